@@ -1,0 +1,21 @@
+// @ts-check
+import node from '@astrojs/node';
+import react from '@astrojs/react';
+import { defineConfig } from 'astro/config';
+
+// Public pages are prerendered from the database at build time; on-demand routes (the admin, later)
+// are served by the Node adapter. REGISTRY_OUT_DIR lets `npm start` and the tests build elsewhere
+// than ./dist so that a build never empties the folder being served.
+export default defineConfig({
+  site: process.env.SITE_URL || 'http://localhost:4321',
+  outDir: process.env.REGISTRY_OUT_DIR || './dist',
+  output: 'static',
+  trailingSlash: 'always',
+  adapter: node({ mode: 'standalone' }),
+  integrations: [react()],
+  build: { format: 'directory' },
+  security: { checkOrigin: true },
+  vite: {
+    ssr: { external: ['@libsql/client', 'libsql'] },
+  },
+});

@@ -1,0 +1,65 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createClient, type Client } from '@libsql/client';
+import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
+import { migrate } from 'drizzle-orm/libsql/migrator';
+import * as schema from './schema/index.ts';
+
+export type Db = LibSQLDatabase<typeof schema>;
+/** A drizzle transaction handle; query functions accept either. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export interface Database {
+  url: string;
+  client: Client;
+  db: Db;
+  close(): void;
+}
+
+export const DEFAULT_DATABASE_URL = 'file:db/registry.db';
+/** How long a write waits for SQLite's lock before failing with SQLITE_BUSY (ms). */
+const BUSY_TIMEOUT_MS = 10_000;
+const MIGRATIONS = fileURLToPath(new URL('../../db/migrations', import.meta.url));
+
+/** The database named by DATABASE_URL (a local file by default, or a libSQL server) and its token. */
+export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): { url: string; authToken?: string } {
+  const url = env['DATABASE_URL'] || DEFAULT_DATABASE_URL;
+  const authToken = env['DATABASE_AUTH_TOKEN'];
+  return authToken ? { url, authToken } : { url };
+}
+
+/** True for an embedded database file (as opposed to sqld / Turso over the network). */
+export function isLocalFile(url: string): boolean {
+  return url.startsWith('file:');
+}
+
+/**
+ * Opens the database. A local file gets WAL journalling; libSQL's defaults already give
+ * foreign_keys=ON and synchronous=FULL on every pooled connection, and `timeout` sets busy_timeout
+ * on each (tests check all four, also after a transaction).
+ */
+export async function openDatabase(config: { url: string; authToken?: string }): Promise<Database> {
+  if (isLocalFile(config.url)) {
+    const path = config.url.slice('file:'.length);
+    if (path && !path.startsWith(':memory:')) mkdirSync(dirname(path), { recursive: true });
+  }
+  const client = createClient({ ...config, timeout: BUSY_TIMEOUT_MS });
+  if (isLocalFile(config.url)) await client.execute('PRAGMA journal_mode = WAL');
+  const db = drizzle({ client, schema });
+  return { url: config.url, client, db, close: () => client.close() };
+}
+
+/** Applies every migration in db/migrations that has not run yet. */
+export async function migrateDatabase(database: Database): Promise<void> {
+  await migrate(database.db, { migrationsFolder: MIGRATIONS });
+}
+
+let shared: Promise<Database> | undefined;
+
+/** The process-wide database for pages and commands, opened on first use from the environment. */
+export function getDatabase(): Promise<Database> {
+  shared ??= openDatabase(databaseConfigFromEnv());
+  return shared;
+}

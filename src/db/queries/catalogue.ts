@@ -1,0 +1,146 @@
+import { alias } from 'drizzle-orm/sqlite-core';
+import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
+import type { CertificationLevel, RegionCode } from '../../domain/levels.ts';
+import { nameOnDate } from '../../domain/organisations.ts';
+import type { DbOrTx } from '../client.ts';
+import {
+  certifications,
+  establishments,
+  organisationNames,
+  productGroups,
+  products,
+  productSetItems,
+  provinces,
+} from '../schema/index.ts';
+
+const published = 'published' as const;
+
+/** Figures for the home page: published products, establishments, certifications by level. */
+export async function getCatalogueCounts(db: DbOrTx) {
+  const [productCount] = await db.select({ n: count() }).from(products).where(eq(products.status, published));
+  const [establishmentCount] = await db.select({ n: count() }).from(establishments).where(eq(establishments.status, published));
+  const byLevel = await db
+    .select({ level: certifications.level, n: count() })
+    .from(certifications)
+    .where(eq(certifications.status, published))
+    .groupBy(certifications.level);
+  return {
+    products: productCount?.n ?? 0,
+    establishments: establishmentCount?.n ?? 0,
+    certifications: byLevel.reduce((sum, r) => sum + r.n, 0),
+    byLevel: Object.fromEntries(byLevel.map((r) => [r.level, r.n])) as Partial<Record<CertificationLevel, number>>,
+  };
+}
+
+/** A certification as public pages show it, with the province then and now and the issuer's name. */
+export interface CertificationView {
+  id: number;
+  level: CertificationLevel;
+  region: RegionCode | null;
+  roundYear: number;
+  decisionNo: string | null;
+  decisionDate: string | null;
+  certificateNo: string | null;
+  registryCode: string;
+  score: number | null;
+  awardTier: string | null;
+  validUntil: string | null;
+  revokedAt: string | null;
+  provinceName: string;
+  currentProvinceName: string;
+  issuerName: string | null;
+  sourceUrl: string | null;
+  productSlug: string;
+  productName: string;
+}
+
+async function selectCertifications(db: DbOrTx, where: ReturnType<typeof and>, limit?: number): Promise<CertificationView[]> {
+  const current = alias(provinces, 'current_province');
+  const query = db
+    .select({
+      c: certifications,
+      provinceName: provinces.name,
+      currentProvinceName: current.name,
+      productSlug: products.slug,
+      productName: products.name,
+    })
+    .from(certifications)
+    .innerJoin(products, eq(certifications.productId, products.id))
+    .innerJoin(provinces, eq(certifications.provinceId, provinces.id))
+    .leftJoin(current, eq(provinces.successorId, current.id))
+    .where(and(eq(certifications.status, published), eq(products.status, published), where))
+    .orderBy(desc(certifications.roundYear), desc(certifications.id));
+  const rows = limit === undefined ? await query : await query.limit(limit);
+  const issuerIds = [...new Set(rows.map((r) => r.c.issuerId).filter((id): id is number => id !== null))];
+  const names = issuerIds.length > 0 ? await db.select().from(organisationNames).where(inArray(organisationNames.organisationId, issuerIds)).orderBy(asc(organisationNames.id)) : [];
+  return rows.map(({ c, provinceName, currentProvinceName, productSlug, productName }) => ({
+    id: c.id,
+    level: c.level,
+    region: (c.regionCode as RegionCode | null) ?? null,
+    roundYear: c.roundYear,
+    decisionNo: c.decisionNo,
+    decisionDate: c.decisionDate,
+    certificateNo: c.certificateNo,
+    registryCode: c.registryCode,
+    score: c.score,
+    awardTier: c.awardTier,
+    validUntil: c.validUntil,
+    revokedAt: c.revokedAt,
+    provinceName,
+    currentProvinceName: currentProvinceName ?? provinceName,
+    issuerName: c.issuerId === null ? null : nameOnDate(names.filter((n) => n.organisationId === c.issuerId), c.decisionDate ?? `${c.roundYear}-12-31`),
+    sourceUrl: c.sourceUrl,
+    productSlug,
+    productName,
+  }));
+}
+
+/** The newest certifications, newest round first. */
+export function listNewestCertifications(db: DbOrTx, limit: number): Promise<CertificationView[]> {
+  return selectCertifications(db, undefined, limit);
+}
+
+/** One row of the product list. */
+export interface ProductSummary {
+  slug: string;
+  name: string;
+  kind: 'single' | 'set';
+  establishmentName: string | null;
+  certifications: CertificationView[];
+}
+
+/** Every published product with its certifications, by name in Vietnamese order. */
+export async function listProductSummaries(db: DbOrTx): Promise<ProductSummary[]> {
+  const rows = await db
+    .select({ id: products.id, slug: products.slug, name: products.name, kind: products.kind, establishmentName: establishments.name })
+    .from(products)
+    .leftJoin(establishments, eq(products.establishmentId, establishments.id))
+    .where(eq(products.status, published));
+  const certs = await selectCertifications(db, undefined);
+  const collator = new Intl.Collator('vi');
+  return rows
+    .map((p) => ({ ...p, certifications: certs.filter((c) => c.productSlug === p.slug) }))
+    .sort((a, b) => collator.compare(a.name, b.name));
+}
+
+/** A product page's data: the product, its set items, group, establishment and every certification. */
+export async function getProductBySlug(db: DbOrTx, slug: string) {
+  const [row] = await db
+    .select({ product: products, group: productGroups, establishment: establishments, provinceName: provinces.name })
+    .from(products)
+    .leftJoin(productGroups, eq(products.groupId, productGroups.id))
+    .leftJoin(establishments, eq(products.establishmentId, establishments.id))
+    .leftJoin(provinces, eq(establishments.provinceId, provinces.id))
+    .where(and(eq(products.slug, slug), eq(products.status, published)))
+    .limit(1);
+  if (!row) return null;
+  const items = await db.select({ name: productSetItems.name }).from(productSetItems).where(eq(productSetItems.productId, row.product.id)).orderBy(asc(productSetItems.position));
+  const certs = await selectCertifications(db, eq(certifications.productId, row.product.id));
+  return { ...row, setItems: items.map((i) => i.name), certifications: certs };
+}
+
+/** Slugs of every published product, for prerendering. */
+export async function listProductSlugs(db: DbOrTx): Promise<string[]> {
+  const rows = await db.select({ slug: products.slug }).from(products).where(eq(products.status, published)).orderBy(asc(products.slug));
+  return rows.map((r) => r.slug);
+}

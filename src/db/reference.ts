@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { PRODUCT_GROUPS } from '../domain/groups.ts';
+import { parseCsv } from '../domain/import/csv.ts';
+import { REGIONS, type RegionCode } from '../domain/levels.ts';
+import { buildProvinceUnits, type ProvinceUnit } from '../domain/provinces.ts';
+import { slugify } from '../domain/slug.ts';
+import type { DbOrTx } from './client.ts';
+import { industries, organisationNames, organisations, productGroups, provinces, regions } from './schema/index.ts';
+
+const SEED_DIR = fileURLToPath(new URL('../../db/seed/', import.meta.url));
+
+/** Reads one of the seed CSV files as objects keyed by header. */
+export function readSeedCsv(file: string): Record<string, string>[] {
+  const parsed = parseCsv(readFileSync(SEED_DIR + file, 'utf8'));
+  if (!parsed.ok) throw new Error(`db/seed/${file}: line ${parsed.line}: ${parsed.reason}`);
+  const [header, ...records] = parsed.records;
+  if (!header) return [];
+  return records.map((r) => Object.fromEntries(header.cells.map((h, i) => [h, r.cells[i] ?? ''])));
+}
+
+/** Both eras of provinces as the seed describes them. */
+export function seedProvinceUnits(): ProvinceUnit[] {
+  const mapping = readSeedCsv('provinces-2025.csv').map((r) => ({ oldProvince: r['old_province']!, newProvince: r['new_province']! }));
+  const regionOf = new Map(readSeedCsv('province-regions.csv').map((r) => [r['old_province']!, r['region'] as RegionCode]));
+  return buildProvinceUnits(mapping, regionOf);
+}
+
+/** The industries (ngành) DOMAIN.md names; staff add more in the admin. */
+const INDUSTRIES = [
+  ['Dệt may', 'Textiles and garments'],
+  ['Cơ khí', 'Mechanical engineering'],
+  ['Chế biến nông sản', 'Agricultural processing'],
+  ['Gỗ – tre – nứa', 'Wood, bamboo and rattan'],
+  ['Vật liệu xây dựng', 'Building materials'],
+] as const;
+
+/**
+ * Loads the reference tables (regions, provinces of both eras, product groups, industries,
+ * organisations) when they are empty. Runs inside the caller's transaction.
+ */
+export async function ensureReferenceData(db: DbOrTx): Promise<void> {
+  const existing = await db.select({ id: provinces.id }).from(provinces).limit(1);
+  if (existing.length > 0) return;
+  await db.insert(regions).values(REGIONS.map((r) => ({ code: r.code, nameVi: r.vi, nameEn: r.en })));
+  await db.insert(productGroups).values(PRODUCT_GROUPS.map((g) => ({ id: g.id, code: g.code, nameVi: g.nameVi, nameEn: g.nameEn, labels: g.labels })));
+  await db.insert(industries).values(INDUSTRIES.map(([vi, en]) => ({ slug: slugify(vi), nameVi: vi, nameEn: en })));
+
+  const units = seedProvinceUnits();
+  const idByName = new Map<string, number>();
+  for (const unit of units.filter((u) => u.era === 'current')) {
+    const [row] = await db
+      .insert(provinces)
+      .values({ slug: slugify(unit.name), name: unit.name, era: 'current', unitType: unit.unitType, regionCode: unit.region, aliases: unit.aliases })
+      .returning({ id: provinces.id });
+    idByName.set(unit.name, row!.id);
+  }
+  await db.insert(provinces).values(
+    units
+      .filter((u) => u.era === 'pre2025')
+      .map((u) => ({
+        slug: slugify(u.name),
+        name: u.name,
+        era: 'pre2025' as const,
+        unitType: u.unitType,
+        successorId: idByName.get(u.successorName!)!,
+        regionCode: u.region,
+        aliases: u.aliases,
+      })),
+  );
+
+  const orgIds = new Map<string, number>();
+  for (const row of readSeedCsv('organisations.csv')) {
+    const slug = row['slug']!;
+    if (!orgIds.has(slug)) {
+      const [org] = await db
+        .insert(organisations)
+        .values({ slug, kind: row['kind'] as 'ministry' | 'ministry_department' })
+        .returning({ id: organisations.id });
+      orgIds.set(slug, org!.id);
+    }
+    await db.insert(organisationNames).values({
+      organisationId: orgIds.get(slug)!,
+      name: row['name']!,
+      validFrom: row['valid_from'] || null,
+      validTo: row['valid_to'] || null,
+      note: row['note'] || null,
+    });
+  }
+}

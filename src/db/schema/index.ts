@@ -1,0 +1,4 @@
+export * from './reference.ts';
+export * from './catalogue.ts';
+export * from './fairs.ts';
+export * from './staff.ts';

@@ -1,0 +1,55 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { nowIso } from './columns.ts';
+
+/** Staff accounts. There is never a default account. */
+export const users = sqliteTable('users', {
+  id: integer('id').primaryKey(),
+  email: text('email').notNull().unique(),
+  displayName: text('display_name'),
+  passwordHash: text('password_hash').notNull(),
+  role: text('role', { enum: ['admin', 'editor', 'viewer'] }).notNull(),
+  isActive: integer('is_active', { mode: 'boolean' }).notNull().default(true),
+  passwordChangedAt: text('password_changed_at').notNull().default(nowIso),
+  lastLoginAt: text('last_login_at'),
+  version: integer('version').notNull().default(1),
+  createdAt: text('created_at').notNull().default(nowIso),
+  updatedAt: text('updated_at').notNull().default(nowIso),
+});
+
+/** Server-side sessions: the id is the SHA-256 of the cookie token; the token itself is never stored. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: text('created_at').notNull().default(nowIso),
+    lastSeenAt: text('last_seen_at').notNull().default(nowIso),
+    expiresAt: text('expires_at').notNull(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('sessions_user').on(t.userId)],
+);
+
+/** Append-only history of every change (triggers refuse UPDATE and DELETE). */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey(),
+    at: text('at').notNull().default(nowIso),
+    actorUserId: integer('actor_user_id').references(() => users.id),
+    /** Who acted when no user did: 'seed', 'import:cli', 'publish'. */
+    actorLabel: text('actor_label'),
+    action: text('action', { enum: ['create', 'update', 'delete', 'restore', 'import', 'publish', 'login'] }).notNull(),
+    entity: text('entity').notNull(),
+    entityId: integer('entity_id'),
+    before: text('before', { mode: 'json' }),
+    after: text('after', { mode: 'json' }),
+  },
+  (t) => [index('audit_log_entity').on(t.entity, t.entityId)],
+);
+
+export type User = typeof users.$inferSelect;
+export type AuditEntry = typeof auditLog.$inferSelect;

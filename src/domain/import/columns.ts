@@ -1,0 +1,62 @@
+import { foldVietnamese } from '../text.ts';
+
+/** The columns of an import file (DESIGN.md "Import format"); either spelling of the header works. */
+export const IMPORT_COLUMNS = [
+  { key: 'productName', en: 'product_name', vi: 'Tên sản phẩm', required: true },
+  { key: 'producer', en: 'producer', vi: 'Cơ sở sản xuất', required: false },
+  { key: 'province', en: 'province', vi: 'Tỉnh/Thành phố', required: true },
+  { key: 'productGroup', en: 'product_group', vi: 'Nhóm sản phẩm', required: false },
+  { key: 'level', en: 'level', vi: 'Cấp', required: true },
+  { key: 'year', en: 'year', vi: 'Năm', required: true },
+  { key: 'decisionNo', en: 'decision_no', vi: 'Số quyết định', required: false },
+  { key: 'score', en: 'score', vi: 'Điểm', required: false },
+  { key: 'sourceUrl', en: 'source_url', vi: 'Nguồn', required: false },
+] as const;
+
+export type ImportColumnKey = (typeof IMPORT_COLUMNS)[number]['key'];
+
+/** An error or warning tied to a place in the file; printed as "line N, column C: reason". */
+export interface ImportIssue {
+  line: number;
+  column: string | null;
+  reason: string;
+}
+
+/** "line 4, column level: …" — the one format every import message uses. */
+export function formatIssue(issue: ImportIssue): string {
+  return issue.column === null
+    ? `line ${issue.line}: ${issue.reason}`
+    : `line ${issue.line}, column ${issue.column}: ${issue.reason}`;
+}
+
+const headerKey = (h: string) => foldVietnamese(h).replace(/[^a-z0-9]+/g, '');
+
+/** Where each known column sits in the header row, plus problems with the header itself. */
+export function mapHeader(header: readonly string[]): {
+  positions: Partial<Record<ImportColumnKey, { index: number; label: string }>>;
+  errors: ImportIssue[];
+  warnings: ImportIssue[];
+} {
+  const positions: Partial<Record<ImportColumnKey, { index: number; label: string }>> = {};
+  const errors: ImportIssue[] = [];
+  const warnings: ImportIssue[] = [];
+  header.forEach((raw, index) => {
+    const label = raw.trim();
+    const column = IMPORT_COLUMNS.find((c) => headerKey(c.en) === headerKey(label) || headerKey(c.vi) === headerKey(label));
+    if (!column) {
+      if (label) warnings.push({ line: 1, column: label, reason: 'unknown column, ignored' });
+      return;
+    }
+    if (positions[column.key]) {
+      errors.push({ line: 1, column: label, reason: `column ${column.en} appears twice` });
+      return;
+    }
+    positions[column.key] = { index, label };
+  });
+  for (const column of IMPORT_COLUMNS) {
+    if (column.required && !positions[column.key]) {
+      errors.push({ line: 1, column: column.en, reason: `required column missing (header "${column.en}" or "${column.vi}")` });
+    }
+  }
+  return { positions, errors, warnings };
+}

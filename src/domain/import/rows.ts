@@ -1,0 +1,139 @@
+import { establishmentKey } from '../establishments.ts';
+import { parseProductGroup, type ProductGroupCode } from '../groups.ts';
+import { ACCEPTED_LEVEL_CODES, levelCode, parseLevel, type LevelValue } from '../levels.ts';
+import { parseProductName, type ProductKind } from '../products.ts';
+import { resolveProvince, type ProvinceUnit } from '../provinces.ts';
+import { compactKey, normalizeText } from '../text.ts';
+import { parseCsv } from './csv.ts';
+import { mapHeader, type ImportColumnKey, type ImportIssue } from './columns.ts';
+
+/** A valid row of an import file, normalised and resolved against the province table. */
+export interface ImportRow<P extends ProvinceUnit = ProvinceUnit> {
+  line: number;
+  productName: string;
+  kind: ProductKind;
+  setItems: string[];
+  producer: string | null;
+  province: P;
+  group: ProductGroupCode | null;
+  level: LevelValue;
+  year: number;
+  decisionNo: string | null;
+  score: number | null;
+  sourceUrl: string | null;
+  /** Identity of the row: folded product name, establishment key, level and year. */
+  importKey: string;
+  /** Matches the same establishment across rows and imports. */
+  producerKey: string | null;
+}
+
+export interface ImportValidation<P extends ProvinceUnit> {
+  rows: ImportRow<P>[];
+  errors: ImportIssue[];
+  warnings: ImportIssue[];
+}
+
+/** The most errors one run reports (QUALITY.md R18). */
+export const MAX_REPORTED_ERRORS = 1000;
+
+/**
+ * Validates a whole import file before anything is written: every row is checked and every problem
+ * reported as "line N, column C: reason". `provinces` must hold units of both eras.
+ */
+export function validateImport<P extends ProvinceUnit>(
+  text: string,
+  context: { provinces: readonly P[]; currentYear: number },
+): ImportValidation<P> {
+  const parsed = parseCsv(text);
+  if (!parsed.ok) return { rows: [], errors: [{ line: parsed.line, column: null, reason: parsed.reason }], warnings: [] };
+  const [header, ...records] = parsed.records;
+  if (!header) return { rows: [], errors: [{ line: 1, column: null, reason: 'the file is empty' }], warnings: [] };
+  const { positions, errors, warnings } = mapHeader(header.cells);
+  if (errors.length > 0) return { rows: [], errors, warnings };
+  if (records.length === 0) errors.push({ line: 2, column: null, reason: 'the file has a header but no rows' });
+
+  const rows: ImportRow<P>[] = [];
+  const seen = new Map<string, number>();
+  for (const record of records) {
+    const cell = (key: ImportColumnKey) => {
+      const at = positions[key];
+      return at ? normalizeText(record.cells[at.index] ?? '') : '';
+    };
+    const label = (key: ImportColumnKey) => positions[key]?.label ?? key;
+    const fail = (key: ImportColumnKey | null, reason: string) =>
+      errors.push({ line: record.line, column: key ? label(key) : null, reason });
+    const before = errors.length;
+
+    if (record.cells.length > header.cells.length) fail(null, `${record.cells.length} cells but the header has ${header.cells.length}`);
+    const rawName = cell('productName');
+    if (!rawName) fail('productName', 'product name is required');
+
+    const yearText = cell('year');
+    const year = Number(yearText);
+    if (!/^\d{4}$/.test(yearText)) fail('year', yearText ? `"${yearText}" is not a 4-digit year` : 'year is required');
+    else if (year < 2000 || year > context.currentYear + 1) fail('year', `${year} is outside 2000–${context.currentYear + 1}`);
+
+    const levelText = cell('level');
+    const level = levelText ? parseLevel(levelText) : null;
+    if (!levelText) fail('level', 'level is required');
+    else if (!level) fail('level', `unknown level "${levelText}"; use one of ${ACCEPTED_LEVEL_CODES.join(', ')} or the Vietnamese words`);
+
+    const provinceText = cell('province');
+    const province = provinceText ? resolveProvince(context.provinces, provinceText, { year: Number.isFinite(year) ? year : 0 }) : null;
+    if (!provinceText) fail('province', 'province is required');
+    else if (province && !province.ok) fail('province', `unknown province "${provinceText}"; closest: ${province.suggestions.join(', ')}`);
+
+    const groupText = cell('productGroup');
+    const group = groupText ? parseProductGroup(groupText) : null;
+    if (groupText && !group) fail('productGroup', `unknown product group "${groupText}"; use 1–4 or one of the four group names`);
+
+    const scoreText = cell('score').replace(',', '.');
+    const score = scoreText ? Number(scoreText) : null;
+    if (score !== null && !(Number.isFinite(score) && score >= 0 && score <= 100)) fail('score', `score "${cell('score')}" must be a number from 0 to 100`);
+
+    const sourceUrl = cell('sourceUrl') || null;
+    if (sourceUrl && !isWebUrl(sourceUrl)) fail('sourceUrl', `"${sourceUrl}" is not an http(s) address`);
+    else if (sourceUrl?.startsWith('http:')) warnings.push({ line: record.line, column: label('sourceUrl'), reason: 'source is not https; it is shown as text, not as a link' });
+
+    const producer = cell('producer') || null;
+    if (!producer) warnings.push({ line: record.line, column: label('producer'), reason: 'no producer given; the product is recorded without an establishment' });
+
+    if (errors.length > before || !level || !province?.ok) continue;
+    const unit = province.unit;
+    const parsedName = parseProductName(rawName);
+    const producerKey = producer ? establishmentKey(producer, [unit.name, unit.successorName ?? unit.name]) : null;
+    const importKey = [compactKey(parsedName.name), producerKey ?? `@${compactKey(unit.name)}`, levelCode(level), year].join('|');
+    const earlier = seen.get(importKey);
+    if (earlier !== undefined) {
+      warnings.push({ line: record.line, column: null, reason: `same certification as line ${earlier}; this row is skipped` });
+      continue;
+    }
+    seen.set(importKey, record.line);
+    rows.push({
+      line: record.line,
+      productName: parsedName.name,
+      kind: parsedName.kind,
+      setItems: parsedName.items,
+      producer,
+      province: unit,
+      group,
+      level,
+      year,
+      decisionNo: cell('decisionNo') || null,
+      score,
+      sourceUrl,
+      importKey,
+      producerKey,
+    });
+  }
+  return { rows, errors: errors.slice(0, MAX_REPORTED_ERRORS), warnings };
+}
+
+function isWebUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,18 @@
+/** A name an organisation bore; either end of its validity may be unknown or a partial date ('2025'). */
+export interface DatedName {
+  name: string;
+  validFrom: string | null;
+  validTo: string | null;
+}
+
+/**
+ * The name an organisation bore on a date: the latest listed name whose validity covers it, else the
+ * newest name. Partial dates compare at their own precision: validTo '2024' covers '2024-12-31'.
+ * nameOnDate([{ name: 'A', validFrom: null, validTo: '2024' }, { name: 'B', validFrom: '2025', validTo: null }], '2022-06-01') → 'A'
+ */
+export function nameOnDate(names: readonly DatedName[], date: string): string | null {
+  const covers = (n: DatedName) =>
+    (n.validFrom === null || date.slice(0, n.validFrom.length) >= n.validFrom) &&
+    (n.validTo === null || date.slice(0, n.validTo.length) <= n.validTo);
+  return names.filter(covers).at(-1)?.name ?? names.at(-1)?.name ?? null;
+}

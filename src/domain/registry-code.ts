@@ -1,0 +1,78 @@
+import { createHash } from 'node:crypto';
+import type { CertificationLevel } from './levels.ts';
+
+/** Crockford's base32: no I, L, O or U, so nothing reads as another character. */
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+const LEVEL_LETTER: Record<CertificationLevel, string> = { national: 'Q', regional: 'K', provincial: 'T', district: 'H', commune: 'X' };
+const LENGTH = 10;
+
+/** Multiplication in GF(32) modulo x⁵ + x² + 1. */
+function gfMul(a: number, b: number): number {
+  let product = 0;
+  for (let x = a, y = b; y > 0; y >>= 1) {
+    if (y & 1) product ^= x;
+    x <<= 1;
+    if (x & 32) x ^= 0b100101;
+  }
+  return product;
+}
+
+/**
+ * Damm check character over GF(32) with the quasigroup x∘y = 2x + y, which is totally anti-symmetric:
+ * it catches every single wrong character and every swap of two neighbouring characters.
+ */
+function checkCharacter(body: string): string {
+  let interim = 0;
+  for (const ch of body) interim = gfMul(2, interim) ^ ALPHABET.indexOf(ch);
+  return ALPHABET[gfMul(2, interim)]!;
+}
+
+/**
+ * A certification's registry code, derived from its identity so that re-seeding gives the same code:
+ * level letter, two-digit year, six hash characters, check character, e.g. "T214K7M9XQ".
+ * `attempt` derives another code after a collision.
+ */
+export function makeRegistryCode(level: CertificationLevel, year: number, naturalKey: string, attempt = 0): string {
+  const digest = createHash('sha256').update(`${naturalKey}#${attempt}`).digest();
+  const hash = Array.from(digest.subarray(0, 6), (byte) => ALPHABET[byte % 32]).join('');
+  const body = `${LEVEL_LETTER[level]}${String(year % 100).padStart(2, '0')}${hash}`;
+  return body + checkCharacter(body);
+}
+
+/** "T214K7M9XQ" → "T21-4K7M-9XQ". */
+export function formatRegistryCode(code: string): string {
+  return `${code.slice(0, 3)}-${code.slice(3, 7)}-${code.slice(7)}`;
+}
+
+const MESSAGES = {
+  empty: { vi: 'Hãy nhập mã tra cứu in trên giấy chứng nhận.', en: 'Enter the registry code printed on the certificate.' },
+  length: { vi: 'Mã tra cứu gồm 10 ký tự, ví dụ T21-4K7M-9XQ.', en: 'A registry code has 10 characters, e.g. T21-4K7M-9XQ.' },
+  character: { vi: 'Mã tra cứu chỉ gồm chữ số và chữ cái (không có I, L, O, U).', en: 'A registry code has only digits and letters (no I, L, O or U).' },
+  check: {
+    vi: 'Mã này có lỗi gõ: một ký tự bị gõ sai hoặc hai ký tự bị đảo chỗ. Hãy kiểm tra lại.',
+    en: 'This code has a typo: one character is wrong or two are swapped. Please check it.',
+  },
+} as const;
+
+export type RegistryCodeProblem = keyof typeof MESSAGES;
+
+/**
+ * Reads a code as a person types it: case, spaces, dashes, dots and underscores ignored; O → 0 and
+ * I/L → 1 as Crockford allows. parseRegistryCode('t21 4k7m 9xq') → { ok: true, code: 'T214K7M9XQ' } if the check holds.
+ */
+export function parseRegistryCode(
+  input: string,
+  locale: 'vi' | 'en' = 'vi',
+): { ok: true; code: string } | { ok: false; reason: RegistryCodeProblem; message: string } {
+  const fail = (reason: RegistryCodeProblem) => ({ ok: false as const, reason, message: MESSAGES[reason][locale] });
+  const code = input
+    .toUpperCase()
+    .replace(/[\s\-_.–—]+/g, '')
+    .replace(/O/g, '0')
+    .replace(/[IL]/g, '1');
+  if (!code) return fail('empty');
+  if ([...code].some((ch) => !ALPHABET.includes(ch))) return fail('character');
+  if (code.length !== LENGTH) return fail('length');
+  if (checkCharacter(code.slice(0, -1)) !== code.at(-1)) return fail('check');
+  return { ok: true, code };
+}

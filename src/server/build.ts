@@ -1,0 +1,57 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { max } from 'drizzle-orm';
+import type { Database } from '../db/client.ts';
+import { auditLog } from '../db/schema/index.ts';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const STAMP_FILE = '.build-stamp';
+const INPUTS = ['src', 'public', 'astro.config.mjs', 'package-lock.json'];
+
+function* files(path: string): Generator<string> {
+  if (!existsSync(path)) return;
+  if (statSync(path).isFile()) {
+    yield path;
+    return;
+  }
+  for (const entry of readdirSync(path).sort()) yield* files(join(path, entry));
+}
+
+/**
+ * What a build depends on: the source files and the data (every change writes an audit row, so
+ * the newest audit id stands for the data). Equal stamps mean the built site is current.
+ */
+export async function buildStamp(database: Database): Promise<string> {
+  const hash = createHash('sha256');
+  for (const input of INPUTS) {
+    for (const file of files(join(ROOT, input))) hash.update(relative(ROOT, file)).update(readFileSync(file));
+  }
+  const [row] = await database.db.select({ last: max(auditLog.id) }).from(auditLog);
+  hash.update(`audit:${row?.last ?? 0}|db:${database.url}`);
+  return hash.digest('hex');
+}
+
+/** True when outDir holds a build made from exactly these sources and data. */
+export function isBuildCurrent(outDir: string, stamp: string): boolean {
+  const file = join(outDir, STAMP_FILE);
+  return existsSync(join(outDir, 'server', 'entry.mjs')) && existsSync(file) && readFileSync(file, 'utf8') === stamp;
+}
+
+/** Runs `astro build` into outDir with the given environment; resolves when done, rejects on failure. */
+export async function buildSite(outDir: string, env: NodeJS.ProcessEnv, stamp: string): Promise<void> {
+  const astro = join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, [astro, 'build'], {
+      cwd: ROOT,
+      env: { ...env, REGISTRY_OUT_DIR: outDir },
+      stdio: 'inherit',
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`astro build exited with ${code}`))));
+  });
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(join(outDir, STAMP_FILE), stamp);
+}
