@@ -7,7 +7,11 @@ const database = await openDatabase(databaseConfigFromEnv());
 try {
   await migrateDatabase(database);
   const result = await seedDatabase(database);
-  console.log(describeImport(result.products).filter((l) => !l.startsWith('warning')).join('\n'));
+  console.log(
+    describeImport(result.products)
+      .filter((l) => !l.startsWith('warning'))
+      .join('\n'),
+  );
   console.log(`${result.fairs} fair(s) added.`);
 } finally {
   database.close();

@@ -43,7 +43,9 @@ export async function ensureReferenceData(db: DbOrTx): Promise<void> {
   const existing = await db.select({ id: provinces.id }).from(provinces).limit(1);
   if (existing.length > 0) return;
   await db.insert(regions).values(REGIONS.map((r) => ({ code: r.code, nameVi: r.vi, nameEn: r.en })));
-  await db.insert(productGroups).values(PRODUCT_GROUPS.map((g) => ({ id: g.id, code: g.code, nameVi: g.nameVi, nameEn: g.nameEn, labels: g.labels })));
+  await db
+    .insert(productGroups)
+    .values(PRODUCT_GROUPS.map((g) => ({ id: g.id, code: g.code, nameVi: g.nameVi, nameEn: g.nameEn, labels: g.labels })));
   await db.insert(industries).values(INDUSTRIES.map(([vi, en]) => ({ slug: slugify(vi), nameVi: vi, nameEn: en })));
 
   const units = seedProvinceUnits();
@@ -51,7 +53,14 @@ export async function ensureReferenceData(db: DbOrTx): Promise<void> {
   for (const unit of units.filter((u) => u.era === 'current')) {
     const [row] = await db
       .insert(provinces)
-      .values({ slug: slugify(unit.name), name: unit.name, era: 'current', unitType: unit.unitType, regionCode: unit.region, aliases: unit.aliases })
+      .values({
+        slug: slugify(unit.name),
+        name: unit.name,
+        era: 'current',
+        unitType: unit.unitType,
+        regionCode: unit.region,
+        aliases: unit.aliases,
+      })
       .returning({ id: provinces.id });
     idByName.set(unit.name, row!.id);
   }

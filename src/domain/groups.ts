@@ -12,13 +12,26 @@ export interface ProductGroup {
 
 /** The four product groups of Circular 26/2014 (as amended). */
 export const PRODUCT_GROUPS: readonly ProductGroup[] = [
-  { id: 1, code: 'handicraft', nameVi: 'Thủ công mỹ nghệ', nameEn: 'Handicrafts', labels: ['Thủ công mỹ nghệ', 'Sản phẩm thủ công mỹ nghệ', 'Handicrafts', 'Handicraft'] },
+  {
+    id: 1,
+    code: 'handicraft',
+    nameVi: 'Thủ công mỹ nghệ',
+    nameEn: 'Handicrafts',
+    labels: ['Thủ công mỹ nghệ', 'Sản phẩm thủ công mỹ nghệ', 'Handicrafts', 'Handicraft'],
+  },
   {
     id: 2,
     code: 'food',
     nameVi: 'Chế biến nông, lâm, thủy sản và thực phẩm',
     nameEn: 'Processed agricultural, forest and fishery products and food',
-    labels: ['Chế biến nông, lâm, thủy sản và thực phẩm', 'Chế biến nông, lâm, thủy sản và đồ uống', 'Chế biến nông lâm thủy sản', 'Thực phẩm', 'Food', 'Processed food'],
+    labels: [
+      'Chế biến nông, lâm, thủy sản và thực phẩm',
+      'Chế biến nông, lâm, thủy sản và đồ uống',
+      'Chế biến nông lâm thủy sản',
+      'Thực phẩm',
+      'Food',
+      'Processed food',
+    ],
   },
   {
     id: 3,
@@ -30,7 +43,10 @@ export const PRODUCT_GROUPS: readonly ProductGroup[] = [
   { id: 4, code: 'other', nameVi: 'Sản phẩm khác', nameEn: 'Other products', labels: ['Sản phẩm khác', 'Khác', 'Other', 'Other products'] },
 ];
 
-const key = (s: string) => foldVietnamese(s).replace(/[^a-z0-9]+/g, ' ').trim();
+const key = (s: string) =>
+  foldVietnamese(s)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 /** Reads a group as lists write it: "1", "nhóm 2", "handicraft", any known label, with or without marks. */
 export function parseProductGroup(input: string): ProductGroupCode | null {

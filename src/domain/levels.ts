@@ -22,7 +22,15 @@ export const REGIONS: readonly { code: RegionCode; vi: string; en: string }[] = 
   { code: 'south', vi: 'Khu vực phía Nam', en: 'Southern region' },
 ];
 
-export const ACCEPTED_LEVEL_CODES = ['national', 'regional_north', 'regional_central', 'regional_south', 'provincial', 'district', 'commune'] as const;
+export const ACCEPTED_LEVEL_CODES = [
+  'national',
+  'regional_north',
+  'regional_central',
+  'regional_south',
+  'provincial',
+  'district',
+  'commune',
+] as const;
 
 /** Folded words → level, after "cap"/"level"/"khu vuc"/"regional" noise is handled below. */
 const LEVEL_WORDS: Record<string, CertificationLevel> = {
@@ -39,7 +47,10 @@ const LEVEL_WORDS: Record<string, CertificationLevel> = {
 
 const REGION_WORDS: readonly [RegExp, RegionCode][] = [
   [/^(phia bac|mien bac|bac|north|northern)$/, 'north'],
-  [/^(mien trung tay nguyen|mien trung va tay nguyen|mien trung|trung tay nguyen|central|central highlands|central and central highlands)$/, 'central'],
+  [
+    /^(mien trung tay nguyen|mien trung va tay nguyen|mien trung|trung tay nguyen|central|central highlands|central and central highlands)$/,
+    'central',
+  ],
   [/^(phia nam|mien nam|nam|south|southern)$/, 'south'],
 ];
 

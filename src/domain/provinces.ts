@@ -115,3 +115,8 @@ export function provinceWithSuccessor(name: string, currentName: string | null, 
   if (!currentName || currentName === name) return name;
   return locale === 'en' ? `${name} (now part of ${currentName})` : `${name} (nay thuộc ${currentName})`;
 }
+
+/** The provincial People's Committee as decisions name it: "UBND tỉnh Lạng Sơn", "UBND thành phố Hà Nội". */
+export function provincialCommitteeName(unit: Pick<ProvinceUnit, 'name' | 'unitType'>): string {
+  return `UBND ${unit.unitType === 'city' ? 'thành phố' : 'tỉnh'} ${unit.name}`;
+}

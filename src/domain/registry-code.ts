@@ -47,7 +47,10 @@ export function formatRegistryCode(code: string): string {
 const MESSAGES = {
   empty: { vi: 'Hãy nhập mã tra cứu in trên giấy chứng nhận.', en: 'Enter the registry code printed on the certificate.' },
   length: { vi: 'Mã tra cứu gồm 10 ký tự, ví dụ T21-4K7M-9XQ.', en: 'A registry code has 10 characters, e.g. T21-4K7M-9XQ.' },
-  character: { vi: 'Mã tra cứu chỉ gồm chữ số và chữ cái (không có I, L, O, U).', en: 'A registry code has only digits and letters (no I, L, O or U).' },
+  character: {
+    vi: 'Mã tra cứu chỉ gồm chữ số và chữ cái (không có I, L, O, U).',
+    en: 'A registry code has only digits and letters (no I, L, O or U).',
+  },
   check: {
     vi: 'Mã này có lỗi gõ: một ký tự bị gõ sai hoặc hai ký tự bị đảo chỗ. Hãy kiểm tra lại.',
     en: 'This code has a typo: one character is wrong or two are swapped. Please check it.',

@@ -1,6 +1,9 @@
 /** Trims, collapses every run of white space (NBSP included) to one space, and returns NFC. "  Trà\u00a0 Ô " → "Trà Ô" */
 export function normalizeText(s: string): string {
-  return s.normalize('NFC').replace(/[\s\u00a0]+/g, ' ').trim();
+  return s
+    .normalize('NFC')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();
 }
 
 /**

@@ -8,8 +8,7 @@ import { listProvinceUnits } from '../db/queries/provinces.ts';
 import { ensureReferenceData } from '../db/reference.ts';
 
 export type ImportOutcome =
-  | { ok: true; summary: ImportSummary; warnings: ImportIssue[] }
-  | { ok: false; errors: ImportIssue[]; warnings: ImportIssue[] };
+  { ok: true; summary: ImportSummary; warnings: ImportIssue[] } | { ok: false; errors: ImportIssue[]; warnings: ImportIssue[] };
 
 /**
  * Imports an official list (CSV bytes in the DESIGN.md format): the whole file is validated first;

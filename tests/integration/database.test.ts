@@ -14,17 +14,20 @@ const pragma = async (name: string) => Object.values((await database.client.exec
 
 describe('the connection settings', () => {
   // On sqld the server owns its connections and their settings.
-  it.skipIf(process.env['TEST_DATABASE'] === 'sqld')('enforces foreign keys, full sync, WAL and a busy timeout, also after a transaction', async () => {
-    for (let round = 0; round < 2; round++) {
-      expect(await pragma('foreign_keys')).toBe(1);
-      expect(await pragma('synchronous')).toBe(2);
-      expect(Number(await pragma('busy_timeout'))).toBeGreaterThanOrEqual(5000);
-      expect(await pragma('journal_mode')).toBe('wal');
-      const tx = await database.client.transaction('write');
-      await tx.execute('SELECT 1');
-      await tx.commit();
-    }
-  });
+  it.skipIf(process.env['TEST_DATABASE'] === 'sqld')(
+    'enforces foreign keys, full sync, WAL and a busy timeout, also after a transaction',
+    async () => {
+      for (let round = 0; round < 2; round++) {
+        expect(await pragma('foreign_keys')).toBe(1);
+        expect(await pragma('synchronous')).toBe(2);
+        expect(Number(await pragma('busy_timeout'))).toBeGreaterThanOrEqual(5000);
+        expect(await pragma('journal_mode')).toBe('wal');
+        const tx = await database.client.transaction('write');
+        await tx.execute('SELECT 1');
+        await tx.commit();
+      }
+    },
+  );
 
   it('refuses a certification that points at a product that does not exist', async () => {
     const orphan = database.client.execute(
@@ -44,7 +47,10 @@ describe('the connection settings', () => {
 describe('the audit log', () => {
   it('accepts new rows but refuses to change or delete them', async () => {
     await recordAudit(database.db, { label: 'test' }, { action: 'create', entity: 'tests', entityId: 1, after: { a: 1 } });
-    const [row] = await database.db.select().from(auditLog).where(sql`${auditLog.entity} = 'tests'`);
+    const [row] = await database.db
+      .select()
+      .from(auditLog)
+      .where(sql`${auditLog.entity} = 'tests'`);
     expect(row?.after).toEqual({ a: 1 });
     await expect(database.client.execute("UPDATE audit_log SET entity = 'x'")).rejects.toThrow(/append-only/);
     await expect(database.client.execute('DELETE FROM audit_log')).rejects.toThrow(/append-only/);

@@ -14,7 +14,8 @@ const actor = { label: 'test' };
 let database: TestDatabase;
 
 async function tableCounts() {
-  const n = async (table: typeof products | typeof establishments | typeof certifications) => (await database.db.select({ n: count() }).from(table))[0]!.n;
+  const n = async (table: typeof products | typeof establishments | typeof certifications) =>
+    (await database.db.select({ n: count() }).from(table))[0]!.n;
   return { products: await n(products), establishments: await n(establishments), certifications: await n(certifications) };
 }
 
@@ -43,13 +44,22 @@ describe('importing the real seed list', () => {
   it('changes nothing when the same file is imported again', async () => {
     const before = await tableCounts();
     const outcome = await importCsv(database, seedCsv, { actor });
-    expect(outcome.ok && outcome.summary).toMatchObject({ unchanged: 56, updatedCertifications: 0, created: { certifications: 0, products: 0, establishments: 0 } });
+    expect(outcome.ok && outcome.summary).toMatchObject({
+      unchanged: 56,
+      updatedCertifications: 0,
+      created: { certifications: 0, products: 0, establishments: 0 },
+    });
     expect(await tableCounts()).toEqual(before);
   });
 
   it('keeps the province as certified and knows the current one', async () => {
     const product = await getProductBySlug(database.db, 'lychee-in-syrup');
-    expect(product?.certifications[0]).toMatchObject({ provinceName: 'Bắc Giang', currentProvinceName: 'Bắc Ninh', level: 'provincial', roundYear: 2021 });
+    expect(product?.certifications[0]).toMatchObject({
+      provinceName: 'Bắc Giang',
+      currentProvinceName: 'Bắc Ninh',
+      level: 'provincial',
+      roundYear: 2021,
+    });
   });
 
   it('records a product certified twice as one product with two certifications', async () => {

@@ -25,9 +25,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     ...database,
     kind: 'file',
-    async dispose() {
+    dispose() {
       database.close();
       rmSync(dir, { recursive: true, force: true });
+      return Promise.resolve();
     },
   };
 }

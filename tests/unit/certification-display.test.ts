@@ -29,7 +29,10 @@ describe('timelineOrder', () => {
 
 describe('highestCertification', () => {
   it('picks the highest level, then the newest', () => {
-    expect(highestCertification([cert('provincial', 2024), cert('national', 2021), cert('national', 2023)])).toMatchObject({ level: 'national', roundYear: 2023 });
+    expect(highestCertification([cert('provincial', 2024), cert('national', 2021), cert('national', 2023)])).toMatchObject({
+      level: 'national',
+      roundYear: 2023,
+    });
     expect(highestCertification([])).toBeUndefined();
   });
 });

@@ -27,7 +27,9 @@ describe('establishmentKey', () => {
   });
 
   it('drops a trailing province name', () => {
-    expect(establishmentKey('Công ty Cổ phần Chè Thái Bình Lạng Sơn', ['Lạng Sơn'])).toBe(establishmentKey('Công ty Cổ phần Chè Thái Bình', ['Lạng Sơn']));
+    expect(establishmentKey('Công ty Cổ phần Chè Thái Bình Lạng Sơn', ['Lạng Sơn'])).toBe(
+      establishmentKey('Công ty Cổ phần Chè Thái Bình', ['Lạng Sơn']),
+    );
   });
 
   it('brings long and short legal words together', () => {

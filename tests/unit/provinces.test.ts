@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { seedProvinceUnits } from '../../src/db/reference.ts';
-import { closestProvinceNames, provinceFullName, provinceKey, provinceWithSuccessor, resolveProvince } from '../../src/domain/provinces.ts';
+import {
+  closestProvinceNames,
+  provinceFullName,
+  provincialCommitteeName,
+  provinceKey,
+  provinceWithSuccessor,
+  resolveProvince,
+} from '../../src/domain/provinces.ts';
 
 const units = seedProvinceUnits();
 
@@ -92,5 +99,12 @@ describe('provinceWithSuccessor', () => {
     expect(provinceWithSuccessor('Bắc Giang', 'Bắc Ninh')).toBe('Bắc Giang (nay thuộc Bắc Ninh)');
     expect(provinceWithSuccessor('Lạng Sơn', 'Lạng Sơn')).toBe('Lạng Sơn');
     expect(provinceWithSuccessor('Bắc Giang', 'Bắc Ninh', 'en')).toBe('Bắc Giang (now part of Bắc Ninh)');
+  });
+});
+
+describe('provincialCommitteeName', () => {
+  it('names the committee the way decisions do', () => {
+    expect(provincialCommitteeName({ name: 'Lạng Sơn', unitType: 'province' })).toBe('UBND tỉnh Lạng Sơn');
+    expect(provincialCommitteeName({ name: 'Hà Nội', unitType: 'city' })).toBe('UBND thành phố Hà Nội');
   });
 });

@@ -3,15 +3,7 @@ import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import type { CertificationLevel, RegionCode } from '../../domain/levels.ts';
 import { nameOnDate } from '../../domain/organisations.ts';
 import type { DbOrTx } from '../client.ts';
-import {
-  certifications,
-  establishments,
-  organisationNames,
-  productGroups,
-  products,
-  productSetItems,
-  provinces,
-} from '../schema/index.ts';
+import { certifications, establishments, organisationNames, productGroups, products, productSetItems, provinces } from '../schema/index.ts';
 
 const published = 'published' as const;
 
@@ -72,7 +64,14 @@ async function selectCertifications(db: DbOrTx, where: ReturnType<typeof and>, l
     .orderBy(desc(certifications.roundYear), desc(certifications.id));
   const rows = limit === undefined ? await query : await query.limit(limit);
   const issuerIds = [...new Set(rows.map((r) => r.c.issuerId).filter((id): id is number => id !== null))];
-  const names = issuerIds.length > 0 ? await db.select().from(organisationNames).where(inArray(organisationNames.organisationId, issuerIds)).orderBy(asc(organisationNames.id)) : [];
+  const names =
+    issuerIds.length > 0
+      ? await db
+          .select()
+          .from(organisationNames)
+          .where(inArray(organisationNames.organisationId, issuerIds))
+          .orderBy(asc(organisationNames.id))
+      : [];
   return rows.map(({ c, provinceName, currentProvinceName, productSlug, productName }) => ({
     id: c.id,
     level: c.level,
@@ -88,7 +87,13 @@ async function selectCertifications(db: DbOrTx, where: ReturnType<typeof and>, l
     revokedAt: c.revokedAt,
     provinceName,
     currentProvinceName: currentProvinceName ?? provinceName,
-    issuerName: c.issuerId === null ? null : nameOnDate(names.filter((n) => n.organisationId === c.issuerId), c.decisionDate ?? `${c.roundYear}-12-31`),
+    issuerName:
+      c.issuerId === null
+        ? null
+        : nameOnDate(
+            names.filter((n) => n.organisationId === c.issuerId),
+            c.decisionDate ?? `${c.roundYear}-12-31`,
+          ),
     sourceUrl: c.sourceUrl,
     productSlug,
     productName,
@@ -134,7 +139,11 @@ export async function getProductBySlug(db: DbOrTx, slug: string) {
     .where(and(eq(products.slug, slug), eq(products.status, published)))
     .limit(1);
   if (!row) return null;
-  const items = await db.select({ name: productSetItems.name }).from(productSetItems).where(eq(productSetItems.productId, row.product.id)).orderBy(asc(productSetItems.position));
+  const items = await db
+    .select({ name: productSetItems.name })
+    .from(productSetItems)
+    .where(eq(productSetItems.productId, row.product.id))
+    .orderBy(asc(productSetItems.position));
   const certs = await selectCertifications(db, eq(certifications.productId, row.product.id));
   return { ...row, setItems: items.map((i) => i.name), certifications: certs };
 }

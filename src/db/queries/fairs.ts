@@ -7,7 +7,10 @@ import type { DbOrTx } from '../client.ts';
 import { fairs } from '../schema/index.ts';
 
 /** A fair as the seed file (db/seed/fairs.csv) writes it. */
-export type FairSeedRow = Record<'name' | 'start_date' | 'end_date' | 'city' | 'venue' | 'organiser' | 'booths' | 'exhibitors' | 'source_url', string>;
+export type FairSeedRow = Record<
+  'name' | 'start_date' | 'end_date' | 'city' | 'venue' | 'organiser' | 'booths' | 'exhibitors' | 'source_url',
+  string
+>;
 
 /** Adds the fairs whose name is not yet recorded; returns how many were added. */
 export async function addSeedFairs(db: DbOrTx, rows: readonly FairSeedRow[], actor: Actor): Promise<number> {

@@ -95,7 +95,12 @@ class ImportWriter {
     const [existing] = await tx
       .select()
       .from(products)
-      .where(and(eq(products.nameKey, nameKey), establishmentId === null ? isNull(products.establishmentId) : eq(products.establishmentId, establishmentId)))
+      .where(
+        and(
+          eq(products.nameKey, nameKey),
+          establishmentId === null ? isNull(products.establishmentId) : eq(products.establishmentId, establishmentId),
+        ),
+      )
       .limit(1);
     const groupId = row.group ? productGroupByCode(row.group).id : null;
     if (existing) {
@@ -121,7 +126,12 @@ class ImportWriter {
     if (row.setItems.length > 0) {
       await tx.insert(productSetItems).values(row.setItems.map((name, position) => ({ productId: created!.id, position, name })));
     }
-    await recordAudit(tx, this.#actor, { action: 'create', entity: 'products', entityId: created!.id, after: { ...created, setItems: row.setItems } });
+    await recordAudit(tx, this.#actor, {
+      action: 'create',
+      entity: 'products',
+      entityId: created!.id,
+      after: { ...created, setItems: row.setItems },
+    });
     this.#summary.created.products++;
     return created!.id;
   }
@@ -172,7 +182,11 @@ class ImportWriter {
   async #registryCode(row: ImportRow<StoredProvinceUnit>): Promise<string> {
     for (let attempt = 0; ; attempt++) {
       const code = makeRegistryCode(row.level.level, row.year, row.importKey, attempt);
-      const [taken] = await this.#tx.select({ id: certifications.id }).from(certifications).where(eq(certifications.registryCode, code)).limit(1);
+      const [taken] = await this.#tx
+        .select({ id: certifications.id })
+        .from(certifications)
+        .where(eq(certifications.registryCode, code))
+        .limit(1);
       if (!taken) return code;
     }
   }

@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { CertificationLevel } from '../../domain/levels.ts';
-import { provinceFullName } from '../../domain/provinces.ts';
+import { provincialCommitteeName } from '../../domain/provinces.ts';
 import type { DbOrTx } from '../client.ts';
 import { organisationNames, organisations, type OrganisationName } from '../schema/index.ts';
 import type { StoredProvinceUnit } from './provinces.ts';
@@ -26,11 +26,15 @@ export async function issuerFor(db: DbOrTx, level: CertificationLevel, province:
     .insert(organisations)
     .values({ slug, kind: 'provincial_committee', provinceId: province.id })
     .returning({ id: organisations.id });
-  await db.insert(organisationNames).values({ organisationId: created!.id, name: `UBND ${provinceFullName(province)}` });
+  await db.insert(organisationNames).values({ organisationId: created!.id, name: provincialCommitteeName(province) });
   return created!.id;
 }
 
 /** All names of one organisation, oldest first. */
 export async function listOrganisationNames(db: DbOrTx, organisationId: number): Promise<OrganisationName[]> {
-  return db.select().from(organisationNames).where(and(eq(organisationNames.organisationId, organisationId))).orderBy(asc(organisationNames.id));
+  return db
+    .select()
+    .from(organisationNames)
+    .where(and(eq(organisationNames.organisationId, organisationId)))
+    .orderBy(asc(organisationNames.id));
 }

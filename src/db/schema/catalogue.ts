@@ -36,7 +36,9 @@ export const products = sqliteTable(
     slug: text('slug').notNull().unique(),
     name: text('name').notNull(),
     nameKey: text('name_key').notNull(),
-    kind: text('kind', { enum: ['single', 'set'] }).notNull().default('single'),
+    kind: text('kind', { enum: ['single', 'set'] })
+      .notNull()
+      .default('single'),
     groupId: integer('group_id').references(() => productGroups.id),
     establishmentId: integer('establishment_id').references(() => establishments.id),
     descriptionVi: text('description_vi'),
@@ -94,7 +96,9 @@ export const certifications = sqliteTable(
     issuedOn: text('issued_on'),
     validUntil: text('valid_until'),
     /** 'rule' when valid_until came from the configured validity rule, 'manual' when staff set it. */
-    validUntilSource: text('valid_until_source', { enum: ['rule', 'manual'] }).notNull().default('rule'),
+    validUntilSource: text('valid_until_source', { enum: ['rule', 'manual'] })
+      .notNull()
+      .default('rule'),
     revokedAt: text('revoked_at'),
     revokedReason: text('revoked_reason'),
     /** The province as it was when certified (an old unit before the 2025 merger). */

@@ -45,7 +45,10 @@ export const fairExhibitors = sqliteTable(
     isSample: integer('is_sample', { mode: 'boolean' }).notNull().default(false),
     ...editable(),
   },
-  (t) => [uniqueIndex('fair_exhibitors_fair_establishment').on(t.fairId, t.establishmentId), index('fair_exhibitors_establishment').on(t.establishmentId)],
+  (t) => [
+    uniqueIndex('fair_exhibitors_fair_establishment').on(t.fairId, t.establishmentId),
+    index('fair_exhibitors_establishment').on(t.establishmentId),
+  ],
 );
 
 /** The products an exhibitor shows at its booth. */

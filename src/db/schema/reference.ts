@@ -23,7 +23,10 @@ export const provinces = sqliteTable(
     unitType: text('unit_type', { enum: ['province', 'city'] }).notNull(),
     successorId: integer('successor_id').references((): AnySQLiteColumn => provinces.id),
     regionCode: text('region_code').references(() => regions.code),
-    aliases: text('aliases', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    aliases: text('aliases', { mode: 'json' })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
   },
   (t) => [
     uniqueIndex('provinces_era_slug').on(t.era, t.slug),
@@ -34,7 +37,9 @@ export const provinces = sqliteTable(
 /** The four product groups; labels lists every wording the official lists have used. */
 export const productGroups = sqliteTable('product_groups', {
   id: integer('id').primaryKey(),
-  code: text('code', { enum: ['handicraft', 'food', 'machinery', 'other'] }).notNull().unique(),
+  code: text('code', { enum: ['handicraft', 'food', 'machinery', 'other'] })
+    .notNull()
+    .unique(),
   nameVi: text('name_vi').notNull(),
   nameEn: text('name_en').notNull(),
   labels: text('labels', { mode: 'json' }).$type<string[]>().notNull(),

@@ -24,9 +24,7 @@ export interface ImportIssue {
 
 /** "line 4, column level: …" — the one format every import message uses. */
 export function formatIssue(issue: ImportIssue): string {
-  return issue.column === null
-    ? `line ${issue.line}: ${issue.reason}`
-    : `line ${issue.line}, column ${issue.column}: ${issue.reason}`;
+  return issue.column === null ? `line ${issue.line}: ${issue.reason}` : `line ${issue.line}, column ${issue.column}: ${issue.reason}`;
 }
 
 const headerKey = (h: string) => foldVietnamese(h).replace(/[^a-z0-9]+/g, '');

@@ -89,14 +89,21 @@ export function validateImport<P extends ProvinceUnit>(
 
     const scoreText = cell('score').replace(',', '.');
     const score = scoreText ? Number(scoreText) : null;
-    if (score !== null && !(Number.isFinite(score) && score >= 0 && score <= 100)) fail('score', `score "${cell('score')}" must be a number from 0 to 100`);
+    if (score !== null && !(Number.isFinite(score) && score >= 0 && score <= 100))
+      fail('score', `score "${cell('score')}" must be a number from 0 to 100`);
 
     const sourceUrl = cell('sourceUrl') || null;
     if (sourceUrl && !isWebUrl(sourceUrl)) fail('sourceUrl', `"${sourceUrl}" is not an http(s) address`);
-    else if (sourceUrl?.startsWith('http:')) warnings.push({ line: record.line, column: label('sourceUrl'), reason: 'source is not https; it is shown as text, not as a link' });
+    else if (sourceUrl?.startsWith('http:'))
+      warnings.push({ line: record.line, column: label('sourceUrl'), reason: 'source is not https; it is shown as text, not as a link' });
 
     const producer = cell('producer') || null;
-    if (!producer) warnings.push({ line: record.line, column: label('producer'), reason: 'no producer given; the product is recorded without an establishment' });
+    if (!producer)
+      warnings.push({
+        line: record.line,
+        column: label('producer'),
+        reason: 'no producer given; the product is recorded without an establishment',
+      });
 
     if (errors.length > before || !level || !province?.ok) continue;
     const unit = province.unit;

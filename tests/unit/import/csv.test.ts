@@ -55,7 +55,10 @@ describe('decodeCsvBytes', () => {
     const body = 'Huế';
     const bytes = new Uint8Array(2 + body.length * 2);
     bytes.set([0xff, 0xfe]);
-    for (let i = 0; i < body.length; i++) bytes[2 + i * 2] = body.charCodeAt(i) & 0xff, bytes[3 + i * 2] = body.charCodeAt(i) >> 8;
+    for (let i = 0; i < body.length; i++) {
+      bytes[2 + i * 2] = body.charCodeAt(i) & 0xff;
+      bytes[3 + i * 2] = body.charCodeAt(i) >> 8;
+    }
     expect(decodeCsvBytes(bytes)).toEqual({ ok: true, text: 'Huế' });
   });
 

@@ -33,7 +33,9 @@ describe('mapHeader', () => {
 
 describe('validateImport', () => {
   it('normalises a valid row', () => {
-    const { rows, errors } = validate('  Trà Ô Long ,Công ty CP Chè Thái Bình,Tỉnh Lạng Sơn,1,quốc gia,2021,1997/QĐ-BCT,"85,5",https://example.vn/a');
+    const { rows, errors } = validate(
+      '  Trà Ô Long ,Công ty CP Chè Thái Bình,Tỉnh Lạng Sơn,1,quốc gia,2021,1997/QĐ-BCT,"85,5",https://example.vn/a',
+    );
     expect(errors).toEqual([]);
     expect(rows[0]).toMatchObject({
       line: 2,
@@ -52,7 +54,11 @@ describe('validateImport', () => {
   });
 
   it('reports each bad cell with its line and column and keeps going', () => {
-    const { errors } = validate('Trà,HTX A,Lạng Sơn,,bogus,2021,,,', ',HTX A,Lạng Sơn,,national,21,,,', 'Chè,HTX A,Atlantis,nhóm 9,national,2021,,120,ftp://x');
+    const { errors } = validate(
+      'Trà,HTX A,Lạng Sơn,,bogus,2021,,,',
+      ',HTX A,Lạng Sơn,,national,21,,,',
+      'Chè,HTX A,Atlantis,nhóm 9,national,2021,,120,ftp://x',
+    );
     expect(errors.map(formatIssue)).toEqual([
       expect.stringMatching(/^line 2, column level: unknown level "bogus"/),
       'line 3, column product_name: product name is required',
