@@ -1,0 +1,52 @@
+/**
+ * npm run bench — prints figures; never fails on speed. For now: importing the real seed list into a
+ * fresh embedded database and into a fresh sqld over HTTP (the peer in the same run), and building the
+ * public site from it. Search, publish and import-at-scale benchmarks arrive with their issues.
+ */
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { importCsv } from '../../src/server/importer.ts';
+import { buildSite, buildStamp, ROOT } from '../../src/server/build.ts';
+import { migrateDatabase, openDatabase } from '../../src/db/client.ts';
+import { createTestDatabase } from '../support/test-database.ts';
+import setup from '../support/global-setup.ts';
+import { TMP } from '../support/paths.ts';
+
+const RUNS = 5;
+const seed = readFileSync(join(ROOT, 'db/seed/certified-products.csv'));
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function timeImport(kind: 'file' | 'sqld'): Promise<number[]> {
+  process.env['TEST_DATABASE'] = kind;
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const database = await createTestDatabase();
+    const started = performance.now();
+    const outcome = await importCsv(database, seed, { actor: { label: 'bench' } });
+    times.push(performance.now() - started);
+    if (!outcome.ok) throw new Error('seed did not import');
+    await database.dispose();
+  }
+  return times;
+}
+
+await setup();
+console.log(`machine: ${process.platform} ${process.arch}, Node ${process.version}`);
+const file = await timeImport('file');
+const sqld = await timeImport('sqld');
+console.log(
+  `import of the real seed (56 rows), median of ${RUNS}: file ${median(file).toFixed(0)} ms, sqld over HTTP ${median(sqld).toFixed(0)} ms (sqld/file ${(median(sqld) / median(file)).toFixed(1)}×)`,
+);
+
+const dir = join(TMP, 'bench-build');
+rmSync(dir, { recursive: true, force: true });
+mkdirSync(dir, { recursive: true });
+const database = await openDatabase({ url: `file:${join(dir, 'registry.db')}` });
+await migrateDatabase(database);
+await importCsv(database, seed, { actor: { label: 'bench' } });
+const stamp = await buildStamp(database);
+database.close();
+const started = performance.now();
+await buildSite(join(dir, 'dist'), { ...process.env, DATABASE_URL: `file:${join(dir, 'registry.db')}` }, stamp);
+const pages = readdirSync(join(dir, 'dist', 'client'), { recursive: true }).filter((f) => String(f).endsWith('.html')).length;
+console.log(`astro build of the seeded site (${pages} pages): ${((performance.now() - started) / 1000).toFixed(1)} s`);
