@@ -1,6 +1,7 @@
 // @ts-check
 import node from '@astrojs/node';
 import react from '@astrojs/react';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 
 // Public pages are prerendered from the database at build time; on-demand routes (the admin, later)
@@ -12,7 +13,13 @@ export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
   adapter: node({ mode: 'standalone' }),
-  integrations: [react()],
+  integrations: [
+    react(),
+    sitemap({
+      i18n: { defaultLocale: 'vi', locales: { vi: 'vi-VN', en: 'en-GB' } },
+      filter: (page) => !page.includes('/admin/') && !/\/404\/?$/.test(page),
+    }),
+  ],
   build: { format: 'directory' },
   security: { checkOrigin: true },
   vite: {

@@ -1,42 +1,151 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 
-test.describe('a visitor browsing the registry', () => {
-  test('goes from the home page to the products and sees a product’s certifications', async ({ page }) => {
+const timeline = (page: Page) => page.getByRole('list', { name: /Chứng nhận|Certifications/ });
+
+test.describe('a visitor browsing the catalogue', () => {
+  test('browses by level, opens a product certified twice, checks its code, and reads it in English', async ({ page }) => {
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1, name: 'Sản phẩm công nghiệp nông thôn tiêu biểu' })).toBeVisible();
     await expect(page.getByRole('list', { name: 'Số liệu' })).toContainText('53 sản phẩm');
 
     await page.getByRole('navigation', { name: 'Chính' }).getByRole('link', { name: 'Sản phẩm' }).click();
     await expect(page).toHaveURL(/\/products\/$/);
-    await expect(page.getByRole('heading', { level: 1, name: 'Sản phẩm' })).toBeVisible();
-    await expect(page.locator('.cards > li')).toHaveCount(53);
+    await page.getByRole('link', { name: /^Cấp quốc gia \d+$/ }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'sản phẩm phù hợp' })).toHaveText('11 sản phẩm phù hợp');
 
     await page.getByRole('link', { name: 'Trà Ô Long' }).click();
     await expect(page).toHaveURL(/\/products\/tra-o-long\/$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Trà Ô Long' })).toBeVisible();
-    const timeline = page.getByRole('list').filter({ hasText: 'Mã tra cứu' });
-    await expect(timeline.getByRole('listitem')).toHaveCount(2);
-    await expect(timeline.getByRole('listitem').first()).toContainText('2019 · Cấp tỉnh');
-    await expect(timeline.getByRole('listitem').last()).toContainText('2021 · Cấp quốc gia');
-    await expect(timeline.getByRole('listitem').last()).toContainText('1997/QĐ-BCT');
-    await expect(timeline.getByRole('listitem').last()).toContainText('Hết hiệu lực');
+    const entries = timeline(page).getByRole('listitem');
+    await expect(entries).toHaveCount(2);
+    await expect(entries.first()).toContainText('2019 · Cấp tỉnh');
+    await expect(entries.first()).toContainText('UBND tỉnh Lạng Sơn');
+    await expect(entries.last()).toContainText('2021 · Cấp quốc gia');
+    await expect(entries.last()).toContainText('1997/QĐ-BCT');
+    await expect(entries.last()).toContainText('Hết hiệu lực');
+
+    const code = (await entries.last().getByRole('link', { name: /^Q21-/ }).textContent())!.trim();
+    await entries.last().getByRole('link', { name: code }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(code);
+    await expect(page.getByRole('status')).toContainText('Hết hiệu lực');
+    await expect(page.getByText('Bộ Công Thương')).toBeVisible();
+
+    await page.getByRole('link', { name: 'English' }).click();
+    await expect(page).toHaveURL(new RegExp(`/en/verify/${code.replaceAll('-', '')}/$`));
+    await expect(page.getByRole('status')).toContainText('Expired');
+    await page.getByRole('link', { name: 'Trà Ô Long' }).click();
+    await expect(timeline(page).getByRole('listitem').last()).toContainText('2021 · National');
   });
 
-  test('sees the old province of a product certified before the merger with its current one', async ({ page }) => {
-    await page.goto('/products/lychee-in-syrup/');
-    await expect(page.getByText('Bắc Giang (nay thuộc Bắc Ninh)')).toBeVisible();
+  test('combines facets, and the combination survives a reload through the URL', async ({ page }) => {
+    await page.goto('/products/');
+    await page.getByRole('link', { name: /^Cấp tỉnh \d+$/ }).click();
+    await page.getByText('Năm', { exact: true }).click();
+    await page.getByRole('link', { name: /^2021 \d+$/ }).click();
+    await expect(page).toHaveURL(/\/products\/\?level=provincial&year=2021$/);
+    const count = page.getByRole('status').filter({ hasText: 'sản phẩm phù hợp' });
+    await expect(count).toHaveText('20 sản phẩm phù hợp');
+    await page.getByLabel('Sắp xếp').selectOption('name');
+    await expect(page).toHaveURL(/sort=name/);
+    await page.reload();
+    await expect(count).toHaveText('20 sản phẩm phù hợp');
+    await expect(page.getByLabel('Sắp xếp')).toHaveValue('name');
+    await expect(page.getByRole('link', { name: /^2021 \d+$/ })).toHaveAttribute('aria-current', 'true');
   });
 
-  test('gets a helpful page for an address that does not exist', async ({ page }) => {
+  test('finds a product filed under an old province by its new province', async ({ page }) => {
+    await page.goto('/products/');
+    await page.getByRole('link', { name: /^Bắc Ninh \(gồm Bắc Giang\) \d+$/ }).click();
+    await expect(page.getByRole('link', { name: 'lychee in syrup' })).toBeVisible();
+    await page.getByRole('link', { name: 'lychee in syrup' }).click();
+    await expect(page.getByText('Bắc Giang (nay thuộc Bắc Ninh)').first()).toBeVisible();
+  });
+
+  test('browses without JavaScript through prerendered facet pages', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto('/products/');
+    await page.getByText('Năm', { exact: true }).click();
+    await page.getByRole('link', { name: /^2023 \d+$/ }).click();
+    await expect(page).toHaveURL(/\/products\/year\/2023\/$/);
+    await expect(page.locator('[data-results] > li')).toHaveCount(5);
+    await context.close();
+  });
+});
+
+test.describe('a visitor checking a certificate', () => {
+  test('gets a clear message for a mistyped code and the certificate for a good one', async ({ page }) => {
+    await page.goto('/products/tra-o-long/');
+    const code = (await timeline(page).getByRole('listitem').first().getByRole('link', { name: /^T19-/ }).textContent())!.trim();
+    const typo = code.slice(0, 5) + (code[5] === 'A' ? 'B' : 'A') + code.slice(6);
+
+    await page.goto('/verify/');
+    await page.getByLabel('Mã tra cứu').fill(typo.toLowerCase());
+    await page.getByRole('button', { name: 'Tra cứu' }).click();
+    await expect(page.getByRole('alert')).toContainText('lỗi gõ');
+    await expect(page.getByLabel('Mã tra cứu')).toHaveValue(typo.toLowerCase());
+
+    await page.getByLabel('Mã tra cứu').fill(code.toLowerCase().replaceAll('-', ' '));
+    await page.getByRole('button', { name: 'Tra cứu' }).click();
+    await expect(page).toHaveURL(new RegExp(`/verify/${code.replaceAll('-', '')}/$`));
+    await expect(page.getByRole('link', { name: 'Trà Ô Long' })).toBeVisible();
+  });
+});
+
+test.describe('machine-readable data', () => {
+  test('the JSON-LD of a product page parses and names its certifications', async ({ page }) => {
+    await page.goto('/products/tra-o-long/');
+    const blocks = await page.locator('script[type="application/ld+json"]').allTextContents();
+    const product = blocks.map((b) => JSON.parse(b) as Record<string, unknown>).find((d) => d['@type'] === 'Product') as {
+      name: string;
+      hasCertification: { certificationIdentification: string; certificationStatus: string }[];
+    };
+    expect(product.name).toBe('Trà Ô Long');
+    expect(product.hasCertification).toHaveLength(2);
+    expect(product.hasCertification.map((c) => c.certificationIdentification)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Q21-/), expect.stringMatching(/^T19-/)]),
+    );
+  });
+
+  test('product pages ship no JavaScript', async ({ page }) => {
+    const scripts: string[] = [];
+    page.on('request', (request) => request.resourceType() === 'script' && scripts.push(request.url()));
+    for (const path of ['/products/tra-o-long/', '/en/producers/', '/verify/']) await page.goto(path);
+    expect(scripts).toEqual([]);
+    expect(await page.locator('script:not([type="application/ld+json"])').count()).toBe(0);
+  });
+
+  test('the Atom feed and the sitemap list the pages in both languages', async ({ request }) => {
+    const feed = await (await request.get('/feed.xml')).text();
+    expect(feed).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
+    expect(feed).toContain('Trà Ô Long');
+    const sitemap = await (await request.get('/sitemap-0.xml')).text();
+    expect(sitemap).toContain('/en/products/tra-o-long/');
+    expect(sitemap).toMatch(/hreflang="en-GB"/);
+  });
+
+  test('an unknown page is a 404 in both languages', async ({ page }) => {
     const response = await page.goto('/products/khong-co-san-pham-nay/');
     expect(response?.status()).toBe(404);
     await expect(page.getByRole('heading', { level: 1, name: 'Không tìm thấy trang' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: 'Page not found' })).toBeVisible();
   });
 });
 
 test.describe('accessibility', () => {
-  for (const path of ['/', '/products/', '/products/tra-o-long/', '/404/']) {
+  const pages = [
+    '/',
+    '/en/',
+    '/products/',
+    '/products/level/national/',
+    '/products/tra-o-long/',
+    '/en/products/tra-o-long/',
+    '/producers/',
+    '/verify/',
+    '/404/',
+  ];
+  for (const path of pages) {
     test(`${path} has no axe violations`, async ({ page }) => {
       await page.goto(path);
       const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();

@@ -40,19 +40,24 @@ export interface CertificationView {
   revokedAt: string | null;
   provinceName: string;
   currentProvinceName: string;
+  currentProvinceSlug: string;
   issuerName: string | null;
   sourceUrl: string | null;
   productSlug: string;
   productName: string;
+  updatedAt: string;
 }
 
-async function selectCertifications(db: DbOrTx, where: ReturnType<typeof and>, limit?: number): Promise<CertificationView[]> {
+/** Published certifications matching `where`, newest round first, as pages show them. */
+export async function selectCertifications(db: DbOrTx, where: ReturnType<typeof and>, limit?: number): Promise<CertificationView[]> {
   const current = alias(provinces, 'current_province');
   const query = db
     .select({
       c: certifications,
       provinceName: provinces.name,
+      provinceSlug: provinces.slug,
       currentProvinceName: current.name,
+      currentProvinceSlug: current.slug,
       productSlug: products.slug,
       productName: products.name,
     })
@@ -72,7 +77,7 @@ async function selectCertifications(db: DbOrTx, where: ReturnType<typeof and>, l
           .where(inArray(organisationNames.organisationId, issuerIds))
           .orderBy(asc(organisationNames.id))
       : [];
-  return rows.map(({ c, provinceName, currentProvinceName, productSlug, productName }) => ({
+  return rows.map(({ c, provinceName, provinceSlug, currentProvinceName, currentProvinceSlug, productSlug, productName }) => ({
     id: c.id,
     level: c.level,
     region: (c.regionCode as RegionCode | null) ?? null,
@@ -87,6 +92,7 @@ async function selectCertifications(db: DbOrTx, where: ReturnType<typeof and>, l
     revokedAt: c.revokedAt,
     provinceName,
     currentProvinceName: currentProvinceName ?? provinceName,
+    currentProvinceSlug: currentProvinceSlug ?? provinceSlug,
     issuerName:
       c.issuerId === null
         ? null
@@ -97,6 +103,7 @@ async function selectCertifications(db: DbOrTx, where: ReturnType<typeof and>, l
     sourceUrl: c.sourceUrl,
     productSlug,
     productName,
+    updatedAt: c.updatedAt,
   }));
 }
 
@@ -130,12 +137,20 @@ export async function listProductSummaries(db: DbOrTx): Promise<ProductSummary[]
 
 /** A product page's data: the product, its set items, group, establishment and every certification. */
 export async function getProductBySlug(db: DbOrTx, slug: string) {
+  const current = alias(provinces, 'current_province');
   const [row] = await db
-    .select({ product: products, group: productGroups, establishment: establishments, provinceName: provinces.name })
+    .select({
+      product: products,
+      group: productGroups,
+      establishment: establishments,
+      provinceName: provinces.name,
+      currentProvinceName: current.name,
+    })
     .from(products)
     .leftJoin(productGroups, eq(products.groupId, productGroups.id))
     .leftJoin(establishments, eq(products.establishmentId, establishments.id))
     .leftJoin(provinces, eq(establishments.provinceId, provinces.id))
+    .leftJoin(current, eq(provinces.successorId, current.id))
     .where(and(eq(products.slug, slug), eq(products.status, published)))
     .limit(1);
   if (!row) return null;
@@ -145,11 +160,28 @@ export async function getProductBySlug(db: DbOrTx, slug: string) {
     .where(eq(productSetItems.productId, row.product.id))
     .orderBy(asc(productSetItems.position));
   const certs = await selectCertifications(db, eq(certifications.productId, row.product.id));
-  return { ...row, setItems: items.map((i) => i.name), certifications: certs };
+  return {
+    ...row,
+    currentProvinceName: row.currentProvinceName ?? row.provinceName,
+    setItems: items.map((i) => i.name),
+    certifications: certs,
+  };
 }
 
 /** Slugs of every published product, for prerendering. */
 export async function listProductSlugs(db: DbOrTx): Promise<string[]> {
   const rows = await db.select({ slug: products.slug }).from(products).where(eq(products.status, published)).orderBy(asc(products.slug));
   return rows.map((r) => r.slug);
+}
+
+/** The published certification with a registry code (canonical form), or null. */
+export async function getCertificationByCode(db: DbOrTx, code: string): Promise<CertificationView | null> {
+  const [found] = await selectCertifications(db, eq(certifications.registryCode, code), 1);
+  return found ?? null;
+}
+
+/** Registry codes of every published certification, for prerendering /verify/<code>/. */
+export async function listRegistryCodes(db: DbOrTx): Promise<string[]> {
+  const rows = await selectCertifications(db, undefined);
+  return rows.map((r) => r.registryCode);
 }

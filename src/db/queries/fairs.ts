@@ -1,10 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { inferFairLevel, parseBoothCount } from '../../domain/fairs.ts';
 import { slugify, uniqueSlug } from '../../domain/slug.ts';
 import { normalizeText } from '../../domain/text.ts';
 import { recordAudit, type Actor } from '../audit.ts';
 import type { DbOrTx } from '../client.ts';
-import { fairs } from '../schema/index.ts';
+import { fairExhibitorProducts, fairExhibitors, fairs } from '../schema/index.ts';
 
 /** A fair as the seed file (db/seed/fairs.csv) writes it. */
 export type FairSeedRow = Record<
@@ -45,4 +45,28 @@ export async function addSeedFairs(db: DbOrTx, rows: readonly FairSeedRow[], act
     added++;
   }
   return added;
+}
+
+/** Published fairs, newest first, for the home page and product pages. */
+export async function listFairs(db: DbOrTx) {
+  const rows = await db.select().from(fairs).where(eq(fairs.status, 'published'));
+  const when = (f: (typeof rows)[number]) => f.startDate ?? f.endDate ?? '';
+  return rows.sort((a, b) => when(b).localeCompare(when(a)));
+}
+
+/** The fairs at which a product was shown by its exhibitor. */
+export async function listFairsShowingProduct(db: DbOrTx, productId: number) {
+  return db
+    .selectDistinct({
+      slug: fairs.slug,
+      name: fairs.name,
+      startDate: fairs.startDate,
+      endDate: fairs.endDate,
+      city: fairs.city,
+      boothCode: fairExhibitors.boothCode,
+    })
+    .from(fairExhibitorProducts)
+    .innerJoin(fairExhibitors, eq(fairExhibitorProducts.exhibitorId, fairExhibitors.id))
+    .innerJoin(fairs, eq(fairExhibitors.fairId, fairs.id))
+    .where(and(eq(fairExhibitorProducts.productId, productId), eq(fairs.status, 'published')));
 }

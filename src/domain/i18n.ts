@@ -1,0 +1,26 @@
+export type Locale = 'vi' | 'en';
+export const LOCALES: readonly Locale[] = ['vi', 'en'];
+
+/** The path of a page in a locale: Vietnamese at the root, English under /en/ with the same rest. */
+export function localizePath(path: string, locale: Locale): string {
+  const base = path.replace(/^\/en(?=\/|$)/, '') || '/';
+  return locale === 'en' ? `/en${base}` : base;
+}
+
+/** The locale a path belongs to. */
+export function localeOfPath(path: string): Locale {
+  return /^\/en(\/|$)/.test(path) ? 'en' : 'vi';
+}
+
+/** Formats a count with its noun in the locale: formatCount(1, 'en', ['product', 'products']) → "1 product". */
+export function formatCount(n: number, locale: Locale, [one, many]: readonly [string, string]): string {
+  return `${n.toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB')} ${n === 1 ? one : many}`;
+}
+
+/** "31/12/2026" in Vietnamese, "31 Dec 2026" in English, from "2026-12-31". */
+export function formatDate(iso: string, locale: Locale): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  if (!y || !m || !d) return iso;
+  if (locale === 'vi') return `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`;
+  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+}

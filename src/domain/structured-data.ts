@@ -1,0 +1,108 @@
+/** One certification as schema.org describes it. */
+export interface CertificationLd {
+  name: string;
+  registryCode: string;
+  verifyUrl: string;
+  issuerName: string | null;
+  validFrom: string | null;
+  expires: string | null;
+  status: 'valid' | 'expired' | 'revoked';
+}
+
+type Json = Record<string, unknown>;
+
+/** Drops keys whose value is null or undefined: JSON-LD omits what is unknown. */
+function compact(value: Json): Json {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined));
+}
+
+const organisation = (name: string | null, url: string | null = null) => (name ? compact({ '@type': 'Organization', name, url }) : null);
+
+/** A product with its certifications as schema.org `Product` → `hasCertification` → `Certification`. */
+export function productJsonLd(
+  p: {
+    name: string;
+    url: string;
+    description: string | null;
+    establishmentName: string | null;
+    establishmentUrl: string | null;
+    imageUrl: string | null;
+    category: string | null;
+    certifications: CertificationLd[];
+  },
+  locale: 'vi' | 'en',
+): Json {
+  const maker = organisation(p.establishmentName, p.establishmentUrl);
+  return compact({
+    '@context': 'https://schema.org',
+    '@type': 'Product',
+    name: p.name,
+    url: p.url,
+    inLanguage: locale,
+    description: p.description,
+    category: p.category,
+    image: p.imageUrl,
+    brand: maker,
+    manufacturer: maker,
+    hasCertification: p.certifications.map((c) =>
+      compact({
+        '@type': 'Certification',
+        name: c.name,
+        url: c.verifyUrl,
+        certificationIdentification: c.registryCode,
+        issuedBy: organisation(c.issuerName),
+        validFrom: c.validFrom,
+        expires: c.expires,
+        certificationStatus: c.status === 'valid' ? 'https://schema.org/CertificationActive' : 'https://schema.org/CertificationInactive',
+      }),
+    ),
+  });
+}
+
+/** An establishment as schema.org `Organization` with a Vietnamese postal address. */
+export function organizationJsonLd(o: {
+  name: string;
+  url: string;
+  address: string | null;
+  provinceName: string | null;
+  telephone: string | null;
+  email: string | null;
+  website: string | null;
+}): Json {
+  const address =
+    o.address || o.provinceName
+      ? compact({ '@type': 'PostalAddress', streetAddress: o.address, addressRegion: o.provinceName, addressCountry: 'VN' })
+      : null;
+  return compact({
+    '@context': 'https://schema.org',
+    '@type': 'Organization',
+    name: o.name,
+    url: o.url,
+    address,
+    telephone: o.telephone,
+    email: o.email,
+    sameAs: o.website,
+  });
+}
+
+/** A `BreadcrumbList`, positions counted from 1. */
+export function breadcrumbJsonLd(items: readonly { name: string; url: string }[]): Json {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
+    itemListElement: items.map((item, i) => ({ '@type': 'ListItem', position: i + 1, name: item.name, item: item.url })),
+  };
+}
+
+/**
+ * JSON safe inside `<script type="application/ld+json">`: <, >, & and the two line separators are
+ * escaped, so no value can close the tag (QUALITY.md R21). serializeJsonLd({ a: '</script>' }) → '{"a":"\u003c/script\u003e"}'
+ */
+export function serializeJsonLd(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}

@@ -1,0 +1,4 @@
+import type { APIRoute } from 'astro';
+import { certificationFeed } from '../../server/feed';
+
+export const GET: APIRoute = ({ site }) => certificationFeed('en', site!);

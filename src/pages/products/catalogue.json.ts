@@ -1,0 +1,5 @@
+import type { APIRoute } from 'astro';
+import { cataloguePayload } from '../../server/catalogue-data';
+
+/** The catalogue island's data, fetched by /products/ pages. */
+export const GET: APIRoute = async () => Response.json(await cataloguePayload('vi'));
