@@ -20,7 +20,7 @@ export default defineConfig({
       filter: (page) => !page.includes('/admin/') && !/\/404\/?$/.test(page),
     }),
   ],
-  build: { format: 'directory' },
+  build: { format: 'directory', inlineStylesheets: 'always' },
   security: { checkOrigin: true },
   vite: {
     ssr: { external: ['@libsql/client', 'libsql'] },

@@ -12,7 +12,7 @@ const STRINGS = {
   navMain: { vi: 'Chính', en: 'Main' },
   navHome: { vi: 'Trang chủ', en: 'Home' },
   navProducts: { vi: 'Sản phẩm', en: 'Products' },
-  navProducers: { vi: 'Cơ sở sản xuất', en: 'Producers' },
+  navProducers: { vi: 'Cơ sở', en: 'Producers' },
   navVerify: { vi: 'Tra cứu', en: 'Verify' },
   otherLanguage: { vi: 'English', en: 'Tiếng Việt' },
   otherLanguageLabel: { vi: 'Xem bằng tiếng Anh', en: 'Xem bằng tiếng Việt' },

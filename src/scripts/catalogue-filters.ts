@@ -49,11 +49,15 @@ function readState(listPath: string): State {
   return { selection, sort, page: location.search ? page : pathPage || 1, q: params.get('q')?.trim() ?? '' };
 }
 
+/** Every typed word starts a word of the name, producer or province (marks and case ignored). */
 function matchesQuery(item: CatalogueItem, q: string): boolean {
-  const haystack = foldVietnamese([item.name, item.establishmentName ?? '', item.provinceName, item.currentProvinceName].join(' '));
+  const words = foldVietnamese([item.name, item.establishmentName ?? '', item.provinceName, item.currentProvinceName].join(' ')).split(
+    /[^a-z0-9]+/,
+  );
   return foldVietnamese(q)
-    .split(' ')
-    .every((word) => haystack.includes(word));
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .every((typed) => words.some((word) => word.startsWith(typed)));
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]) {
@@ -96,6 +100,10 @@ export function startCatalogue(): void {
   const locale = root.dataset['locale'] === 'en' ? 'en' : 'vi';
   let data: CataloguePayload | undefined;
   const load = fetch(root.dataset['json']!).then(async (r) => (data = (await r.json()) as CataloguePayload));
+
+  // Facets start folded so that phones see results first; wide screens have room to show them all.
+  if (matchMedia('(min-width: 60rem)').matches)
+    for (const details of root.querySelectorAll('details.facet')) details.setAttribute('open', '');
 
   const sortBox = $<HTMLLabelElement>(root, '[data-sort]')!;
   const sortSelect = $<HTMLSelectElement>(sortBox, 'select')!;

@@ -3,6 +3,12 @@ import { expect, test, type Page } from '@playwright/test';
 
 const timeline = (page: Page) => page.getByRole('list', { name: /Chứng nhận|Certifications/ });
 
+/** Opens a folded facet group the way a visitor would: by its summary, if it is not open yet. */
+async function openFacet(page: Page, name: string) {
+  const group = page.locator('details.facet').filter({ has: page.getByText(name, { exact: true }) });
+  if (!(await group.evaluate((d: HTMLDetailsElement) => d.open))) await group.getByText(name, { exact: true }).click();
+}
+
 test.describe('a visitor browsing the catalogue', () => {
   test('browses by level, opens a product certified twice, checks its code, and reads it in English', async ({ page }) => {
     await page.goto('/');
@@ -41,7 +47,7 @@ test.describe('a visitor browsing the catalogue', () => {
   test('combines facets, and the combination survives a reload through the URL', async ({ page }) => {
     await page.goto('/products/');
     await page.getByRole('link', { name: /^Cấp tỉnh \d+$/ }).click();
-    await page.getByText('Năm', { exact: true }).click();
+    await openFacet(page, 'Năm');
     await page.getByRole('link', { name: /^2021 \d+$/ }).click();
     await expect(page).toHaveURL(/\/products\/\?level=provincial&year=2021$/);
     const count = page.getByRole('status').filter({ hasText: 'sản phẩm phù hợp' });
@@ -56,17 +62,27 @@ test.describe('a visitor browsing the catalogue', () => {
 
   test('finds a product filed under an old province by its new province', async ({ page }) => {
     await page.goto('/products/');
+    await openFacet(page, 'Tỉnh/thành (hiện nay)');
     await page.getByRole('link', { name: /^Bắc Ninh \(gồm Bắc Giang\) \d+$/ }).click();
     await expect(page.getByRole('link', { name: 'lychee in syrup' })).toBeVisible();
     await page.getByRole('link', { name: 'lychee in syrup' }).click();
     await expect(page.getByText('Bắc Giang (nay thuộc Bắc Ninh)').first()).toBeVisible();
   });
 
+  test('searches from the header without typing the marks', async ({ page }) => {
+    await page.goto('/');
+    await page.getByRole('searchbox', { name: 'Tìm sản phẩm, cơ sở, tỉnh' }).fill('tra o long');
+    await page.getByRole('button', { name: 'Tìm' }).click();
+    await expect(page).toHaveURL(/\/products\/\?q=tra\+o\+long$/);
+    await expect(page.getByRole('status').filter({ hasText: 'sản phẩm phù hợp' })).toHaveText('1 sản phẩm phù hợp');
+    await expect(page.getByRole('link', { name: 'Trà Ô Long' })).toBeVisible();
+  });
+
   test('browses without JavaScript through prerendered facet pages', async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto('/products/');
-    await page.getByText('Năm', { exact: true }).click();
+    await openFacet(page, 'Năm');
     await page.getByRole('link', { name: /^2023 \d+$/ }).click();
     await expect(page).toHaveURL(/\/products\/year\/2023\/$/);
     await expect(page.locator('[data-results] > li')).toHaveCount(5);
