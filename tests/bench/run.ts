@@ -11,6 +11,7 @@ import { migrateDatabase, openDatabase } from '../../src/db/client.ts';
 import { createTestDatabase } from '../support/test-database.ts';
 import setup from '../support/global-setup.ts';
 import { TMP } from '../support/paths.ts';
+import { benchPages } from './pages.ts';
 
 const RUNS = 5;
 const seed = readFileSync(join(ROOT, 'db/seed/certified-products.csv'));
@@ -50,3 +51,13 @@ const started = performance.now();
 await buildSite(join(dir, 'dist'), { ...process.env, DATABASE_URL: `file:${join(dir, 'registry.db')}` }, stamp);
 const pages = readdirSync(join(dir, 'dist', 'client'), { recursive: true }).filter((f) => String(f).endsWith('.html')).length;
 console.log(`astro build of the seeded site (${pages} pages): ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+const productPage = readdirSync(join(dir, 'dist', 'client', 'products'), { withFileTypes: true }).find(
+  (d) => d.isDirectory() && d.name === 'tra-o-long',
+);
+const verifyPage = readdirSync(join(dir, 'dist', 'client', 'verify'))[0];
+await benchPages(
+  join(dir, 'dist'),
+  ['/', '/products/', `/products/${productPage?.name ?? ''}/`, '/en/', '/en/products/', '/producers/', `/verify/${verifyPage ?? ''}/`],
+  { ...process.env, DATABASE_URL: `file:${join(dir, 'registry.db')}` },
+);
