@@ -8,18 +8,10 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { CHROMIUM_FLAGS, chromiumPath } from '../support/chromium.ts';
 
 const br = (bytes: Buffer | string) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-const FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /** HTML + CSS (brotli) and JavaScript bytes of one built page; JSON-LD is data, not script. */
 function weigh(clientDir: string, path: string) {
@@ -72,7 +64,7 @@ export async function benchPages(outDir: string, paths: string[], env: NodeJS.Pr
     env: { ...env, HOST: '127.0.0.1', PORT: String(port) },
     stdio: 'ignore',
   });
-  const chrome = await chromeLauncher.launch({ chromePath: process.env['CHROMIUM_PATH'] || '/usr/bin/chromium', chromeFlags: FLAGS });
+  const chrome = await chromeLauncher.launch({ chromePath: chromiumPath(), chromeFlags: ['--headless=new', ...CHROMIUM_FLAGS] });
   try {
     await waitFor(`http://127.0.0.1:${port}/`);
     console.log('\nLighthouse 13, mobile (targets: performance ≥ 98, accessibility 100, best practices 100, SEO 100; best of 2 runs)');
