@@ -1,0 +1,41 @@
+import { groupLabel, levelFacetLabel } from '../catalogue-labels.ts';
+import type { CatalogueItem } from '../catalogue.ts';
+import { STATUS_LABELS } from '../certification-display.ts';
+import type { Locale } from '../i18n.ts';
+import { EXACT_FIELD, type SearchField } from './pipeline.ts';
+
+/** Product index fields: name ≫ establishment ≫ province, group and level. */
+export const PRODUCT_FIELDS: readonly SearchField[] = [
+  { name: 'name', boost: 10 },
+  { name: EXACT_FIELD, boost: 10 },
+  { name: 'establishment', boost: 4 },
+  { name: 'province', boost: 2 },
+  { name: 'facets', boost: 1 },
+];
+
+/**
+ * The searchable text of one catalogue item. The province field holds the province as certified and
+ * the current one, so "Bắc Ninh" finds a 2021 "Bắc Giang" product and the reverse. `labels` are the
+ * level, group and status words of the page's language.
+ */
+export function productSearchDocument(item: CatalogueItem, facetLabels: readonly string[]): Record<string, string> {
+  return {
+    id: item.slug,
+    name: item.name,
+    [EXACT_FIELD]: item.name,
+    establishment: item.establishmentName ?? '',
+    province: [item.provinceName, item.currentProvinceName].join(' '),
+    facets: facetLabels.join(' '),
+  };
+}
+
+/** The level, group and status words of an item in one language, for the `facets` field. */
+export function productFacetWords(item: CatalogueItem, locale: Locale): string[] {
+  const words = new Set<string>();
+  for (const cert of item.certs) {
+    words.add(levelFacetLabel(cert.level, locale));
+    words.add(STATUS_LABELS[cert.status][locale]);
+  }
+  if (item.group) words.add(groupLabel(item.group, locale));
+  return [...words];
+}
