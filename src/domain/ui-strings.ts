@@ -124,6 +124,27 @@ const STRINGS = {
   nowPartOf: { vi: 'nay thuộc', en: 'now part of' },
   includes: { vi: 'gồm', en: 'includes' },
   unknownGroup: { vi: 'Chưa phân nhóm', en: 'Not classified' },
+  searchTitle: { vi: 'Tìm kiếm', en: 'Search' },
+  searchLead: {
+    vi: 'Tìm sản phẩm và cơ sở theo tên, tỉnh (tên cũ hay mới), cấp hoặc nhóm. Gõ có dấu hay không dấu đều được.',
+    en: 'Find products and producers by name, province (old or new name), level or group. Vietnamese marks are optional.',
+  },
+  searchNoJs: {
+    vi: 'Tìm kiếm cần JavaScript. Bạn vẫn có thể duyệt toàn bộ danh mục theo cấp, tỉnh, năm và hiệu lực:',
+    en: 'Search needs JavaScript. You can still browse the whole catalogue by level, province, year and status:',
+  },
+  resultsFor: { vi: 'kết quả cho', en: 'results for' },
+  searchPrompt: { vi: 'Nhập từ khóa để tìm.', en: 'Type something to search.' },
+  searchLoading: { vi: 'Đang tải chỉ mục tìm kiếm…', en: 'Loading the search index…' },
+  resultsProducts: { vi: 'Sản phẩm', en: 'Products' },
+  resultsProducers: { vi: 'Cơ sở sản xuất', en: 'Producers' },
+  searchNothing: { vi: 'Không tìm thấy kết quả cho', en: 'Nothing found for' },
+  searchTryRemove: { vi: 'Thử bỏ bộ lọc', en: 'Try removing the filter' },
+  searchCloseNames: { vi: 'Có phải bạn muốn tìm:', en: 'Did you mean:' },
+  searchTips: {
+    vi: 'Mẹo: gõ ít chữ hơn (ví dụ “tra o” thay vì “trà ô long xanh”), hoặc tìm theo tên tỉnh.',
+    en: 'Tip: type fewer words (e.g. “tra o” rather than “tra o long green”), or search by province.',
+  },
   removeFilter: { vi: 'Bỏ bộ lọc', en: 'Remove filter' },
 } as const satisfies Record<string, Record<Locale, string>>;
 

@@ -69,15 +69,6 @@ test.describe('a visitor browsing the catalogue', () => {
     await expect(page.getByText('Bắc Giang (nay thuộc Bắc Ninh)').first()).toBeVisible();
   });
 
-  test('searches from the header without typing the marks', async ({ page }) => {
-    await page.goto('/');
-    await page.getByRole('searchbox', { name: 'Tìm sản phẩm, cơ sở, tỉnh' }).fill('tra o long');
-    await page.getByRole('button', { name: 'Tìm' }).click();
-    await expect(page).toHaveURL(/\/products\/\?q=tra\+o\+long$/);
-    await expect(page.getByRole('status').filter({ hasText: 'sản phẩm phù hợp' })).toHaveText('1 sản phẩm phù hợp');
-    await expect(page.getByRole('link', { name: 'Trà Ô Long' })).toBeVisible();
-  });
-
   test('browses without JavaScript through prerendered facet pages', async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();

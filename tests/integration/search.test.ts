@@ -58,7 +58,9 @@ describe('search over the real seed', () => {
       }
     }
     const recall = found / wanted;
-    console.log(`recall@10 on the real seed: ${recall.toFixed(3)} (${found}/${wanted})${misses.length ? `\n  ${misses.join('\n  ')}` : ''}`);
+    console.log(
+      `recall@10 on the real seed: ${recall.toFixed(3)} (${found}/${wanted})${misses.length ? `\n  ${misses.join('\n  ')}` : ''}`,
+    );
     expect(recall).toBeGreaterThanOrEqual(0.95);
   });
 

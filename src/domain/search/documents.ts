@@ -39,3 +39,25 @@ export function productFacetWords(item: CatalogueItem, locale: Locale): string[]
   if (item.group) words.add(groupLabel(item.group, locale));
   return [...words];
 }
+
+/** Establishment index fields: name ≫ province ≫ legal form. */
+export const PRODUCER_FIELDS: readonly SearchField[] = [
+  { name: 'name', boost: 10 },
+  { name: EXACT_FIELD, boost: 10 },
+  { name: 'province', boost: 2 },
+  { name: 'facets', boost: 1 },
+];
+
+/** A producer as the search page lists it. */
+export interface ProducerSearchRow {
+  slug: string;
+  name: string;
+  legalForm: string;
+  province: string;
+  productCount: number;
+}
+
+/** The searchable text of one establishment; `province` holds the old and current names. */
+export function producerSearchDocument(row: ProducerSearchRow, provinceNames: readonly string[]): Record<string, string> {
+  return { id: row.slug, name: row.name, [EXACT_FIELD]: row.name, province: provinceNames.join(' '), facets: row.legalForm };
+}

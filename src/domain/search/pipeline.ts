@@ -52,7 +52,8 @@ export function buildIndex(docs: readonly Record<string, string>[], fields: read
     this.ref('id');
     for (const field of fields) this.field(field.name, { boost: field.boost });
     this.metadataWhitelist = [];
-    for (const doc of docs) this.add(Object.fromEntries(Object.entries(doc).map(([k, v]) => [k, k === 'id' ? v : searchWords(v).join(' ')])));
+    for (const doc of docs)
+      this.add(Object.fromEntries(Object.entries(doc).map(([k, v]) => [k, k === 'id' ? v : searchWords(v).join(' ')])));
   });
 }
 

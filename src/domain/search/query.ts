@@ -30,7 +30,10 @@ export function searchIndex(index: lunr.Index, text: string, fields: readonly st
       if (word !== folded && fields.includes(EXACT_FIELD)) q.term(word, { fields: [EXACT_FIELD], usePipeline: false, boost: 6 });
     });
     const scores = new Map(hits.map((h) => [h.ref, h.score]));
-    combined = combined === undefined ? scores : new Map([...combined].filter(([ref]) => scores.has(ref)).map(([ref, s]) => [ref, s + scores.get(ref)!]));
+    combined =
+      combined === undefined
+        ? scores
+        : new Map([...combined].filter(([ref]) => scores.has(ref)).map(([ref, s]) => [ref, s + scores.get(ref)!]));
   });
   return [...(combined ?? new Map<string, number>())].map(([ref, score]) => ({ ref, score })).sort((a, b) => b.score - a.score);
 }
