@@ -133,6 +133,7 @@ const STRINGS = {
     vi: 'Tìm kiếm cần JavaScript. Bạn vẫn có thể duyệt toàn bộ danh mục theo cấp, tỉnh, năm và hiệu lực:',
     en: 'Search needs JavaScript. You can still browse the whole catalogue by level, province, year and status:',
   },
+  seeAllResults: { vi: 'Xem mọi kết quả cho', en: 'See all results for' },
   resultsFor: { vi: 'kết quả cho', en: 'results for' },
   searchPrompt: { vi: 'Nhập từ khóa để tìm.', en: 'Type something to search.' },
   searchLoading: { vi: 'Đang tải chỉ mục tìm kiếm…', en: 'Loading the search index…' },

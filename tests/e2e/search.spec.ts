@@ -4,8 +4,8 @@ import { expect, test } from '@playwright/test';
 test.describe('a visitor searching', () => {
   test('types "tra o long" in the header box and opens the product', async ({ page }) => {
     await page.goto('/products/bun-ngo/');
-    await page.getByRole('searchbox', { name: 'Tìm sản phẩm, cơ sở, tỉnh' }).fill('tra o long');
-    await page.getByRole('searchbox', { name: 'Tìm sản phẩm, cơ sở, tỉnh' }).press('Enter');
+    await page.getByRole('combobox', { name: 'Tìm sản phẩm, cơ sở, tỉnh' }).fill('tra o long');
+    await page.getByRole('combobox', { name: 'Tìm sản phẩm, cơ sở, tỉnh' }).press('Enter');
     await expect(page).toHaveURL(/\/search\/\?q=tra\+o\+long$/);
     const products = page.getByRole('region', { name: /Sản phẩm/ });
     await expect(products.getByRole('link', { name: 'Trà Ô Long' })).toBeVisible();
@@ -48,6 +48,29 @@ test.describe('a visitor searching', () => {
     await page.locator('[data-no-js]').getByRole('link', { name: 'Cấp quốc gia', exact: true }).click();
     await expect(page).toHaveURL(/\/products\/level\/national\/$/);
     await context.close();
+  });
+
+  test('uses the header combobox with the keyboard only', async ({ page }) => {
+    await page.goto('/producers/');
+    const indexRequest = page.waitForRequest(/\/search\/products-index\.json$/);
+    const box = page.getByRole('combobox', { name: 'Tìm sản phẩm, cơ sở, tỉnh' });
+    // Skip link, brand, then the search box.
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+    await expect(box).toBeFocused();
+    await indexRequest;
+    await page.keyboard.type('tra o lo');
+    const listbox = page.getByRole('listbox', { name: 'Tìm sản phẩm, cơ sở, tỉnh' });
+    await expect(listbox.getByRole('option').first()).toContainText('Trà Ô Long');
+    await expect(box).toHaveAttribute('aria-expanded', 'true');
+    await page.keyboard.press('ArrowDown');
+    await expect(listbox.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
+    await expect(box).toHaveAttribute('aria-activedescendant', 'site-search-option-0');
+    await page.keyboard.press('Escape');
+    await expect(box).toHaveAttribute('aria-expanded', 'false');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: 'Trà Ô Long' })).toBeVisible();
   });
 
   test('the search page has no axe violations', async ({ page }) => {

@@ -1,0 +1,15 @@
+/**
+ * The header search box's loader: all it does before a visitor touches the box is wait. On first
+ * focus it loads the combobox (and with it lunr and the index); until then a page pays ~0.3 KB.
+ */
+export function armHeaderSearch(): void {
+  const input = document.querySelector<HTMLInputElement>('#site-search');
+  if (!input) return;
+  input.addEventListener(
+    'focus',
+    () => {
+      void import('./combobox.ts').then(({ startCombobox }) => startCombobox(input));
+    },
+    { once: true },
+  );
+}
