@@ -16,8 +16,8 @@ import {
   type Selection,
   type SortOrder,
 } from '../domain/catalogue.ts';
-import { provinceWithSuccessor } from '../domain/provinces.ts';
 import { foldVietnamese } from '../domain/text.ts';
+import { el, productCard } from './dom.ts';
 
 export interface CataloguePayload {
   items: CatalogueItem[];
@@ -60,39 +60,6 @@ function matchesQuery(item: CatalogueItem, q: string): boolean {
     .every((typed) => words.some((word) => word.startsWith(typed)));
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]) {
-  const node = Object.assign(document.createElement(tag), props);
-  node.append(...children);
-  return node;
-}
-
-function card(item: CatalogueItem, data: CataloguePayload, locale: 'vi' | 'en'): HTMLLIElement {
-  const badges = el(
-    'ul',
-    { className: 'badges' },
-    el(
-      'li',
-      { className: `badge ${item.topLevel === 'national' ? 'national' : ''}` },
-      `${data.labels.level[item.topLevel]} ${item.newestYear}`,
-    ),
-  );
-  if (item.status !== 'valid')
-    badges.append(el('li', { className: `badge ${item.status}` }, data.labels.status[item.status] ?? item.status));
-  if (item.certificationCount > 1)
-    badges.append(el('li', { className: 'badge' }, `${item.certificationCount} ${data.strings.certifications}`));
-  return el(
-    'li',
-    { className: 'card' },
-    el('h2', {}, el('a', { href: `${data.productBase}${item.slug}/` }, item.name)),
-    el(
-      'p',
-      { className: 'meta' },
-      `${item.establishmentName ?? data.strings.unknownProducer} · ${provinceWithSuccessor(item.provinceName, item.currentProvinceName, locale)}`,
-    ),
-    badges,
-  );
-}
-
 /** Wires the island to the catalogue on this page, if there is one. */
 export function startCatalogue(): void {
   const root = document.querySelector<HTMLElement>('[data-catalogue]');
@@ -126,7 +93,7 @@ export function startCatalogue(): void {
     const pool = state.q ? data.items.filter((i) => matchesQuery(i, state.q)) : data.items;
     const matching = sortItems(filterItems(pool, state.selection), state.sort);
     const { items, pages } = paginate(matching, Math.min(state.page, Math.max(1, Math.ceil(matching.length / 24))));
-    $(root, '[data-results]')!.replaceChildren(...items.map((item) => card(item, data!, locale)));
+    $(root, '[data-results]')!.replaceChildren(...items.map((item) => productCard(item, data!, locale, 'h2')));
     $(root, '[data-results-count]')!.textContent = `${matching.length} ${data.strings.resultsCount}`;
     $<HTMLElement>(root, '[data-no-results]')!.hidden = matching.length > 0;
 

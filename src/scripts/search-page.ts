@@ -13,12 +13,12 @@ import {
   type FacetKey,
   type Selection,
 } from '../domain/catalogue.ts';
-import { provinceWithSuccessor } from '../domain/provinces.ts';
 import { PRODUCER_FIELDS, PRODUCT_FIELDS, type ProducerSearchRow } from '../domain/search/documents.ts';
 import { loadIndex } from '../domain/search/pipeline.ts';
-import { highlight, searchIndex } from '../domain/search/query.ts';
+import { searchIndex } from '../domain/search/query.ts';
 import { foldVietnamese, levenshtein } from '../domain/text.ts';
 import type { CataloguePayload } from './catalogue-filters.ts';
+import { el, marked, productCard } from './dom.ts';
 
 type Strings = Record<
   | 'prompt'
@@ -41,21 +41,6 @@ interface Loaded {
   producerRows: Map<string, ProducerSearchRow>;
   store: CataloguePayload;
   bySlug: Map<string, CatalogueItem>;
-}
-
-const el = <K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: Partial<HTMLElementTagNameMap[K]> = {},
-  ...children: (Node | string)[]
-) => {
-  const node = Object.assign(document.createElement(tag), props);
-  node.append(...children);
-  return node;
-};
-
-/** The text with matched words in <mark>, built as nodes. */
-function marked(text: string, query: string): Node[] {
-  return highlight(text, query).map((piece) => (piece.match ? el('mark', {}, piece.text) : document.createTextNode(piece.text)));
 }
 
 function readState(): { q: string; selection: Selection } {
@@ -146,35 +131,7 @@ export function startSearchPage(): void {
     $('[data-producers-count]').textContent = `(${producers.length})`;
     $<HTMLElement>('[data-products-section]').hidden = products.length === 0;
     $<HTMLElement>('[data-producers-section]').hidden = producers.length === 0;
-    $('[data-products-results]').replaceChildren(
-      ...products.slice(0, 50).map((item) => {
-        const badges = el(
-          'ul',
-          { className: 'badges' },
-          el(
-            'li',
-            { className: `badge ${item.topLevel === 'national' ? 'national' : ''}` },
-            `${data.store.labels.level[item.topLevel]} ${item.newestYear}`,
-          ),
-        );
-        if (item.status !== 'valid')
-          badges.append(el('li', { className: `badge ${item.status}` }, data.store.labels.status[item.status] ?? item.status));
-        return el(
-          'li',
-          { className: 'card' },
-          el('h3', {}, el('a', { href: `${data.store.productBase}${item.slug}/` }, ...marked(item.name, q))),
-          el(
-            'p',
-            { className: 'meta' },
-            ...marked(
-              `${item.establishmentName ?? strings.unknownProducer} · ${provinceWithSuccessor(item.provinceName, item.currentProvinceName, locale)}`,
-              q,
-            ),
-          ),
-          badges,
-        );
-      }),
-    );
+    $('[data-products-results]').replaceChildren(...products.slice(0, 50).map((item) => productCard(item, data.store, locale, 'h3', q)));
     $('[data-producers-results]').replaceChildren(
       ...producers
         .slice(0, 20)

@@ -309,7 +309,31 @@ async function audit(port: number, url: string): Promise<Scores> {
   };
 }
 
-/** Why a run lost points: scored audits below 1 (below 0.9 for performance), with a few offending nodes. */
+/** The diagnostic that shows where a failing performance metric comes from. */
+const METRIC_DIAGNOSTICS: Record<string, string> = {
+  'cumulative-layout-shift': 'layout-shifts',
+  'largest-contentful-paint': 'largest-contentful-paint-element',
+  'total-blocking-time': 'long-tasks',
+};
+
+interface DetailItem {
+  node?: { selector?: string; snippet?: string };
+  url?: string;
+  items?: DetailItem[];
+}
+
+/** The first few elements or URLs an audit names (tables nested in lists flattened). */
+function offenders(result: Result['audits'][string] | undefined): string[] {
+  const flatten = (items: DetailItem[]): DetailItem[] => items.flatMap((item) => (item.items ? flatten(item.items) : [item]));
+  const details = result?.details as { items?: DetailItem[] } | undefined;
+  return flatten(details?.items ?? [])
+    .map((item) => item.node?.snippet ?? item.node?.selector ?? item.url)
+    .filter((where): where is string => !!where)
+    .slice(0, 3)
+    .map((where) => (where.length > 150 ? `${where.slice(0, 147)}…` : where));
+}
+
+/** Why a run lost points: scored audits below 1 (metrics below 0.9), with a few offending elements. */
 function shortfalls(lhr: Result): string[] {
   const lines: string[] = [];
   for (const [id, category] of Object.entries(lhr.categories)) {
@@ -319,11 +343,8 @@ function shortfalls(lhr: Result): string[] {
       if (result.score >= (id === 'performance' ? 0.9 : 1)) continue;
       const value = id === 'performance' && result.displayValue ? ` (${result.displayValue})` : '';
       lines.push(`${id}: ${ref.id} — ${result.title}${value}`);
-      const details = result.details as { items?: { node?: { selector?: string; snippet?: string }; url?: string }[] } | undefined;
-      for (const item of (details?.items ?? []).slice(0, 3)) {
-        const where = item.node?.snippet ?? item.node?.selector ?? item.url;
-        if (where) lines.push(`    ${where.length > 150 ? `${where.slice(0, 147)}…` : where}`);
-      }
+      const diagnostic = METRIC_DIAGNOSTICS[ref.id];
+      for (const where of offenders(diagnostic ? lhr.audits[diagnostic] : result)) lines.push(`    ${where}`);
     }
   }
   return lines;
@@ -333,7 +354,7 @@ async function runLighthouse(origin: string, paths: string[]) {
   const chrome = await chromeLauncher.launch({ chromePath: chromiumPath(), chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
   const rows: string[][] = [];
   const notes: string[] = [];
-  let version = '?';
+  let version = '';
   try {
     for (const path of paths) {
       const runs: Scores[] = [];
@@ -369,7 +390,7 @@ async function runLighthouse(origin: string, paths: string[]) {
         meets ? 'yes' : 'no',
       ]);
       const lost = shortfalls(best.lhr);
-      if (lost.length > 0) notes.push(`${path}:\n  ${lost.join('\n  ')}`);
+      if (lost.length > 0) notes.push(`${path}:\n    ${lost.join('\n    ')}`);
       for (const warning of best.lhr.runWarnings) notes.push(`${path}: Lighthouse warning: ${errorText(warning)}`);
     }
   } finally {

@@ -1,0 +1,53 @@
+/** Small DOM helpers shared by the islands: nodes are built with textContent, never from HTML strings. */
+import type { CatalogueItem } from '../domain/catalogue.ts';
+import { provinceWithSuccessor } from '../domain/provinces.ts';
+import { highlight } from '../domain/search/query.ts';
+import type { CataloguePayload } from './catalogue-filters.ts';
+
+/** An element with properties and children. */
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]> = {},
+  ...children: (Node | string)[]
+) {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+}
+
+/** Text with the words a query matched wrapped in <mark>; plain text when there is no query. */
+export function marked(text: string, query = ''): Node[] {
+  if (!query) return [document.createTextNode(text)];
+  return highlight(text, query).map((piece) => (piece.match ? el('mark', {}, piece.text) : document.createTextNode(piece.text)));
+}
+
+/** A product card as the server renders it (ProductCard.astro), optionally with matched words marked. */
+export function productCard(
+  item: CatalogueItem,
+  data: CataloguePayload,
+  locale: 'vi' | 'en',
+  heading: 'h2' | 'h3',
+  query = '',
+): HTMLLIElement {
+  const badges = el(
+    'ul',
+    { className: 'badges' },
+    el(
+      'li',
+      { className: `badge ${item.topLevel === 'national' ? 'national' : ''}` },
+      `${data.labels.level[item.topLevel]} ${item.newestYear}`,
+    ),
+  );
+  if (item.status !== 'valid')
+    badges.append(el('li', { className: `badge ${item.status}` }, data.labels.status[item.status] ?? item.status));
+  if (item.certificationCount > 1)
+    badges.append(el('li', { className: 'badge' }, `${item.certificationCount} ${data.strings.certifications}`));
+  const meta = `${item.establishmentName ?? data.strings.unknownProducer} · ${provinceWithSuccessor(item.provinceName, item.currentProvinceName, locale)}`;
+  return el(
+    'li',
+    { className: 'card' },
+    el(heading, {}, el('a', { href: `${data.productBase}${item.slug}/` }, ...marked(item.name, query))),
+    el('p', { className: 'meta' }, ...marked(meta, query)),
+    badges,
+  );
+}
