@@ -22,6 +22,23 @@ export interface CatalogueItem {
   certificationCount: number;
 }
 
+/** What facets read of an item: the search page has these for every product before it has the rows. */
+export type FacetFields = Pick<CatalogueItem, 'certs' | 'group' | 'currentProvinceSlug'>;
+
+/** What a result card shows of an item. */
+export type CardFields = Pick<
+  CatalogueItem,
+  | 'slug'
+  | 'name'
+  | 'establishmentName'
+  | 'provinceName'
+  | 'currentProvinceName'
+  | 'status'
+  | 'newestYear'
+  | 'topLevel'
+  | 'certificationCount'
+>;
+
 export const FACETS = ['level', 'group', 'province', 'year', 'status'] as const;
 export type FacetKey = (typeof FACETS)[number];
 export type Selection = Partial<Record<FacetKey, string>>;
@@ -50,7 +67,7 @@ const isCertFacet = (facet: FacetKey): facet is CertFacet => facet === 'level' |
 const certValue = (cert: CatalogueItem['certs'][number], facet: CertFacet) => String(cert[facet]);
 
 /** The certifications of an item that match the selected level, year and status (one facet may be left out). */
-function matchingCerts(item: CatalogueItem, selection: Selection, except?: FacetKey) {
+function matchingCerts(item: FacetFields, selection: Selection, except?: FacetKey) {
   return item.certs.filter((cert) =>
     (['level', 'year', 'status'] as const).every((f) => f === except || selection[f] === undefined || certValue(cert, f) === selection[f]),
   );
@@ -61,20 +78,20 @@ function matchingCerts(item: CatalogueItem, selection: Selection, except?: Facet
  * only those of certifications that match the other certification facets ("provincial" and "2021"
  * means a provincial certification of 2021, not any two certifications).
  */
-export function facetValuesOf(item: CatalogueItem, facet: FacetKey, selection: Selection = {}): string[] {
+export function facetValuesOf(item: FacetFields, facet: FacetKey, selection: Selection = {}): string[] {
   if (isCertFacet(facet)) return [...new Set(matchingCerts(item, selection, facet).map((c) => certValue(c, facet)))];
   if (facet === 'group') return item.group ? [item.group] : [];
   return [item.currentProvinceSlug];
 }
 
-const matches = (item: CatalogueItem, selection: Selection, except?: FacetKey) =>
+const matches = (item: FacetFields, selection: Selection, except?: FacetKey) =>
   matchingCerts(item, selection, except).length > 0 &&
   (['group', 'province'] as const).every(
     (f) => f === except || selection[f] === undefined || facetValuesOf(item, f).includes(selection[f]),
   );
 
 /** The items that have every selected facet value. */
-export function filterItems(items: readonly CatalogueItem[], selection: Selection): CatalogueItem[] {
+export function filterItems<T extends FacetFields>(items: readonly T[], selection: Selection): T[] {
   return items.filter((item) => matches(item, selection));
 }
 
@@ -82,7 +99,7 @@ export function filterItems(items: readonly CatalogueItem[], selection: Selectio
  * Counts per facet value, each facet counted with the *other* selected facets applied, so a count says
  * how many results choosing that value would give.
  */
-export function countFacets(items: readonly CatalogueItem[], selection: Selection): Record<FacetKey, Map<string, number>> {
+export function countFacets(items: readonly FacetFields[], selection: Selection): Record<FacetKey, Map<string, number>> {
   const counts = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as Record<FacetKey, Map<string, number>>;
   for (const facet of FACETS) {
     for (const item of items) {

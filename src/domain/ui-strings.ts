@@ -137,6 +137,11 @@ const STRINGS = {
   resultsFor: { vi: 'kết quả cho', en: 'results for' },
   searchPrompt: { vi: 'Nhập từ khóa để tìm.', en: 'Type something to search.' },
   searchLoading: { vi: 'Đang tải chỉ mục tìm kiếm…', en: 'Loading the search index…' },
+  searchMore: { vi: 'Xem thêm kết quả', en: 'Show more results' },
+  searchFailed: {
+    vi: 'Không tải được dữ liệu tìm kiếm. Kiểm tra kết nối rồi gõ lại.',
+    en: 'The search data could not be loaded. Check the connection and type again.',
+  },
   resultsProducts: { vi: 'Sản phẩm', en: 'Products' },
   resultsProducers: { vi: 'Cơ sở sản xuất', en: 'Producers' },
   searchNothing: { vi: 'Không tìm thấy kết quả cho', en: 'Nothing found for' },

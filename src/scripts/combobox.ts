@@ -2,15 +2,12 @@
  * The header search combobox (ARIA 1.2 combobox with a listbox popup): the top products as the visitor
  * types, arrow keys to move, Enter to open, Escape to close. The form still submits to /search/.
  */
-import type { CatalogueItem } from '../domain/catalogue.ts';
-import { PRODUCT_FIELDS } from '../domain/search/documents.ts';
-import { loadIndex } from '../domain/search/pipeline.ts';
-import { highlight, searchIndex } from '../domain/search/query.ts';
-import type { CataloguePayload } from './catalogue-filters.ts';
+import { highlight } from '../domain/search/highlight.ts';
+import { ProductSearch } from './search-client.ts';
 
 const MAX_OPTIONS = 6;
 
-/** Turns the header's plain search input into a combobox; the index is fetched now, on first focus. */
+/** Turns the header's plain search input into a combobox; the search manifest is fetched now, on first focus. */
 export function startCombobox(input: HTMLInputElement): void {
   const form = input.form!;
   const listbox = document.getElementById(input.getAttribute('aria-controls') ?? '')!;
@@ -18,13 +15,15 @@ export function startCombobox(input: HTMLInputElement): void {
   const allLabel = form.dataset['allLabel'] ?? '';
   let active = -1;
   let options: { href: string; node: HTMLLIElement }[] = [];
-  let data: { index: ReturnType<typeof loadIndex>; bySlug: Map<string, CatalogueItem>; store: CataloguePayload } | undefined;
-  const ready = Promise.all([
-    fetch(`${base}search/products-index.json`).then((r) => r.json()),
-    fetch(`${base}products/catalogue.json`).then((r) => r.json()),
-  ]).then(([index, store]: [object, CataloguePayload]) => {
-    data = { index: loadIndex(index), bySlug: new Map(store.items.map((i) => [i.slug, i])), store };
-  });
+  let search: ProductSearch | undefined;
+  let opening: Promise<ProductSearch> | undefined;
+  let generation = 0;
+  // Without the index (offline, or a failed fetch) the box stays a plain form to /search/; typing retries.
+  const ready = () => {
+    opening ??= ProductSearch.open(`${base}search/products/`).then((opened) => (search = opened));
+    opening.catch(() => (opening = undefined));
+    return opening;
+  };
 
   const setActive = (i: number) => {
     active = i;
@@ -38,18 +37,15 @@ export function startCombobox(input: HTMLInputElement): void {
     input.setAttribute('aria-expanded', 'false');
     setActive(-1);
   };
-  const update = () => {
+  const update = async () => {
+    const current = ++generation;
     const q = input.value.trim();
-    if (!data || !q) return close();
-    const items = searchIndex(
-      data.index,
-      q,
-      PRODUCT_FIELDS.map((f) => f.name),
-    )
-      .slice(0, MAX_OPTIONS)
-      .flatMap((h) => data!.bySlug.get(h.ref) ?? []);
+    if (!search || !q) return close();
+    const { productBase } = search.manifest.display;
+    const items = await search.rows((await search.index.search(q)).slice(0, MAX_OPTIONS).map((h) => h.ref));
+    if (current !== generation || document.activeElement !== input) return;
     const rows = items.map((item) => ({
-      href: `${data!.store.productBase}${item.slug}/`,
+      href: `${productBase}${item.slug}/`,
       name: item.name,
       meta: `${item.establishmentName ?? ''} · ${item.provinceName}`,
     }));
@@ -77,12 +73,16 @@ export function startCombobox(input: HTMLInputElement): void {
     setActive(-1);
   };
 
-  input.addEventListener('input', () => void ready.then(update));
+  const refresh = () =>
+    void ready()
+      .then(update)
+      .catch(() => close());
+  input.addEventListener('input', refresh);
   input.addEventListener('keydown', (event) => {
     const isOpen = !listbox.hidden;
     if (event.key === 'ArrowDown') {
       event.preventDefault();
-      if (!isOpen) update();
+      if (!isOpen) refresh();
       else setActive((active + 1) % options.length);
     } else if (event.key === 'ArrowUp' && isOpen) {
       event.preventDefault();
@@ -96,6 +96,10 @@ export function startCombobox(input: HTMLInputElement): void {
       close();
     }
   });
-  input.addEventListener('blur', close);
-  void ready.then(() => input === document.activeElement && input.value.trim() && update());
+  input.addEventListener('blur', () => {
+    generation++;
+    close();
+  });
+  if (input.value.trim()) refresh();
+  else void ready().catch(() => undefined);
 }

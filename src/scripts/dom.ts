@@ -1,7 +1,7 @@
 /** Small DOM helpers shared by the islands: nodes are built with textContent, never from HTML strings. */
-import type { CatalogueItem } from '../domain/catalogue.ts';
+import type { CardFields } from '../domain/catalogue.ts';
 import { provinceWithSuccessor } from '../domain/provinces.ts';
-import { highlight } from '../domain/search/query.ts';
+import { highlight } from '../domain/search/highlight.ts';
 import type { CataloguePayload } from './catalogue-filters.ts';
 
 /** An element with properties and children. */
@@ -22,13 +22,14 @@ export function marked(text: string, query = ''): Node[] {
 }
 
 /** A product card as the server renders it (ProductCard.astro), optionally with matched words marked. */
-export function productCard(
-  item: CatalogueItem,
-  data: CataloguePayload,
-  locale: 'vi' | 'en',
-  heading: 'h2' | 'h3',
-  query = '',
-): HTMLLIElement {
+/** What a card needs besides the item: the facet labels, two words and where product pages live. */
+export interface CardContext {
+  labels: CataloguePayload['labels'];
+  strings: Pick<CataloguePayload['strings'], 'certifications' | 'unknownProducer'>;
+  productBase: string;
+}
+
+export function productCard(item: CardFields, data: CardContext, locale: 'vi' | 'en', heading: 'h2' | 'h3', query = ''): HTMLLIElement {
   const badges = el(
     'ul',
     { className: 'badges' },

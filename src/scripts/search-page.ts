@@ -1,29 +1,23 @@
 /**
- * The /search/ page island: loads the prebuilt lunr indexes on first use, searches products and
- * producers as the visitor types, combines the text with catalogue facets kept in the URL, and
- * highlights matched words. Rows are built with DOM methods and textContent, never HTML strings.
+ * The /search/ page island: on first use it fetches the product search manifest and the producers'
+ * file; each query then fetches only the term chunks its words reach and the rows of the results shown
+ * (see src/domain/search/engine.ts). Facets combine with the text and live in the URL; matched words
+ * are highlighted. Rows are built with DOM methods and textContent, never HTML strings.
  */
-import {
-  countFacets,
-  FACETS,
-  filterItems,
-  parseSelection,
-  selectionToQuery,
-  type CatalogueItem,
-  type FacetKey,
-  type Selection,
-} from '../domain/catalogue.ts';
-import { PRODUCER_FIELDS, PRODUCT_FIELDS, type ProducerSearchRow } from '../domain/search/documents.ts';
-import { loadIndex } from '../domain/search/pipeline.ts';
-import { searchIndex } from '../domain/search/query.ts';
-import { foldVietnamese, levenshtein } from '../domain/text.ts';
-import type { CataloguePayload } from './catalogue-filters.ts';
+import { countFacets, FACETS, filterItems, parseSelection, selectionToQuery, type FacetKey, type Selection } from '../domain/catalogue.ts';
+import type { CompactChunk, CompactManifest } from '../domain/search/compact.ts';
+import type { ProducerSearchRow } from '../domain/search/documents.ts';
+import { ChunkedIndex } from '../domain/search/engine.ts';
+import { queryWords } from '../domain/search/query.ts';
 import { el, marked, productCard } from './dom.ts';
+import { ProductSearch } from './search-client.ts';
 
 type Strings = Record<
   | 'prompt'
   | 'resultsFor'
   | 'loading'
+  | 'more'
+  | 'failed'
   | 'nothing'
   | 'tryRemove'
   | 'closeNames'
@@ -36,12 +30,13 @@ type Strings = Record<
   string
 >;
 interface Loaded {
-  products: ReturnType<typeof loadIndex>;
-  producers: ReturnType<typeof loadIndex>;
-  producerRows: Map<string, ProducerSearchRow>;
-  store: CataloguePayload;
-  bySlug: Map<string, CatalogueItem>;
+  products: ProductSearch;
+  producers: ChunkedIndex;
+  producerRows: ProducerSearchRow[];
 }
+
+/** Results shown at first and added by each "show more". */
+const PAGE = 20;
 
 function readState(): { q: string; selection: Selection } {
   const params = new URLSearchParams(location.search);
@@ -55,15 +50,17 @@ function urlOf(path: string, q: string, selection: Selection): string {
   return `${path}${query ? `?${query}` : ''}`;
 }
 
-/** The product names closest to what was typed, for "did you mean". */
-function closeNames(items: readonly CatalogueItem[], q: string): CatalogueItem[] {
-  const typed = foldVietnamese(q);
-  return items
-    .map((item) => ({ item, distance: levenshtein(foldVietnamese(item.name).slice(0, typed.length + 2), typed) }))
-    .sort((a, b) => a.distance - b.distance)
-    .slice(0, 3)
-    .filter((c) => c.distance <= Math.max(2, typed.length / 2))
-    .map((c) => c.item);
+/**
+ * For a query that found nothing: the products found when one word is left out (the word that did not
+ * match), so "tra o loongg" still offers Trà Ô Long.
+ */
+async function closeMatches(products: ProductSearch, q: string): Promise<string[]> {
+  const words = queryWords(q).map((w) => w.word);
+  for (let drop = words.length - 1; drop >= 0 && words.length > 1; drop--) {
+    const hits = await products.index.search(words.filter((_, i) => i !== drop).join(' '));
+    if (hits.length > 0) return hits.slice(0, 3).map((h) => h.ref);
+  }
+  return [];
 }
 
 /** Wires the search page, if this is it. */
@@ -71,8 +68,6 @@ export function startSearchPage(): void {
   const root = document.querySelector<HTMLElement>('[data-search]');
   const input = document.querySelector<HTMLInputElement>('#search-q');
   if (!root || !input) return;
-  root.hidden = false;
-  for (const note of document.querySelectorAll<HTMLElement>('[data-no-js]')) note.hidden = true;
   if (matchMedia('(min-width: 60rem)').matches)
     for (const details of root.querySelectorAll('details.facet')) details.setAttribute('open', '');
   const locale = root.dataset['locale'] === 'en' ? 'en' : 'vi';
@@ -80,58 +75,57 @@ export function startSearchPage(): void {
   const path = location.pathname;
   const $ = <T extends Element>(selector: string) => root.querySelector<T>(selector)!;
   const status = $<HTMLElement>('[data-search-status]');
+  const more = $<HTMLButtonElement>('[data-more]');
   let loaded: Loaded | undefined;
   let loading: Promise<Loaded> | undefined;
+  let generation = 0;
+  let shown = PAGE;
 
-  const load = () =>
-    (loading ??= Promise.all(
-      [root.dataset['productsIndex']!, root.dataset['producersIndex']!, root.dataset['store']!].map(
-        async (url) => (await fetch(url)).json() as Promise<unknown>,
-      ),
-    ).then(([products, producers, store]) => {
-      const producerData = producers as { index: object; rows: ProducerSearchRow[] };
-      const payload = store as CataloguePayload;
-      loaded = {
-        products: loadIndex(products as object),
-        producers: loadIndex(producerData.index),
-        producerRows: new Map(producerData.rows.map((r) => [r.slug, r])),
-        store: payload,
-        bySlug: new Map(payload.items.map((i) => [i.slug, i])),
-      };
+  const load = () => {
+    loading ??= Promise.all([
+      ProductSearch.open(root.dataset['products']!),
+      fetch(root.dataset['producers']!).then(async (r) => {
+        if (!r.ok) throw new Error(`${r.url}: ${r.status}`);
+        return (await r.json()) as { manifest: CompactManifest; chunks: CompactChunk[]; rows: ProducerSearchRow[] };
+      }),
+    ]).then(([products, producers]) => {
+      loaded = { products, producers: new ChunkedIndex(producers.manifest, (n) => producers.chunks[n]!), producerRows: producers.rows };
       return loaded;
-    }));
+    });
+    // A failed load is forgotten, so typing again retries.
+    loading.catch(() => (loading = undefined));
+    return loading;
+  };
 
-  const render = (q: string, selection: Selection) => {
+  const render = async (q: string, selection: Selection) => {
+    const current = ++generation;
+    const stale = () => current !== generation;
     input.value = q;
     if (!loaded) {
-      status.textContent = strings.loading;
+      status.textContent = q || Object.keys(selection).length > 0 ? strings.loading : strings.prompt;
       return;
     }
     const data = loaded;
-    const productHits = q
-      ? searchIndex(
-          data.products,
-          q,
-          PRODUCT_FIELDS.map((f) => f.name),
-        ).flatMap((h) => data.bySlug.get(h.ref) ?? [])
-      : [];
-    const products = filterItems(productHits, selection);
+    const { display } = data.products.manifest;
     const hasFacets = FACETS.some((f) => selection[f]);
-    const producers =
-      q && !hasFacets
-        ? searchIndex(
-            data.producers,
-            q,
-            PRODUCER_FIELDS.map((f) => f.name),
-          ).flatMap((h) => data.producerRows.get(h.ref) ?? [])
-        : [];
+    const productHits = q ? await data.products.index.search(q) : [];
+    // Facets need every product's facet values: fetched before the results only when a facet is chosen.
+    const facetValues = hasFacets ? await data.products.facets() : undefined;
+    const refs = facetValues
+      ? productHits.map((h) => h.ref).filter((ref) => filterItems([facetValues[Number(ref)]!], selection).length > 0)
+      : productHits.map((h) => h.ref);
+    const producerRefs = q && !hasFacets ? (await data.producers.search(q)).map((h) => h.ref) : [];
+    const producers = producerRefs.map((ref) => data.producerRows[Number(ref)]!);
+    const rows = await data.products.rows(refs.slice(0, shown));
+    if (stale()) return;
 
-    status.textContent = q ? `${products.length + producers.length} ${strings.resultsFor} “${q}”` : strings.prompt;
-    $('[data-products-count]').textContent = `(${products.length})`;
+    status.textContent = q ? `${refs.length + producers.length} ${strings.resultsFor} “${q}”` : strings.prompt;
+    $('[data-products-count]').textContent = `(${refs.length})`;
     $('[data-producers-count]').textContent = `(${producers.length})`;
-    $<HTMLElement>('[data-products-section]').hidden = products.length === 0;
+    $<HTMLElement>('[data-products-section]').hidden = refs.length === 0;
     $<HTMLElement>('[data-producers-section]').hidden = producers.length === 0;
-    $('[data-products-results]').replaceChildren(...products.slice(0, 50).map((item) => productCard(item, data.store, locale, 'h3', q)));
+    $('[data-products-results]').replaceChildren(...rows.map((item) => productCard(item, display, locale, 'h3', q)));
+    more.parentElement!.hidden = refs.length <= shown;
     $('[data-producers-results]').replaceChildren(
       ...producers
         .slice(0, 20)
@@ -142,28 +136,19 @@ export function startSearchPage(): void {
             el(
               'h3',
               {},
-              el('a', { href: `${data.store.productBase.replace('/products/', '/producers/')}${row.slug}/` }, ...marked(row.name, q)),
+              el('a', { href: `${display.productBase.replace('/products/', '/producers/')}${row.slug}/` }, ...marked(row.name, q)),
             ),
             el('p', { className: 'meta' }, [row.legalForm, row.province].filter(Boolean).join(' · ')),
           ),
         ),
     );
 
-    const counts = countFacets(productHits, selection);
-    for (const link of root.querySelectorAll<HTMLAnchorElement>('a[data-facet]')) {
-      const facet = link.dataset['facet'] as FacetKey;
-      const count = counts[facet].get(link.dataset['value']!) ?? 0;
-      link.querySelector('[data-count]')!.textContent = String(count);
-      link.toggleAttribute('data-empty', count === 0);
-      if (selection[facet] === link.dataset['value']) link.setAttribute('aria-current', 'true');
-      else link.removeAttribute('aria-current');
-    }
     const chips = $<HTMLUListElement>('[data-chips]');
     chips.replaceChildren(
       ...FACETS.filter((f) => selection[f]).map((f) => {
         const rest = { ...selection };
         delete rest[f];
-        const label = `${data.store.labels[f][selection[f]!] ?? selection[f]} ✕`;
+        const label = `${display.labels[f][selection[f]!] ?? selection[f]} ✕`;
         const link = el('a', { href: urlOf(path, q, rest) }, label);
         link.setAttribute('aria-label', `${strings.removeFilter}: ${label}`);
         link.dataset['navigate'] = '';
@@ -173,54 +158,90 @@ export function startSearchPage(): void {
     chips.hidden = chips.childElementCount === 0;
 
     const help = $<HTMLElement>('[data-no-results]');
-    help.hidden = !q || products.length + producers.length > 0;
+    help.hidden = !q || refs.length + producers.length > 0;
     if (!help.hidden) {
       const parts: Node[] = [el('p', {}, `${strings.nothing} “${q}”.`)];
-      const removable = FACETS.filter((f) => selection[f]).find((f) => {
-        const rest = { ...selection };
-        delete rest[f];
-        return filterItems(productHits, rest).length > 0;
-      });
+      const removable = facetValues
+        ? FACETS.filter((f) => selection[f]).find((f) => {
+            const rest = { ...selection };
+            delete rest[f];
+            return filterItems(
+              productHits.map((h) => facetValues[Number(h.ref)]!),
+              rest,
+            ).length;
+          })
+        : undefined;
       if (removable) {
         const rest = { ...selection };
         delete rest[removable];
         const link = el(
           'a',
           { href: urlOf(path, q, rest) },
-          `${strings.tryRemove}: ${data.store.labels[removable][selection[removable]!] ?? ''}`,
+          `${strings.tryRemove}: ${display.labels[removable][selection[removable]!] ?? ''}`,
         );
         link.dataset['navigate'] = '';
         parts.push(el('p', {}, link));
       }
-      const close = closeNames(data.store.items, q);
+      const close = await data.products.rows(await closeMatches(data.products, q));
+      if (stale()) return;
       if (close.length > 0) {
         parts.push(
           el(
             'p',
             {},
             `${strings.closeNames} `,
-            ...close.flatMap((item, i) => [i > 0 ? ', ' : '', el('a', { href: `${data.store.productBase}${item.slug}/` }, item.name)]),
+            ...close.flatMap((item, i) => [i > 0 ? ', ' : '', el('a', { href: `${display.productBase}${item.slug}/` }, item.name)]),
           ),
         );
       }
       parts.push(el('p', { className: 'meta' }, strings.tips));
       help.replaceChildren(...parts);
     }
+
+    // Facet counts over every hit: the facet table comes after the first results when no facet is chosen.
+    const values = facetValues ?? (productHits.length > 0 ? await data.products.facets() : []);
+    if (stale()) return;
+    const counts = countFacets(
+      productHits.map((h) => values[Number(h.ref)]!),
+      selection,
+    );
+    for (const link of root.querySelectorAll<HTMLAnchorElement>('a[data-facet]')) {
+      const facet = link.dataset['facet'] as FacetKey;
+      const count = counts[facet].get(link.dataset['value']!) ?? 0;
+      link.querySelector('[data-count]')!.textContent = String(count);
+      link.toggleAttribute('data-empty', count === 0);
+      if (selection[facet] === link.dataset['value']) link.setAttribute('aria-current', 'true');
+      else link.removeAttribute('aria-current');
+    }
   };
+
+  /** Renders, reporting a failed fetch in the status line (the next keystroke tries again). */
+  const show = (q: string, selection: Selection) =>
+    render(q, selection).catch(() => {
+      generation++;
+      status.textContent = strings.failed;
+    });
+  const failed = () => (status.textContent = strings.failed);
 
   const go = (q: string, selection: Selection, push: boolean) => {
     const url = urlOf(path, q, selection);
     if (push) history.pushState(null, '', url);
     else history.replaceState(null, '', url);
-    render(q, selection);
+    shown = PAGE;
+    void show(q, selection);
   };
 
   input.form?.addEventListener('submit', (event) => {
     event.preventDefault();
-    go(input.value.trim(), readState().selection, true);
+    load().then(() => go(input.value.trim(), readState().selection, true), failed);
   });
   input.addEventListener('input', () => {
-    void load().then(() => go(input.value.trim(), readState().selection, false));
+    load().then(() => go(input.value.trim(), readState().selection, false), failed);
+  });
+  more.addEventListener('click', () => {
+    shown += PAGE;
+    const state = readState();
+    void show(state.q, state.selection);
   });
   root.addEventListener('click', (event) => {
     const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-facet], a[data-navigate]');
@@ -236,16 +257,18 @@ export function startSearchPage(): void {
     } else {
       history.pushState(null, '', link.href);
       const state = readState();
-      render(state.q, state.selection);
+      shown = PAGE;
+      void show(state.q, state.selection);
     }
   });
   addEventListener('popstate', () => {
     const state = readState();
-    render(state.q, state.selection);
+    shown = PAGE;
+    void show(state.q, state.selection);
   });
 
   const initial = readState();
-  render(initial.q, initial.selection);
-  if (initial.q || Object.keys(initial.selection).length > 0) void load().then(() => render(initial.q, initial.selection));
-  else input.addEventListener('focus', () => void load(), { once: true });
+  void show(initial.q, initial.selection);
+  if (initial.q || Object.keys(initial.selection).length > 0) load().then(() => show(initial.q, initial.selection), failed);
+  else input.addEventListener('focus', () => void load().catch(() => undefined), { once: true });
 }

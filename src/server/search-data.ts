@@ -3,27 +3,46 @@ import { listProducers } from '../db/queries/producers.ts';
 import { LEGAL_FORMS } from '../domain/establishments.ts';
 import type { Locale } from '../domain/i18n.ts';
 import { provinceWithSuccessor } from '../domain/provinces.ts';
-import {
-  PRODUCER_FIELDS,
-  PRODUCT_FIELDS,
-  producerSearchDocument,
-  productFacetWords,
-  productSearchDocument,
-  type ProducerSearchRow,
-} from '../domain/search/documents.ts';
-import { buildIndex } from '../domain/search/pipeline.ts';
-import { getCatalogueData } from './catalogue-data.ts';
+import { buildProductSearch, type ProductSearchFiles, type SearchDisplay } from '../domain/search/bundle.ts';
+import { buildCompactIndex } from '../domain/search/compact.ts';
+import { PRODUCER_FIELDS, producerSearchDocument, type ProducerSearchRow } from '../domain/search/documents.ts';
+import { cataloguePayload, getCatalogueData } from './catalogue-data.ts';
 
-/** The product index of one language; result rows come from the catalogue's JSON (the document store). */
-export async function productSearchIndex(locale: Locale) {
-  const { items } = await getCatalogueData(locale);
-  return buildIndex(
-    items.map((item) => productSearchDocument(item, productFacetWords(item, locale))),
-    PRODUCT_FIELDS,
-  );
+const productFiles = new Map<Locale, Promise<ProductSearchFiles>>();
+
+/** The product search files of one language, built once per build. */
+export function productSearchFiles(locale: Locale): Promise<ProductSearchFiles> {
+  let files = productFiles.get(locale);
+  if (!files) {
+    files = Promise.all([getCatalogueData(locale), cataloguePayload(locale)]).then(([{ items }, payload]) =>
+      buildProductSearch(items, locale, {
+        labels: payload.labels as SearchDisplay['labels'],
+        strings: { certifications: payload.strings.certifications, unknownProducer: payload.strings.unknownProducer },
+        productBase: payload.productBase,
+      }),
+    );
+    productFiles.set(locale, files);
+  }
+  return files;
 }
 
-/** The establishment index of one language with its rows, in one file (they are few). */
+/** The file names under /search/products/: manifest, facets, t-N (term chunks), r-N (result rows). */
+export async function productSearchFileNames(locale: Locale): Promise<string[]> {
+  const { terms, rows } = await productSearchFiles(locale);
+  return ['manifest', 'facets', ...terms.map((_, n) => `t-${n}`), ...rows.map((_, n) => `r-${n}`)];
+}
+
+/** One product search file's content, or undefined for an unknown name. */
+export async function productSearchFile(locale: Locale, name: string): Promise<unknown> {
+  const files = await productSearchFiles(locale);
+  if (name === 'manifest') return files.manifest;
+  if (name === 'facets') return files.facets;
+  const match = /^([tr])-(\d+)$/.exec(name);
+  if (!match) return undefined;
+  return match[1] === 't' ? files.terms[Number(match[2])] : files.rows[Number(match[2])];
+}
+
+/** The establishment index of one language with its rows, in one file (they are few): one chunk. */
 export async function producerSearchData(locale: Locale) {
   const { db } = await getDatabase();
   const producers = await listProducers(db);
@@ -34,9 +53,10 @@ export async function producerSearchData(locale: Locale) {
     province: p.provinceName ? provinceWithSuccessor(p.provinceName, p.currentProvinceName, locale) : '',
     productCount: p.productCount,
   }));
-  const index = buildIndex(
-    producers.map((p, i) => producerSearchDocument(rows[i]!, [p.provinceName ?? '', p.currentProvinceName ?? ''])),
+  const { manifest, chunks } = buildCompactIndex(
+    producers.map((p, i) => ({ ...producerSearchDocument(rows[i]!, [p.provinceName ?? '', p.currentProvinceName ?? '']), id: String(i) })),
     PRODUCER_FIELDS,
+    Infinity,
   );
-  return { index, rows };
+  return { manifest, chunks, rows };
 }

@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
@@ -351,6 +352,7 @@ function shortfalls(lhr: Result): string[] {
 }
 
 async function runLighthouse(origin: string, paths: string[]) {
+  const loadAtStart = loadavg()[0]!.toFixed(1);
   const chrome = await chromeLauncher.launch({ chromePath: chromiumPath(), chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
   const rows: string[][] = [];
   const notes: string[] = [];
@@ -397,9 +399,12 @@ async function runLighthouse(origin: string, paths: string[]) {
     chrome.kill();
   }
   console.log(
-    `\nLighthouse ${version} (mobile, default config, simulated throttling; each page run ${LIGHTHOUSE_RUNS}×, the run with the better performance score shown)`,
+    `\nLighthouse${version ? ` ${version}` : ''} (mobile, default config, simulated throttling; each page run ${LIGHTHOUSE_RUNS}×, the run with the better performance score shown)`,
   );
   console.log('targets: performance ≥ 98, accessibility 100, best practices 100, SEO 100');
+  console.log(
+    `load average ${loadAtStart} on ${availableParallelism()} cores when it started (simulated throttling scales the CPU time it observes: a busy machine lowers performance)`,
+  );
   table(['path', 'perf', 'perf runs', 'a11y', 'best pr.', 'SEO', 'FCP', 'LCP', 'TBT', 'CLS', 'meets target'], rows);
   if (notes.length > 0) {
     console.log('\naudits that cost points (in the run shown) and failures:');

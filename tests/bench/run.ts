@@ -1,7 +1,9 @@
 /**
- * npm run bench — prints figures; never fails on speed. For now: importing the real seed list into a
- * fresh embedded database and into a fresh sqld over HTTP (the peer in the same run), and building the
- * public site from it. Search, publish and import-at-scale benchmarks arrive with their issues.
+ * npm run bench — prints figures; never fails on speed. Parts (all by default, or name some:
+ * `npm run bench -- search`): `import` (the real seed into a fresh embedded database and into a fresh
+ * sqld over HTTP, the peer in the same run), `pages` (building the seeded site, page weights and
+ * Lighthouse), `search` (ours against Pagefind at 1,000 / 5,000 / 20,000 synthetic products; sizes can
+ * be narrowed with BENCH_SEARCH_SIZES=1000,5000). Publish and import-at-scale arrive with their issues.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +14,7 @@ import { createTestDatabase } from '../support/test-database.ts';
 import setup from '../support/global-setup.ts';
 import { TMP } from '../support/paths.ts';
 import { benchPages } from './pages.ts';
+import { benchSearch } from './search.ts';
 
 const RUNS = 5;
 const seed = readFileSync(join(ROOT, 'db/seed/certified-products.csv'));
@@ -31,50 +34,73 @@ async function timeImport(kind: 'file' | 'sqld'): Promise<number[]> {
   return times;
 }
 
+const PARTS = ['import', 'pages', 'search'] as const;
+const asked = process.argv.slice(2);
+const unknown = asked.filter((a) => !(PARTS as readonly string[]).includes(a));
+if (unknown.length > 0) {
+  console.error(`unknown bench part(s): ${unknown.join(', ')}; choose from ${PARTS.join(', ')}`);
+  process.exit(2);
+}
+const runs = (part: (typeof PARTS)[number]) => asked.length === 0 || asked.includes(part);
+
 await setup();
 console.log(`machine: ${process.platform} ${process.arch}, Node ${process.version}`);
-const file = await timeImport('file');
-const sqld = await timeImport('sqld');
-console.log(
-  `import of the real seed (56 rows), median of ${RUNS}: file ${median(file).toFixed(0)} ms, sqld over HTTP ${median(sqld).toFixed(0)} ms (sqld/file ${(median(sqld) / median(file)).toFixed(1)}×)`,
-);
+if (runs('import')) {
+  const file = await timeImport('file');
+  const sqld = await timeImport('sqld');
+  console.log(
+    `import of the real seed (56 rows), median of ${RUNS}: file ${median(file).toFixed(0)} ms, sqld over HTTP ${median(sqld).toFixed(0)} ms (sqld/file ${(median(sqld) / median(file)).toFixed(1)}×)`,
+  );
+}
 
-const dir = join(TMP, 'bench-build');
-rmSync(dir, { recursive: true, force: true });
-mkdirSync(dir, { recursive: true });
-const database = await openDatabase({ url: `file:${join(dir, 'registry.db')}` });
-await migrateDatabase(database);
-await importCsv(database, seed, { actor: { label: 'bench' } });
-const stamp = await buildStamp(database);
-database.close();
-const started = performance.now();
-await buildSite(join(dir, 'dist'), { ...process.env, DATABASE_URL: `file:${join(dir, 'registry.db')}` }, stamp);
-const pages = readdirSync(join(dir, 'dist', 'client'), { recursive: true }).filter((f) => String(f).endsWith('.html')).length;
-console.log(`astro build of the seeded site (${pages} pages): ${((performance.now() - started) / 1000).toFixed(1)} s`);
+if (runs('pages')) {
+  const dir = join(TMP, 'bench-build');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const database = await openDatabase({ url: `file:${join(dir, 'registry.db')}` });
+  await migrateDatabase(database);
+  await importCsv(database, seed, { actor: { label: 'bench' } });
+  const stamp = await buildStamp(database);
+  database.close();
+  const started = performance.now();
+  await buildSite(join(dir, 'dist'), { ...process.env, DATABASE_URL: `file:${join(dir, 'registry.db')}` }, stamp);
+  const pages = readdirSync(join(dir, 'dist', 'client'), { recursive: true }).filter((f) => String(f).endsWith('.html')).length;
+  console.log(`astro build of the seeded site (${pages} pages): ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
-// The pages §2 of QUALITY.md sets targets for: home, catalogue, one product page (the first built one)
-// and, when this build has them, the English pages, the producers and the verification form (rendered
-// on demand, so benchPages asks the server) and the first verification page.
-const client = join(dir, 'dist', 'client');
-const firstPage = (folder: string) =>
-  existsSync(join(client, folder))
-    ? readdirSync(join(client, folder))
-        .sort()
-        .find((name) => existsSync(join(client, folder, name, 'index.html')))
-    : undefined;
-const product = firstPage('products');
-const code = firstPage('verify');
-await benchPages(
-  join(dir, 'dist'),
-  [
-    '/',
-    '/products/',
-    ...(product ? [`/products/${product}/`] : []),
-    '/en/',
-    '/en/products/',
-    '/producers/',
-    '/verify/',
-    ...(code ? [`/verify/${code}/`] : []),
-  ],
-  { ...process.env, DATABASE_URL: `file:${join(dir, 'registry.db')}` },
-);
+  // The pages §2 of QUALITY.md sets targets for: home, catalogue, one product page (the first built one)
+  // and, when this build has them, the English pages, the producers and the verification form (rendered
+  // on demand, so benchPages asks the server) and the first verification page.
+  const client = join(dir, 'dist', 'client');
+  const firstPage = (folder: string) =>
+    existsSync(join(client, folder))
+      ? readdirSync(join(client, folder))
+          .sort()
+          .find((name) => existsSync(join(client, folder, name, 'index.html')))
+      : undefined;
+  const product = firstPage('products');
+  const code = firstPage('verify');
+  await benchPages(
+    join(dir, 'dist'),
+    [
+      '/',
+      '/products/',
+      ...(product ? [`/products/${product}/`] : []),
+      '/en/',
+      '/en/products/',
+      '/producers/',
+    '/search/',
+      '/verify/',
+      ...(code ? [`/verify/${code}/`] : []),
+    ],
+    { ...process.env, DATABASE_URL: `file:${join(dir, 'registry.db')}` },
+  );
+}
+
+if (runs('search')) {
+  const sizes = (process.env['BENCH_SEARCH_SIZES'] ?? '1000,5000,20000').split(',').map(Number);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 10)) {
+    console.error('BENCH_SEARCH_SIZES must be whole numbers of products (at least 10), comma-separated');
+    process.exit(2);
+  }
+  await benchSearch(sizes);
+}

@@ -52,7 +52,7 @@ test.describe('a visitor searching', () => {
 
   test('uses the header combobox with the keyboard only', async ({ page }) => {
     await page.goto('/producers/');
-    const indexRequest = page.waitForRequest(/\/search\/products-index\.json$/);
+    const indexRequest = page.waitForRequest(/\/search\/products\/manifest\.json$/);
     const box = page.getByRole('combobox', { name: 'Tìm sản phẩm, cơ sở, tỉnh' });
     // Skip link, brand, then the search box.
     for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndex, EXACT_FIELD, loadIndex, searchWords } from '../../src/domain/search/pipeline.ts';
-import { highlight, searchIndex } from '../../src/domain/search/query.ts';
+import { highlight } from '../../src/domain/search/highlight.ts';
+import { searchIndex } from '../../src/domain/search/query.ts';
 
 const fields = [
   { name: 'name', boost: 10 },

@@ -1,17 +1,11 @@
 import lunr from 'lunr';
 import { foldVietnamese } from '../text.ts';
+import { searchWords } from './words.ts';
+
+export { searchWords };
 
 /** The field that keeps names with their marks, so a query typed with marks ranks exact matches first. */
 export const EXACT_FIELD = 'nameExact';
-
-/** Words as the index sees them: NFC, lower case, split on anything that is not a letter or digit. */
-export function searchWords(text: string): string[] {
-  return text
-    .normalize('NFC')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-}
 
 /**
  * lunr pipeline function: folds every token (đ→d, marks dropped) except those of the exact-name field.
@@ -39,22 +33,30 @@ export interface SearchField {
 }
 
 /**
- * Builds a lunr index with our pipeline only (no English trimmer, stemmer or stop words: they cut "sứ"
- * to "s" and drop "an" of Hội An). Field values are cleaned to words first.
+ * A lunr builder with our pipeline only (no English trimmer, stemmer or stop words: they cut "sứ" to "s"
+ * and drop "an" of Hội An). Add documents with `addDocument` so field values are cleaned to words first.
  */
-export function buildIndex(docs: readonly Record<string, string>[], fields: readonly SearchField[]): lunr.Index {
+export function newBuilder(fields: readonly SearchField[]): lunr.Builder {
   registerVietnamese();
-  return lunr(function (this: lunr.Builder) {
-    this.pipeline.reset();
-    this.searchPipeline.reset();
-    this.pipeline.add(foldToken);
-    this.searchPipeline.add(foldToken);
-    this.ref('id');
-    for (const field of fields) this.field(field.name, { boost: field.boost });
-    this.metadataWhitelist = [];
-    for (const doc of docs)
-      this.add(Object.fromEntries(Object.entries(doc).map(([k, v]) => [k, k === 'id' ? v : searchWords(v).join(' ')])));
-  });
+  const builder = new lunr.Builder();
+  builder.pipeline.add(foldToken);
+  builder.searchPipeline.add(foldToken);
+  builder.ref('id');
+  for (const field of fields) builder.field(field.name, { boost: field.boost });
+  builder.metadataWhitelist = [];
+  return builder;
+}
+
+/** Adds a document whose field values are cleaned to words ("(Bản" and "lề," index as words). */
+export function addDocument(builder: lunr.Builder, doc: Record<string, string>): void {
+  builder.add(Object.fromEntries(Object.entries(doc).map(([k, v]) => [k, k === 'id' ? v : searchWords(v).join(' ')])));
+}
+
+/** Builds a whole lunr index in one piece (the reference the compact, chunked form is tested against). */
+export function buildIndex(docs: readonly Record<string, string>[], fields: readonly SearchField[]): lunr.Index {
+  const builder = newBuilder(fields);
+  for (const doc of docs) addDocument(builder, doc);
+  return builder.build();
 }
 
 /** Loads an index serialised with `toJSON` at build time. */

@@ -1,6 +1,7 @@
 import type lunr from 'lunr';
 import { foldVietnamese } from '../text.ts';
-import { EXACT_FIELD, searchWords } from './pipeline.ts';
+import { EXACT_FIELD } from './pipeline.ts';
+import { searchWords } from './words.ts';
 
 export interface SearchHit {
   ref: string;
@@ -8,64 +9,82 @@ export interface SearchHit {
 }
 
 /** Terms shorter than this are matched exactly (or as a prefix when last); longer ones forgive one typo. */
-const FUZZY_FROM = 4;
+export const FUZZY_FROM = 4;
+
+/** How one typed word is matched: its folded form, and whether it is the last word (still being typed). */
+export interface QueryWord {
+  word: string;
+  folded: string;
+  isLast: boolean;
+}
+
+/** The words of a query, NFC and lower case, each with its folded form. */
+export function queryWords(text: string): QueryWord[] {
+  const words = searchWords(text);
+  return words.map((word, i) => ({ word, folded: foldVietnamese(word), isLast: i === words.length - 1 }));
+}
 
 /**
- * Searches with every typed word required: each word matches a folded token exactly, as a prefix (the
- * last word, still being typed), or within edit distance 1 (words of 4+ letters); a word typed with
- * marks that matches a name exactly counts more. Results are ordered by summed score.
+ * The documents one word matches, with lunr's scores: the folded token exactly, as a prefix (the last
+ * word, still being typed, from two letters on), or within edit distance 1 (words of 4+ letters); a word typed with marks
+ * that matches a name exactly counts more.
  */
-export function searchIndex(index: lunr.Index, text: string, fields: readonly string[]): SearchHit[] {
-  const words = searchWords(text);
-  if (words.length === 0) return [];
+export function wordHits(index: lunr.Index, queryWord: QueryWord, fields: readonly string[]): Map<string, number> {
+  const { word, folded } = queryWord;
   const foldedFields = fields.filter((f) => f !== EXACT_FIELD);
+  const hits = index.query((q) => {
+    q.term(folded, { fields: foldedFields, usePipeline: false, boost: 3 });
+    if (prefixes(queryWord)) q.term(folded, { fields: foldedFields, usePipeline: false, wildcard: 2 /* TRAILING */, boost: 1 });
+    if (folded.length >= FUZZY_FROM) q.term(folded, { fields: foldedFields, usePipeline: false, editDistance: 1, boost: 0.5 });
+    if (word !== folded && fields.includes(EXACT_FIELD)) q.term(word, { fields: [EXACT_FIELD], usePipeline: false, boost: 6 });
+  });
+  return new Map(hits.map((h) => [h.ref, h.score]));
+}
+
+/**
+ * Every word required: the documents all words matched, by summed score, best first. A one-letter last
+ * word that matches nothing is still being typed ("tra o l"): it is left out rather than emptying the list.
+ */
+export function combineWordHits(perWord: readonly Map<string, number>[], words?: readonly QueryWord[]): SearchHit[] {
   let combined: Map<string, number> | undefined;
-  words.forEach((word, i) => {
-    const folded = foldVietnamese(word);
-    const isLast = i === words.length - 1;
-    const hits = index.query((q) => {
-      q.term(folded, { fields: foldedFields, usePipeline: false, boost: 3 });
-      if (isLast) q.term(folded, { fields: foldedFields, usePipeline: false, wildcard: 2 /* TRAILING */, boost: 1 });
-      if (folded.length >= FUZZY_FROM) q.term(folded, { fields: foldedFields, usePipeline: false, editDistance: 1, boost: 0.5 });
-      if (word !== folded && fields.includes(EXACT_FIELD)) q.term(word, { fields: [EXACT_FIELD], usePipeline: false, boost: 6 });
-    });
-    const scores = new Map(hits.map((h) => [h.ref, h.score]));
+  const last = words?.at(-1);
+  const typing = perWord.length > 1 && last?.isLast && last.folded.length === 1 && perWord.at(-1)!.size === 0;
+  for (const scores of typing ? perWord.slice(0, -1) : perWord) {
     combined =
       combined === undefined
         ? scores
         : new Map([...combined].filter(([ref]) => scores.has(ref)).map(([ref, s]) => [ref, s + scores.get(ref)!]));
-  });
+  }
   return [...(combined ?? new Map<string, number>())].map(([ref, score]) => ({ ref, score })).sort((a, b) => b.score - a.score);
 }
 
 /**
- * Splits text into pieces marking the words a query matched, comparing folded text so "tra o long"
- * highlights "Trà Ô Long". Each NFC character folds to one character, so positions carry over.
+ * The range of term keys (see `termKey`) a word can match. A word still being typed, or long enough to
+ * forgive a typo, looks at every term sharing its first two letters: prefixes and typos after the second
+ * letter are found, and as the visitor types on, the same range (and its index) serves every keystroke.
+ * Any other word, and a one-letter word, is matched as written.
  */
-export function highlight(text: string, query: string): { text: string; match: boolean }[] {
-  const nfc = text.normalize('NFC');
-  const folded = [...nfc].map((ch) => foldVietnamese(ch) || ch).join('');
-  const wanted = searchWords(query).map((w) => foldVietnamese(w));
-  const pieces: { text: string; match: boolean }[] = [];
-  const chars = [...nfc];
-  const foldedChars = [...folded];
-  let i = 0;
-  let plain = '';
-  while (i < chars.length) {
-    const atWordStart = i === 0 || !/[\p{L}\p{N}]/u.test(chars[i - 1]!);
-    const rest = foldedChars.slice(i).join('');
-    const hit = atWordStart ? wanted.filter((w) => rest.startsWith(w)).sort((a, b) => b.length - a.length)[0] : undefined;
-    if (hit) {
-      if (plain) pieces.push({ text: plain, match: false });
-      plain = '';
-      const length = [...hit].length;
-      pieces.push({ text: chars.slice(i, i + length).join(''), match: true });
-      i += length;
-    } else {
-      plain += chars[i];
-      i++;
-    }
+export function wordRange({ folded, isLast }: QueryWord): [from: string, to: string] {
+  if (folded.length >= 2 && (isLast || folded.length >= FUZZY_FROM)) {
+    const stem = folded.slice(0, 2);
+    return [stem, `${stem}\uffff`];
   }
-  if (plain) pieces.push({ text: plain, match: false });
-  return pieces;
+  return [`${folded} `, `${folded} \uffff`];
+}
+
+/**
+ * The clauses of one word. A one-letter last word is matched as a whole word only (a prefix of one
+ * letter would match a tenth of the vocabulary): "tra o" finds "Trà Ô Long".
+ */
+export function prefixes({ folded, isLast }: QueryWord): boolean {
+  return isLast && folded.length >= 2;
+}
+
+/** Searches a whole lunr index (small indexes and tests); chunked indexes use `ChunkedIndex#search`. */
+export function searchIndex(index: lunr.Index, text: string, fields: readonly string[]): SearchHit[] {
+  const words = queryWords(text);
+  return combineWordHits(
+    words.map((word) => wordHits(index, word, fields)),
+    words,
+  );
 }

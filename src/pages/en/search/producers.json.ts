@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
 import { producerSearchData } from '../../../server/search-data';
 
-/** The producer search index with its result rows. */
+/** The producer search index (one compact chunk) with its result rows. */
 export const GET: APIRoute = async () => Response.json(await producerSearchData('en'));
