@@ -88,7 +88,7 @@ if (runs('pages')) {
       '/en/',
       '/en/products/',
       '/producers/',
-    '/search/',
+      '/search/',
       '/verify/',
       ...(code ? [`/verify/${code}/`] : []),
     ],
