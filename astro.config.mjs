@@ -17,7 +17,7 @@ export default defineConfig({
     react(),
     sitemap({
       i18n: { defaultLocale: 'vi', locales: { vi: 'vi-VN', en: 'en-GB' } },
-      filter: (page) => !page.includes('/admin/') && !/\/404\/?$/.test(page),
+      filter: (page) => !page.includes('/admin/') && !/\/404\/?$/.test(page) && !/\/(print|posters)\/$/.test(page),
     }),
   ],
   build: { format: 'directory', inlineStylesheets: 'always' },

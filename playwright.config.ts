@@ -2,7 +2,9 @@ import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_FLAGS, chromiumPath } from './tests/support/chromium.ts';
 
 const PORT = Number(process.env['E2E_PORT'] || 4391);
+const FAIR_PORT = Number(process.env['E2E_FAIR_PORT'] || 4392);
 const E2E_DIR = '.tmp/e2e';
+const FAIR_DIR = '.tmp/e2e-fairs';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -23,18 +25,35 @@ export default defineConfig({
     { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } },
     { name: 'phone', use: { ...devices['Pixel 7'] } },
   ],
-  // The built site, started the way `npm start` starts it, on a fresh database of its own.
-  webServer: {
-    command: `rm -rf ${E2E_DIR} && node src/cli/start.ts`,
-    url: `http://127.0.0.1:${PORT}/`,
-    timeout: 240_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    env: {
-      DATABASE_URL: `file:${E2E_DIR}/registry.db`,
-      REGISTRY_OUT_DIR: `${E2E_DIR}/dist`,
-      HOST: '127.0.0.1',
-      PORT: String(PORT),
+  webServer: [
+    // The built site, started the way `npm start` starts it, on a fresh database of its own.
+    {
+      command: `rm -rf ${E2E_DIR} && node src/cli/start.ts`,
+      url: `http://127.0.0.1:${PORT}/`,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      env: {
+        DATABASE_URL: `file:${E2E_DIR}/registry.db`,
+        REGISTRY_OUT_DIR: `${E2E_DIR}/dist`,
+        HOST: '127.0.0.1',
+        PORT: String(PORT),
+      },
     },
-  },
+    // The fair site: the real seed plus factory exhibitors at the 2024 northern fair (tests/support/fair-site.ts).
+    {
+      command: `rm -rf ${FAIR_DIR} && node tests/support/fair-site.ts && node src/cli/start.ts`,
+      url: `http://127.0.0.1:${FAIR_PORT}/`,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      env: {
+        DATABASE_URL: `file:${FAIR_DIR}/registry.db`,
+        REGISTRY_OUT_DIR: `${FAIR_DIR}/dist`,
+        HOST: '127.0.0.1',
+        PORT: String(FAIR_PORT),
+        FAIR_EXHIBITORS: '60',
+      },
+    },
+  ],
 });

@@ -24,3 +24,9 @@ export function formatDate(iso: string, locale: Locale): string {
   if (locale === 'vi') return `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`;
   return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 }
+
+/** A date span: "16/05/2024 – 19/05/2024"; one date alone when the other is missing or equal; '' when both are. */
+export function formatDateRange(start: string | null, end: string | null, locale: Locale): string {
+  const dates = [start, end].filter((d): d is string => d !== null && d !== '');
+  return [...new Set(dates)].map((d) => formatDate(d, locale)).join(' – ');
+}

@@ -95,6 +95,45 @@ export function breadcrumbJsonLd(items: readonly { name: string; url: string }[]
 }
 
 /**
+ * A fair as schema.org `ExhibitionEvent`: dates, venue (a Place with the city as its address), organiser,
+ * and the exhibitors listed (as `Organization`s) when there are some. Unknown values are left out.
+ */
+export function exhibitionEventJsonLd(f: {
+  name: string;
+  url: string;
+  startDate: string | null;
+  endDate: string | null;
+  venue: string | null;
+  city: string | null;
+  country: string;
+  organiser: string | null;
+  description: string | null;
+  exhibitors?: readonly { name: string; url: string }[];
+}): Json {
+  const place =
+    f.venue || f.city
+      ? compact({
+          '@type': 'Place',
+          name: f.venue ?? f.city,
+          address: compact({ '@type': 'PostalAddress', addressLocality: f.city, addressCountry: f.country }),
+        })
+      : null;
+  return compact({
+    '@context': 'https://schema.org',
+    '@type': 'ExhibitionEvent',
+    name: f.name,
+    url: f.url,
+    startDate: f.startDate ?? f.endDate,
+    endDate: f.endDate ?? f.startDate,
+    eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode',
+    location: place,
+    organizer: organisation(f.organiser),
+    description: f.description,
+    exhibitor: f.exhibitors && f.exhibitors.length > 0 ? f.exhibitors.map((e) => organisation(e.name, e.url)) : null,
+  });
+}
+
+/**
  * JSON safe inside `<script type="application/ld+json">`: <, >, & and the two line separators are
  * escaped, so no value can close the tag (QUALITY.md R21). serializeJsonLd({ a: '</script>' }) → '{"a":"\u003c/script\u003e"}'
  */

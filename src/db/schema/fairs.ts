@@ -1,6 +1,6 @@
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { editable } from './columns.ts';
-import { establishments, products } from './catalogue.ts';
+import { establishments, images, products } from './catalogue.ts';
 import { organisations, regions } from './reference.ts';
 
 /** A trade fair (hội chợ triển lãm); regional and national rounds each have one. */
@@ -25,6 +25,13 @@ export const fairs = sqliteTable('fairs', {
   sourceUrl: text('source_url'),
   descriptionVi: text('description_vi'),
   descriptionEn: text('description_en'),
+  /**
+   * The floor plan: its drawing size in plan units (booth positions use the same units) and, when staff
+   * uploaded one, the plan image drawn underneath. No size, no plan.
+   */
+  planWidth: integer('plan_width'),
+  planHeight: integer('plan_height'),
+  planImageId: integer('plan_image_id').references(() => images.id),
   ...editable(),
 });
 
@@ -43,6 +50,11 @@ export const fairExhibitors = sqliteTable(
     hall: text('hall'),
     /** Generated demonstration rows (npm run db:seed -- --demo) are marked, never mixed with facts. */
     isSample: integer('is_sample', { mode: 'boolean' }).notNull().default(false),
+    /** The booth's rectangle on the fair's floor plan, in plan units; all four or none. */
+    planX: real('plan_x'),
+    planY: real('plan_y'),
+    planW: real('plan_w'),
+    planH: real('plan_h'),
     ...editable(),
   },
   (t) => [

@@ -61,3 +61,32 @@ export interface ProducerSearchRow {
 export function producerSearchDocument(row: ProducerSearchRow, provinceNames: readonly string[]): Record<string, string> {
   return { id: row.slug, name: row.name, [EXACT_FIELD]: row.name, province: provinceNames.join(' '), facets: row.legalForm };
 }
+
+/** Exhibitor index fields: name ≫ products shown ≫ booth ≫ province ≫ group and level words. */
+export const EXHIBITOR_FIELDS: readonly SearchField[] = [
+  { name: 'name', boost: 10 },
+  { name: EXACT_FIELD, boost: 10 },
+  { name: 'products', boost: 6 },
+  { name: 'booth', boost: 4 },
+  { name: 'province', boost: 2 },
+  { name: 'facets', boost: 1 },
+];
+
+/**
+ * The searchable text of one exhibitor: its name, the names of the products it shows, its booth and hall,
+ * its province as registered and now, and the group and level words of its products.
+ */
+export function exhibitorSearchDocument(
+  entry: { name: string; booth: string | null; hall: string | null; provinceName: string | null; currentProvinceName: string | null },
+  productNames: readonly string[],
+  facetWords: readonly string[],
+): Omit<Record<string, string>, 'id'> {
+  return {
+    name: entry.name,
+    [EXACT_FIELD]: entry.name,
+    products: productNames.join(' '),
+    booth: [entry.booth ?? '', entry.hall ?? ''].join(' '),
+    province: [entry.provinceName ?? '', entry.currentProvinceName ?? ''].join(' '),
+    facets: facetWords.join(' '),
+  };
+}
