@@ -153,6 +153,7 @@ const STRINGS = {
   },
   removeFilter: { vi: 'Bỏ bộ lọc', en: 'Remove filter' },
   navFairs: { vi: 'Hội chợ', en: 'Fairs' },
+  allFairs: { vi: 'Tất cả hội chợ', en: 'All fairs' },
   fairsTitle: { vi: 'Hội chợ triển lãm', en: 'Trade fairs' },
   fairsLead: {
     vi: 'Hội chợ triển lãm hàng công nghiệp nông thôn tiêu biểu: mỗi đợt bình chọn cấp khu vực và quốc gia đi kèm một hội chợ.',

@@ -20,6 +20,7 @@ import type { ProductGroupCode } from '../domain/groups.ts';
 import type { CompactChunk, CompactManifest } from '../domain/search/compact.ts';
 import { ChunkedIndex } from '../domain/search/engine.ts';
 import { el, marked } from './dom.ts';
+import { armOfflinePack } from './offline-pack.ts';
 import { Shortlist } from './shortlist.ts';
 
 interface Strings {
@@ -332,9 +333,23 @@ function csvRow(item: Item, strings: Strings): string[] {
   return strings.sampleColumn ? [...row, item.li.dataset['sample'] === '1' ? '✓' : ''] : row;
 }
 
-// ---- offline pack: filled in by offline-pack.ts when service workers are available ----
+// ---- offline pack: the service worker keeps this fair for the hall floor ----
 function armOffline(root: HTMLElement, strings: Strings): Promise<void> {
-  void root;
-  void strings;
-  return Promise.resolve();
+  const status = document.querySelector<HTMLElement>('[data-offline-state]');
+  let last = '';
+  return armOfflinePack({
+    manifestUrl: root.dataset['offline']!,
+    // 'saving' arrives once per file: the live region changes only when the state does.
+    onState: (state) => {
+      const text =
+        state === 'saving'
+          ? strings.offlineSaving
+          : state === 'ready'
+            ? strings.offlineReady
+            : state === 'failed'
+              ? strings.offlineFailed
+              : '';
+      if (status && text !== last) status.textContent = last = text;
+    },
+  });
 }

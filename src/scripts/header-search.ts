@@ -5,11 +5,11 @@
 export function armHeaderSearch(): void {
   const input = document.querySelector<HTMLInputElement>('#site-search');
   if (!input) return;
-  input.addEventListener(
-    'focus',
-    () => {
-      void import('./combobox.ts').then(({ startCombobox }) => startCombobox(input));
-    },
-    { once: true },
-  );
+  // Offline (a fair hall), the import can fail: the box stays a plain GET form and the next focus tries again.
+  const load = () => {
+    import('./combobox.ts')
+      .then(({ startCombobox }) => startCombobox(input))
+      .catch(() => input.addEventListener('focus', load, { once: true }));
+  };
+  input.addEventListener('focus', load, { once: true });
 }
