@@ -3,5 +3,4 @@ ALTER TABLE `fair_exhibitors` ADD `plan_y` real;--> statement-breakpoint
 ALTER TABLE `fair_exhibitors` ADD `plan_w` real;--> statement-breakpoint
 ALTER TABLE `fair_exhibitors` ADD `plan_h` real;--> statement-breakpoint
 ALTER TABLE `fairs` ADD `plan_width` integer;--> statement-breakpoint
-ALTER TABLE `fairs` ADD `plan_height` integer;--> statement-breakpoint
-ALTER TABLE `fairs` ADD `plan_image_id` integer REFERENCES images(id);
+ALTER TABLE `fairs` ADD `plan_height` integer;

@@ -144,6 +144,7 @@ const STRINGS = {
   },
   resultsProducts: { vi: 'Sản phẩm', en: 'Products' },
   resultsProducers: { vi: 'Cơ sở sản xuất', en: 'Producers' },
+  resultsExhibitors: { vi: 'Gian hàng hội chợ', en: 'Fair exhibitors' },
   searchNothing: { vi: 'Không tìm thấy kết quả cho', en: 'Nothing found for' },
   searchTryRemove: { vi: 'Thử bỏ bộ lọc', en: 'Try removing the filter' },
   searchCloseNames: { vi: 'Có phải bạn muốn tìm:', en: 'Did you mean:' },

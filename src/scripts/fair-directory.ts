@@ -51,6 +51,8 @@ interface Item {
   name: string;
   facets: { groups: string[]; province: string | null; hall: string | null; certified: boolean };
   shownQuery: string;
+  /** The booth's class on the plan: '' (no search or filter), 'match' or 'dim'. */
+  planState: string;
 }
 
 const root = document.querySelector<HTMLElement>('[data-directory]');
@@ -85,6 +87,7 @@ function arm(root: HTMLElement): void {
       certified: li.dataset['certified'] === '1',
     },
     shownQuery: '',
+    planState: '',
   }));
   const byId = new Map(items.map((item) => [item.id, item]));
   const optionValues = (name: string) => [...(select(name)?.options ?? [])].map((o) => o.value).filter(Boolean);
@@ -169,10 +172,10 @@ function arm(root: HTMLElement): void {
         item.link.replaceChildren(...marked(item.name, wanted));
         item.shownQuery = wanted;
       }
-      const booth = planBooths.get(item.id);
-      if (booth) {
-        booth.classList.toggle('match', filtering && visible);
-        booth.classList.toggle('dim', filtering && !visible);
+      const planState = filtering ? (visible ? 'match' : 'dim') : '';
+      if (item.planState !== planState) {
+        planBooths.get(item.id)?.setAttribute('class', planState);
+        item.planState = planState;
       }
     }
     count.textContent = `${shown.toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB')} ${strings.count}`;
@@ -233,6 +236,8 @@ function armShortlist(fair: string, strings: Strings, items: Item[], byId: Map<n
     );
     for (const item of items) {
       const saved = shortlist.has(item.id);
+      // The server renders every button unsaved: touch only those whose state changes.
+      if (saved === (item.toggle.getAttribute('aria-pressed') === 'true')) continue;
       item.toggle.setAttribute('aria-pressed', String(saved));
       const label = saved ? strings.shortlistSaved : strings.shortlistAddShort;
       item.toggle.querySelector('[data-toggle-text]')!.textContent = label;

@@ -1,12 +1,12 @@
 /**
- * The /search/ page island: on first use it fetches the product search manifest and the producers'
- * file; each query then fetches only the term chunks its words reach and the rows of the results shown
+ * The /search/ page island: on first use it fetches the product search manifest and the producers' and
+ * exhibitors' files; each query then fetches only the term chunks its words reach and the rows of the results shown
  * (see src/domain/search/engine.ts). Facets combine with the text and live in the URL; matched words
  * are highlighted. Rows are built with DOM methods and textContent, never HTML strings.
  */
 import { countFacets, FACETS, filterItems, parseSelection, selectionToQuery, type FacetKey, type Selection } from '../domain/catalogue.ts';
 import type { CompactChunk, CompactManifest } from '../domain/search/compact.ts';
-import type { ProducerSearchRow } from '../domain/search/documents.ts';
+import type { ExhibitorSearchRow, ProducerSearchRow } from '../domain/search/documents.ts';
 import { ChunkedIndex } from '../domain/search/engine.ts';
 import { queryWords } from '../domain/search/query.ts';
 import { el, marked, productCard } from './dom.ts';
@@ -24,6 +24,9 @@ type Strings = Record<
   | 'tips'
   | 'products'
   | 'producers'
+  | 'exhibitors'
+  | 'booth'
+  | 'sample'
   | 'certifications'
   | 'unknownProducer'
   | 'removeFilter',
@@ -33,6 +36,20 @@ interface Loaded {
   products: ProductSearch;
   producers: ChunkedIndex;
   producerRows: ProducerSearchRow[];
+  exhibitors: ChunkedIndex;
+  exhibitorRows: ExhibitorSearchRow[];
+}
+
+interface OneChunk<Row> {
+  manifest: CompactManifest;
+  chunks: CompactChunk[];
+  rows: Row[];
+}
+
+async function fetchOneChunk<Row>(url: string): Promise<OneChunk<Row>> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return (await response.json()) as OneChunk<Row>;
 }
 
 /** Results shown at first and added by each "show more". */
@@ -84,12 +101,16 @@ export function startSearchPage(): void {
   const load = () => {
     loading ??= Promise.all([
       ProductSearch.open(root.dataset['products']!),
-      fetch(root.dataset['producers']!).then(async (r) => {
-        if (!r.ok) throw new Error(`${r.url}: ${r.status}`);
-        return (await r.json()) as { manifest: CompactManifest; chunks: CompactChunk[]; rows: ProducerSearchRow[] };
-      }),
-    ]).then(([products, producers]) => {
-      loaded = { products, producers: new ChunkedIndex(producers.manifest, (n) => producers.chunks[n]!), producerRows: producers.rows };
+      fetchOneChunk<ProducerSearchRow>(root.dataset['producers']!),
+      fetchOneChunk<ExhibitorSearchRow>(root.dataset['exhibitors']!),
+    ]).then(([products, producers, exhibitors]) => {
+      loaded = {
+        products,
+        producers: new ChunkedIndex(producers.manifest, (n) => producers.chunks[n]!),
+        producerRows: producers.rows,
+        exhibitors: new ChunkedIndex(exhibitors.manifest, (n) => exhibitors.chunks[n]!),
+        exhibitorRows: exhibitors.rows,
+      };
       return loaded;
     });
     // A failed load is forgotten, so typing again retries.
@@ -116,14 +137,37 @@ export function startSearchPage(): void {
       : productHits.map((h) => h.ref);
     const producerRefs = q && !hasFacets ? (await data.producers.search(q)).map((h) => h.ref) : [];
     const producers = producerRefs.map((ref) => data.producerRows[Number(ref)]!);
+    const exhibitorRefs = q && !hasFacets && data.exhibitorRows.length > 0 ? (await data.exhibitors.search(q)).map((h) => h.ref) : [];
+    const exhibitors = exhibitorRefs.map((ref) => data.exhibitorRows[Number(ref)]!);
     const rows = await data.products.rows(refs.slice(0, shown));
     if (stale()) return;
 
-    status.textContent = q ? `${refs.length + producers.length} ${strings.resultsFor} “${q}”` : strings.prompt;
+    const total = refs.length + producers.length + exhibitors.length;
+    status.textContent = q ? `${total} ${strings.resultsFor} “${q}”` : strings.prompt;
     $('[data-products-count]').textContent = `(${refs.length})`;
     $('[data-producers-count]').textContent = `(${producers.length})`;
     $<HTMLElement>('[data-products-section]').hidden = refs.length === 0;
     $<HTMLElement>('[data-producers-section]').hidden = producers.length === 0;
+    $('[data-exhibitors-count]').textContent = `(${exhibitors.length})`;
+    $<HTMLElement>('[data-exhibitors-section]').hidden = exhibitors.length === 0;
+    const fairBase = display.productBase.replace('/products/', '/fairs/');
+    $('[data-exhibitors-results]').replaceChildren(
+      ...exhibitors.slice(0, 20).map((row) => {
+        const meta = el(
+          'p',
+          { className: 'meta' },
+          [row.booth && `${strings.booth} ${row.booth}`, row.fairName, row.province].filter(Boolean).join(' · '),
+        );
+        const card = el(
+          'li',
+          { className: 'card' },
+          el('h3', {}, el('a', { href: `${fairBase}${row.fairSlug}/#x-${row.id}` }, ...marked(row.name, q))),
+          meta,
+        );
+        if (row.isSample) card.append(el('p', { className: 'badge sample' }, strings.sample));
+        return card;
+      }),
+    );
     $('[data-products-results]').replaceChildren(...rows.map((item) => productCard(item, display, locale, 'h3', q)));
     more.parentElement!.hidden = refs.length <= shown;
     $('[data-producers-results]').replaceChildren(
@@ -158,7 +202,7 @@ export function startSearchPage(): void {
     chips.hidden = chips.childElementCount === 0;
 
     const help = $<HTMLElement>('[data-no-results]');
-    help.hidden = !q || refs.length + producers.length > 0;
+    help.hidden = !q || total > 0;
     if (!help.hidden) {
       const parts: Node[] = [el('p', {}, `${strings.nothing} “${q}”.`)];
       const removable = facetValues

@@ -13,7 +13,7 @@ import { fairPhase, type FairPhase } from '../domain/fairs.ts';
 import type { ProductGroupCode } from '../domain/groups.ts';
 import type { Locale } from '../domain/i18n.ts';
 import { buildCompactIndex, type CompactChunk, type CompactManifest } from '../domain/search/compact.ts';
-import { EXHIBITOR_FIELDS, exhibitorSearchDocument } from '../domain/search/documents.ts';
+import { EXHIBITOR_FIELDS, exhibitorSearchDocument, type ExhibitorSearchRow } from '../domain/search/documents.ts';
 import { todayIso } from '../domain/validity.ts';
 import { getCatalogueData, type FacetOption } from './catalogue-data.ts';
 
@@ -148,6 +148,16 @@ function facetWords(entry: ExhibitorEntry, locale: Locale): string[] {
   return [...words];
 }
 
+/** An exhibitor's search document; the booth is also indexed by its number alone, so "12" finds A12. */
+function exhibitorDocument(e: ExhibitorEntry, locale: Locale) {
+  const booth = e.booth ? `${e.booth} ${(e.booth.match(/\d+/g) ?? []).join(' ')}` : null;
+  return exhibitorSearchDocument(
+    { ...e, booth },
+    e.products.map((p) => p.name),
+    facetWords(e, locale),
+  );
+}
+
 /** The directory's search index (one compact chunk) and the exhibitor id of each document number. */
 export async function fairSearchData(
   slug: string,
@@ -155,17 +165,33 @@ export async function fairSearchData(
 ): Promise<{ manifest: CompactManifest; chunks: CompactChunk[]; ids: number[] } | null> {
   const directory = await getFairDirectory(slug, locale);
   if (!directory) return null;
-  const docs = directory.entries.map((e, n) => {
-    const booth = e.booth ? `${e.booth} ${(e.booth.match(/\d+/g) ?? []).join(' ')}` : null;
-    return {
-      id: String(n),
-      ...exhibitorSearchDocument(
-        { ...e, booth },
-        e.products.map((p) => p.name),
-        facetWords(e, locale),
-      ),
-    };
-  });
+  const docs = directory.entries.map((e, n) => ({ id: String(n), ...exhibitorDocument(e, locale) }));
   const { manifest, chunks } = buildCompactIndex(docs, EXHIBITOR_FIELDS, Infinity);
   return { manifest, chunks, ids: directory.entries.map((e) => e.id) };
+}
+
+/** Every fair's exhibitors in one language as one compact chunk with their rows, for /search/. */
+export async function exhibitorSearchData(
+  locale: Locale,
+): Promise<{ manifest: CompactManifest; chunks: CompactChunk[]; rows: ExhibitorSearchRow[] }> {
+  const rows: ExhibitorSearchRow[] = [];
+  const docs: Record<string, string>[] = [];
+  for (const { fair, exhibitors } of await listFairSummaries()) {
+    if (exhibitors === 0) continue;
+    const directory = (await getFairDirectory(fair.slug, locale))!;
+    for (const e of directory.entries) {
+      docs.push({ id: String(rows.length), ...exhibitorDocument(e, locale) });
+      rows.push({
+        id: e.id,
+        fairSlug: fair.slug,
+        fairName: fair.name,
+        booth: e.booth,
+        name: e.name,
+        province: e.provinceName ?? '',
+        isSample: e.isSample,
+      });
+    }
+  }
+  const { manifest, chunks } = buildCompactIndex(docs, EXHIBITOR_FIELDS, Infinity);
+  return { manifest, chunks, rows };
 }

@@ -53,7 +53,7 @@ function pageKind(path: string): 'product' | 'producer' | 'verification' | 'othe
 // ---------------------------------------------------------------------------------------------
 // The server and what it serves
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);
@@ -65,7 +65,7 @@ async function freePort(): Promise<number> {
 }
 
 /** Starts the built Node-adapter server in a child process on Node 24 (this process's binary). */
-async function startServer(outDir: string, env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
+export async function startServer(outDir: string, env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
   const origin = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [join(outDir, 'server', 'entry.mjs')], {
     env: { ...env, HOST: '127.0.0.1', PORT: String(port) },

@@ -3,7 +3,9 @@
  * `npm run bench -- search`): `import` (the real seed into a fresh embedded database and into a fresh
  * sqld over HTTP, the peer in the same run), `pages` (building the seeded site, page weights and
  * Lighthouse), `search` (ours against Pagefind at 1,000 / 5,000 / 20,000 synthetic products; sizes can
- * be narrowed with BENCH_SEARCH_SIZES=1000,5000). Publish and import-at-scale arrive with their issues.
+ * be narrowed with BENCH_SEARCH_SIZES=1000,5000), `fairs` (a fair's exhibitor directory with 60 and 500
+ * factory exhibitors in Chromium; BENCH_FAIR_SIZES=500 narrows it). Publish and import-at-scale arrive
+ * with their issues.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +15,7 @@ import { migrateDatabase, openDatabase } from '../../src/db/client.ts';
 import { createTestDatabase } from '../support/test-database.ts';
 import setup from '../support/global-setup.ts';
 import { TMP } from '../support/paths.ts';
+import { benchFairs } from './fairs.ts';
 import { benchPages } from './pages.ts';
 import { benchSearch } from './search.ts';
 
@@ -34,7 +37,7 @@ async function timeImport(kind: 'file' | 'sqld'): Promise<number[]> {
   return times;
 }
 
-const PARTS = ['import', 'pages', 'search'] as const;
+const PARTS = ['import', 'pages', 'search', 'fairs'] as const;
 const asked = process.argv.slice(2);
 const unknown = asked.filter((a) => !(PARTS as readonly string[]).includes(a));
 if (unknown.length > 0) {
@@ -103,4 +106,13 @@ if (runs('search')) {
     process.exit(2);
   }
   await benchSearch(sizes);
+}
+
+if (runs('fairs')) {
+  const sizes = (process.env['BENCH_FAIR_SIZES'] ?? '60,500').split(',').map(Number);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1 || n > 5000)) {
+    console.error('BENCH_FAIR_SIZES must be whole numbers of exhibitors from 1 to 5000, comma-separated');
+    process.exit(2);
+  }
+  await benchFairs(sizes);
 }

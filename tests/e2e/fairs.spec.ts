@@ -152,6 +152,21 @@ test.describe('a buyer at the fair', () => {
     await other.close();
   });
 
+  test('finds exhibitors from the site search and lands on their booth in the directory', async ({ page }) => {
+    await page.goto(FAIR);
+    const item = exhibitors(page).nth(2);
+    const name = (await item.getAttribute('data-name'))!;
+    const booth = (await item.getAttribute('data-booth'))!;
+    await page.goto(`/search/?q=${encodeURIComponent(name)}`);
+    const section = page.getByRole('region', { name: /Gian hàng hội chợ/ });
+    const card = section.getByRole('listitem').filter({ hasText: name }).first();
+    await expect(card).toContainText(`Gian ${booth}`);
+    await expect(card).toContainText('Dữ liệu minh họa');
+    await card.getByRole('link', { name }).click();
+    await expect(page).toHaveURL(new RegExp(`${FAIR}#x-\\d+$`));
+    await expect(page.locator(`[data-exhibitors] > li[data-booth="${booth}"]`)).toBeInViewport();
+  });
+
   test('a broken share link changes nothing and says so', async ({ page }) => {
     await page.goto(`${FAIR}#shortlist=v1.!!`);
     await expect(page.getByRole('alert')).toContainText('Liên kết chia sẻ không hợp lệ');

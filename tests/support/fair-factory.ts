@@ -15,6 +15,20 @@ import { syntheticCatalogue } from '../bench/synthetic.ts';
 
 export const FACTORY_FAIR_SLUG = 'hoi-cho-trien-lam-hang-cong-nghiep-nong-thon-tieu-bieu-khu-vuc-phia-bac-nam-2024';
 const HALLS = ['A', 'B', 'C', 'D'];
+const VILLAGES = [
+  'Bát Tràng',
+  'Vạn Phúc',
+  'Đồng Kỵ',
+  'Phù Lãng',
+  'Chu Đậu',
+  'Thổ Hà',
+  'La Phù',
+  'Kiêu Kỵ',
+  'Tân Hội',
+  'Phú Vinh',
+  'Hương Canh',
+  'Kim Sơn',
+];
 const PER_ROW = 10;
 const BOOTH = { w: 90, h: 60, gap: 12 };
 
@@ -23,19 +37,30 @@ const BOOTH = { w: 90, h: 60, gap: 12 };
  * slug and the establishment names placed, in booth order.
  */
 export async function addFactoryExhibitors(database: Database, count: number, seed = 7): Promise<{ fairSlug: string; names: string[] }> {
-  // Enough synthetic products that `count` distinct establishments appear. The importer merges names it
-  // reads as one establishment ("HTX X Hà Nội" = "Hợp tác xã X Hải Phòng"): keep one name per key.
-  const distinct = (list: typeof items) => {
-    const byKey = new Map<string, string>();
-    for (const i of list) {
-      const key = establishmentKey(i.establishmentName!, [i.provinceName, i.currentProvinceName]);
-      if (!byKey.has(key)) byKey.set(key, i.establishmentName!);
+  // Enough synthetic products for `count` establishments. The importer merges names it reads as one
+  // establishment ("HTX X Hà Nội" = "Hợp tác xã X Hải Phòng"), and the generator has fewer distinct keys
+  // than a big fair needs, so a name whose key is taken gets a craft village added ("… Bát Tràng").
+  const items = syntheticCatalogue(Math.ceil(count * 1.5), seed).items;
+  const nameOf = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const i of items) {
+    const original = i.establishmentName!;
+    if (nameOf.has(original)) continue;
+    for (let n = 0; n <= VILLAGES.length * VILLAGES.length; n++) {
+      const extra =
+        n === 0
+          ? ''
+          : ` ${VILLAGES[(n - 1) % VILLAGES.length]}${n > VILLAGES.length ? ` ${VILLAGES[Math.floor((n - 1) / VILLAGES.length) - 1]}` : ''}`;
+      const name = original.replace(` ${i.provinceName}`, `${extra} ${i.provinceName}`);
+      const key = establishmentKey(name, [i.provinceName, i.currentProvinceName]);
+      if (taken.has(key)) continue;
+      taken.add(key);
+      nameOf.set(original, name);
+      break;
     }
-    return [...byKey.values()];
-  };
-  let items = syntheticCatalogue(count, seed).items;
-  for (let size = count * 2; distinct(items).length < count; size *= 2) items = syntheticCatalogue(size, seed).items;
-  const producers = distinct(items).slice(0, count);
+  }
+  for (const i of items) i.establishmentName = nameOf.get(i.establishmentName!) ?? null;
+  const producers = [...new Set(items.map((i) => i.establishmentName).filter((n) => n !== null))].slice(0, count);
   const wanted = new Set(producers);
   const rows = items
     .filter((i) => wanted.has(i.establishmentName!))

@@ -1,6 +1,6 @@
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { editable } from './columns.ts';
-import { establishments, images, products } from './catalogue.ts';
+import { establishments, products } from './catalogue.ts';
 import { organisations, regions } from './reference.ts';
 
 /** A trade fair (hội chợ triển lãm); regional and national rounds each have one. */
@@ -25,13 +25,9 @@ export const fairs = sqliteTable('fairs', {
   sourceUrl: text('source_url'),
   descriptionVi: text('description_vi'),
   descriptionEn: text('description_en'),
-  /**
-   * The floor plan: its drawing size in plan units (booth positions use the same units) and, when staff
-   * uploaded one, the plan image drawn underneath. No size, no plan.
-   */
+  /** The floor plan's drawing size in plan units (booth positions use the same units). No size, no plan. */
   planWidth: integer('plan_width'),
   planHeight: integer('plan_height'),
-  planImageId: integer('plan_image_id').references(() => images.id),
   ...editable(),
 });
 

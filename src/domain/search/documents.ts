@@ -90,3 +90,14 @@ export function exhibitorSearchDocument(
     facets: facetWords.join(' '),
   };
 }
+
+/** An exhibitor as the /search/ page lists it: its fair, booth and sample mark. */
+export interface ExhibitorSearchRow {
+  id: number;
+  fairSlug: string;
+  fairName: string;
+  booth: string | null;
+  name: string;
+  province: string;
+  isSample: boolean;
+}
