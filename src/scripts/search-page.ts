@@ -164,7 +164,7 @@ export function startSearchPage(): void {
           el('h3', {}, el('a', { href: `${fairBase}${row.fairSlug}/#x-${row.id}` }, ...marked(row.name, q))),
           meta,
         );
-        if (row.isSample) card.append(el('p', { className: 'badge sample' }, strings.sample));
+        if (row.isSample) card.append(el('p', {}, el('span', { className: 'badge sample' }, strings.sample)));
         return card;
       }),
     );
