@@ -5,6 +5,8 @@ const PORT = Number(process.env['E2E_PORT'] || 4391);
 const FAIR_PORT = Number(process.env['E2E_FAIR_PORT'] || 4392);
 const E2E_DIR = '.tmp/e2e';
 const FAIR_DIR = '.tmp/e2e-fairs';
+/** The password of the test staff accounts (a fixture of the throw-away e2e database, not a secret). */
+export const STAFF_PASSWORD = 'Thử-nghiệm-2026!';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -28,7 +30,9 @@ export default defineConfig({
   webServer: [
     // The built site, started the way `npm start` starts it, on a fresh database of its own.
     {
-      command: `rm -rf ${E2E_DIR} && node src/cli/start.ts`,
+      // Staff accounts for the admin stories: the first admin from ADMIN_EMAIL, an editor and a viewer added
+      // with `npm run user` (passwords are test fixtures, see tests/e2e/admin.spec.ts).
+      command: `rm -rf ${E2E_DIR} && USER_PASSWORD='${STAFF_PASSWORD}' node src/cli/user.ts add editor@example.vn --role editor && USER_PASSWORD='${STAFF_PASSWORD}' node src/cli/user.ts add viewer@example.vn --role viewer && node src/cli/start.ts`,
       url: `http://127.0.0.1:${PORT}/`,
       timeout: 240_000,
       reuseExistingServer: false,
@@ -36,6 +40,8 @@ export default defineConfig({
       env: {
         DATABASE_URL: `file:${E2E_DIR}/registry.db`,
         REGISTRY_OUT_DIR: `${E2E_DIR}/dist`,
+        ADMIN_EMAIL: 'admin@example.vn',
+        ADMIN_PASSWORD: STAFF_PASSWORD,
         HOST: '127.0.0.1',
         PORT: String(PORT),
       },

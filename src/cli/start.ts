@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openPreparedDatabase } from '../db/seed.ts';
+import { ensureFirstAdmin } from '../server/accounts.ts';
 import { buildSite, buildStamp, isBuildCurrent, ROOT } from '../server/build.ts';
 
 const started = performance.now();
@@ -16,6 +17,8 @@ if (seeded?.products.ok) {
   const { created } = seeded.products.summary;
   console.log(`seeded ${created.products} products, ${created.certifications} certifications and ${seeded.fairs} fairs (${elapsed()})`);
 }
+const firstAdmin = await ensureFirstAdmin(database);
+if (firstAdmin) console.log(firstAdmin);
 const stamp = await buildStamp(database);
 database.close();
 

@@ -1,0 +1,195 @@
+/**
+ * The rules of staff accounts, pure so tests reach them without a server: the password policy (R02),
+ * session lifetimes (R08), the sign-in throttle (R03) and the route × role table (R11).
+ */
+
+export const PASSWORD_MIN = 8;
+export const PASSWORD_MAX = 128;
+
+/**
+ * Passwords refused whatever their length: the most used ones worldwide and in Vietnam (lists published
+ * from breaches), compared in lower case. Short on purpose: the length rule does most of the work.
+ */
+const COMMON_PASSWORDS = new Set([
+  '12345678',
+  '123456789',
+  '1234567890',
+  '12345678910',
+  '87654321',
+  '11111111',
+  '00000000',
+  '88888888',
+  '66666666',
+  '99999999',
+  '123123123',
+  '11223344',
+  '147258369',
+  '123456a@',
+  'password',
+  'password1',
+  'password123',
+  'passw0rd',
+  'p@ssw0rd',
+  'qwertyuiop',
+  'qwerty123',
+  'qwertyui',
+  'iloveyou',
+  'iloveyou1',
+  'abc12345',
+  'abcd1234',
+  'a1234567',
+  'admin123',
+  'administrator',
+  'welcome1',
+  'sunshine',
+  'princess',
+  'football',
+  'baseball',
+  'superman',
+  'trustno1',
+  'letmein1',
+  'zaq12wsx',
+  '1qaz2wsx',
+  'asdfghjkl',
+  'matkhau1',
+  'matkhau123',
+  'anhyeuem',
+  'anhyeuem1',
+  'emyeuanh',
+  'yeuemmaimai',
+  'vietnam1',
+  'vietnam123',
+  'hanoi123',
+  'saigon123',
+  'congthuong',
+  'khuyencong',
+]);
+
+export type PasswordProblem = 'too-short' | 'too-long' | 'common' | 'contains-email';
+
+/**
+ * R02: 8–128 characters (counted as the user sees them, so "mậtkhẩu" is 7), never truncated, not a
+ * common password and not the e-mail's name. Null when the password is acceptable.
+ */
+export function passwordProblem(password: string, email = ''): PasswordProblem | null {
+  const length = [...password.normalize('NFC')].length;
+  if (length < PASSWORD_MIN) return 'too-short';
+  if (length > PASSWORD_MAX) return 'too-long';
+  const lower = password.toLowerCase();
+  if (COMMON_PASSWORDS.has(lower)) return 'common';
+  const name = email.toLowerCase().split('@')[0] ?? '';
+  if (name.length >= 4 && lower.includes(name)) return 'contains-email';
+  return null;
+}
+
+export const PASSWORD_MESSAGES: Record<PasswordProblem, { vi: string; en: string }> = {
+  'too-short': { vi: `Mật khẩu cần ít nhất ${PASSWORD_MIN} ký tự.`, en: `The password needs at least ${PASSWORD_MIN} characters.` },
+  'too-long': { vi: `Mật khẩu dài tối đa ${PASSWORD_MAX} ký tự.`, en: `The password can be at most ${PASSWORD_MAX} characters.` },
+  common: { vi: 'Mật khẩu này quá phổ biến, hãy chọn mật khẩu khác.', en: 'This password is too common; choose another.' },
+  'contains-email': { vi: 'Mật khẩu không được chứa tên e-mail.', en: 'The password must not contain the e-mail name.' },
+};
+
+/** R08: a session ends 30 minutes after its last use, and 12 hours after sign-in whatever happens. */
+export const SESSION_IDLE_MS = 30 * 60_000;
+export const SESSION_ABSOLUTE_MS = 12 * 3_600_000;
+
+export type SessionState = 'active' | 'idle' | 'expired';
+
+/** Whether a session (its ISO timestamps) is still usable at `now`. */
+export function sessionState(session: { createdAt: string; lastSeenAt: string }, now: number): SessionState {
+  if (now - Date.parse(session.createdAt) >= SESSION_ABSOLUTE_MS) return 'expired';
+  if (now - Date.parse(session.lastSeenAt) >= SESSION_IDLE_MS) return 'idle';
+  return 'active';
+}
+
+/** R03 numbers. */
+export const ACCOUNT_FAILURES_BEFORE_LOCK = 5;
+export const ACCOUNT_LOCK_MS = 15 * 60_000;
+export const IP_FAILURES_LIMIT = 10;
+export const IP_WINDOW_MS = 10 * 60_000;
+
+export type ThrottleVerdict = { ok: true; delayMs: number } | { ok: false; reason: 'account-locked' | 'ip-limited'; retryAfterMs: number };
+
+/**
+ * R03: per account, each failure adds a growing delay (0.25 s, 0.5 s, 1 s, 2 s) and the fifth locks it for
+ * 15 minutes; per IP, 10 failures in 10 minutes answer 429 until the window moves on. Unknown accounts are
+ * counted the same way, so a wrong address and a wrong password cannot be told apart. In memory: one server
+ * process holds the admin (decision 011).
+ */
+export class LoginThrottle {
+  private readonly accounts = new Map<string, { failures: number; lockedUntil: number }>();
+  private readonly ips = new Map<string, number[]>();
+  private readonly now: () => number;
+  constructor(now: () => number = Date.now) {
+    this.now = now;
+  }
+
+  /** Before checking a password: may this account from this IP try now, and after what delay? */
+  check(account: string, ip: string): ThrottleVerdict {
+    const now = this.now();
+    const recent = (this.ips.get(ip) ?? []).filter((t) => now - t < IP_WINDOW_MS);
+    this.ips.set(ip, recent);
+    if (recent.length >= IP_FAILURES_LIMIT) return { ok: false, reason: 'ip-limited', retryAfterMs: IP_WINDOW_MS - (now - recent[0]!) };
+    const state = this.accounts.get(account.toLowerCase());
+    if (state && state.lockedUntil > now) return { ok: false, reason: 'account-locked', retryAfterMs: state.lockedUntil - now };
+    const failures = state?.failures ?? 0;
+    return { ok: true, delayMs: failures === 0 ? 0 : 250 * 2 ** (failures - 1) };
+  }
+
+  failed(account: string, ip: string): void {
+    const now = this.now();
+    this.ips.set(ip, [...(this.ips.get(ip) ?? []).filter((t) => now - t < IP_WINDOW_MS), now]);
+    const key = account.toLowerCase();
+    const state = this.accounts.get(key) ?? { failures: 0, lockedUntil: 0 };
+    if (state.lockedUntil <= now && state.lockedUntil !== 0) state.failures = 0;
+    state.failures += 1;
+    if (state.failures >= ACCOUNT_FAILURES_BEFORE_LOCK) {
+      state.lockedUntil = now + ACCOUNT_LOCK_MS;
+      state.failures = 0;
+    }
+    this.accounts.set(key, state);
+  }
+
+  succeeded(account: string): void {
+    this.accounts.delete(account.toLowerCase());
+  }
+}
+
+export const ROLES = ['anonymous', 'viewer', 'editor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+export type StaffRole = Exclude<Role, 'anonymous'>;
+
+/**
+ * R11: every admin route and method, the action it performs and the roles allowed. Deny by default: a
+ * request no row matches is refused. The middleware reads this table, and a test is generated per cell.
+ */
+export const ADMIN_ROUTES = [
+  {
+    method: 'GET',
+    path: /^\/admin\/login\/?$/,
+    example: '/admin/login/',
+    action: 'login.view',
+    roles: ['anonymous', 'viewer', 'editor', 'admin'],
+  },
+  {
+    method: 'POST',
+    path: /^\/admin\/login\/?$/,
+    example: '/admin/login/',
+    action: 'login',
+    roles: ['anonymous', 'viewer', 'editor', 'admin'],
+  },
+  { method: 'POST', path: /^\/admin\/logout\/?$/, example: '/admin/logout/', action: 'logout', roles: ['viewer', 'editor', 'admin'] },
+  { method: 'GET', path: /^\/admin\/?$/, example: '/admin/', action: 'dashboard.view', roles: ['viewer', 'editor', 'admin'] },
+] as const satisfies readonly { method: string; path: RegExp; example: string; action: string; roles: readonly Role[] }[];
+
+export type AdminAction = (typeof ADMIN_ROUTES)[number]['action'];
+
+/** The row of the table a request matches, or null (refused). HEAD is treated as GET. */
+export function adminRoute(method: string, pathname: string) {
+  const m = method === 'HEAD' ? 'GET' : method;
+  return ADMIN_ROUTES.find((r) => r.method === m && r.path.test(pathname)) ?? null;
+}
+
+export function isAllowed(route: { roles: readonly Role[] }, role: Role): boolean {
+  return route.roles.includes(role);
+}

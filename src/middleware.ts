@@ -1,0 +1,48 @@
+/**
+ * Admin access (R11, R22): every /admin request is matched against the route × role table in
+ * src/domain/auth.ts; no row, no access (404). The session cookie gives the role; anonymous visitors are
+ * sent to sign in (GET) or refused (other methods). Every admin response carries the security headers.
+ * Public pages are static and pass straight through.
+ */
+import { defineMiddleware } from 'astro:middleware';
+import { getDatabase } from './db/client.ts';
+import { adminRoute, isAllowed } from './domain/auth.ts';
+import { currentUser, SESSION_COOKIE } from './server/auth.ts';
+
+export const ADMIN_HEADERS: Record<string, string> = {
+  // Styles are inlined by the build (one request per page), so style-src allows inline; scripts do not.
+  'Content-Security-Policy':
+    "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'same-origin',
+  'Cache-Control': 'no-store',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+};
+
+export const onRequest = defineMiddleware(async (context, next) => {
+  context.locals.user = null;
+  const { pathname } = context.url;
+  if (!/^\/admin(\/|$)/.test(pathname) || context.isPrerendered) return next();
+
+  const route = adminRoute(context.request.method, pathname);
+  const user = await currentUser(await getDatabase(), context.cookies.get(SESSION_COOKIE)?.value);
+  context.locals.user = user;
+  const role = user?.role ?? 'anonymous';
+  let response: Response;
+  if (!route)
+    response = new Response('Không tìm thấy / Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  else if (!isAllowed(route, role)) {
+    if (role === 'anonymous' && route.method === 'GET')
+      response = context.redirect(`/admin/login/?next=${encodeURIComponent(pathname)}`, 303);
+    else
+      response = new Response(role === 'anonymous' ? 'Cần đăng nhập / Sign in first' : 'Không có quyền / Forbidden', {
+        status: role === 'anonymous' ? 401 : 403,
+        headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+      });
+  } else response = await next();
+
+  const headers = new Headers(response.headers);
+  for (const [name, value] of Object.entries(ADMIN_HEADERS)) headers.set(name, value);
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+});

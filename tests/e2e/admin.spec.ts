@@ -1,0 +1,117 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
+import { STAFF_PASSWORD } from '../../playwright.config.ts';
+import { ADMIN_ROUTES, ROLES, type Role } from '../../src/domain/auth.ts';
+
+/** The accounts of the e2e database (playwright.config.ts): the first admin from ADMIN_EMAIL, the others from `npm run user`. */
+const EMAIL: Record<Exclude<Role, 'anonymous'>, string> = {
+  admin: 'admin@example.vn',
+  editor: 'editor@example.vn',
+  viewer: 'viewer@example.vn',
+};
+
+/** A client of the given role: signed in through the form, sending this site's Origin like a browser. */
+async function client(baseURL: string, role: Role): Promise<APIRequestContext> {
+  const api = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL } });
+  if (role !== 'anonymous') {
+    const response = await api.post('/admin/login/', { form: { email: EMAIL[role], password: STAFF_PASSWORD }, maxRedirects: 0 });
+    expect(response.status(), `sign-in as ${role}`).toBe(303);
+  }
+  return api;
+}
+
+/** A refusal: 401/403, or (anonymous GET) a redirect to the sign-in form that remembers where it was going. */
+const refused = (status: number, location: string | undefined) =>
+  status === 401 || status === 403 || (status === 303 && !!location?.includes('/admin/login/?next='));
+
+test.describe('the route × role table (R11): one test per cell', () => {
+  test.skip(({ isMobile }) => isMobile, 'HTTP only: one project is enough');
+  for (const route of ADMIN_ROUTES)
+    for (const role of ROLES) {
+      const allowed = (route.roles as readonly Role[]).includes(role);
+      test(`${route.method} ${route.example} as ${role} is ${allowed ? 'allowed' : 'refused'}`, async ({ baseURL }) => {
+        const api = await client(baseURL!, role);
+        const response = await api.fetch(route.example, {
+          method: route.method,
+          maxRedirects: 0,
+          ...(route.method === 'POST' ? { form: {} } : {}),
+        });
+        expect(refused(response.status(), response.headers()['location'])).toBe(!allowed);
+        expect(response.status()).not.toBe(500);
+        await api.dispose();
+      });
+    }
+});
+
+test.describe('staff sign-in', () => {
+  test('an editor signs in after a typo, sees the dashboard and the history of changes, and signs out', async ({ page }) => {
+    await page.goto('/admin/');
+    await expect(page).toHaveURL(/\/admin\/login\/\?next=%2Fadmin%2F$/);
+    await page.getByLabel('E-mail').fill('editor@example.vn');
+    await page.getByLabel('Mật khẩu').fill('not the password');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await expect(page.getByRole('alert')).toHaveText('E-mail hoặc mật khẩu không đúng.');
+    await expect(page.getByLabel('E-mail')).toHaveValue('editor@example.vn');
+
+    await page.getByLabel('Mật khẩu').fill(STAFF_PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await expect(page).toHaveURL(/\/admin\/$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Tổng quan' })).toBeVisible();
+    await expect(page.getByText('editor@example.vn · Biên tập')).toBeVisible();
+    await expect(page.getByRole('row').filter({ hasText: 'editor@example.vn' }).first()).toContainText('Đăng nhập');
+    const cookie = (await page.context().cookies()).find((c) => c.name === 'registry_session')!;
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/admin' });
+
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await expect(page).toHaveURL(/\/admin\/login\/$/);
+    await page.goto('/admin/');
+    await expect(page).toHaveURL(/\/admin\/login\/\?next=/);
+  });
+
+  test('the sign-in form and the dashboard have no axe violations', async ({ page }) => {
+    await page.goto('/admin/login/');
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+    await page.getByLabel('E-mail').fill('viewer@example.vn');
+    await page.getByLabel('Mật khẩu').fill(STAFF_PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Tổng quan' })).toBeVisible();
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+  });
+});
+
+test.describe('forged and unsafe requests (R10, R22)', () => {
+  test.skip(({ isMobile }) => isMobile, 'HTTP only: one project is enough');
+
+  test('a sign-in or sign-out posted from another origin, or without an Origin, is refused and changes nothing', async ({ baseURL }) => {
+    const signedIn = await client(baseURL!, 'editor');
+    for (const origin of ['https://evil.example', 'null', undefined]) {
+      const headers = origin === undefined ? { Origin: '' } : { Origin: origin };
+      const logout = await signedIn.post('/admin/logout/', { headers, form: {}, maxRedirects: 0 });
+      expect(logout.status(), `logout with Origin ${origin}`).toBe(403);
+      const login = await signedIn.post('/admin/login/', {
+        headers,
+        form: { email: EMAIL.admin, password: STAFF_PASSWORD },
+        maxRedirects: 0,
+      });
+      expect(login.status(), `login with Origin ${origin}`).toBe(403);
+    }
+    // Still signed in: the forged sign-out did nothing.
+    expect((await signedIn.get('/admin/', { maxRedirects: 0 })).status()).toBe(200);
+    await signedIn.dispose();
+  });
+
+  test('no GET signs anyone out, and admin responses carry the security headers', async ({ baseURL }) => {
+    const signedIn = await client(baseURL!, 'viewer');
+    expect((await signedIn.get('/admin/logout/', { maxRedirects: 0 })).status()).toBe(404);
+    const dashboard = await signedIn.get('/admin/', { maxRedirects: 0 });
+    expect(dashboard.status()).toBe(200);
+    const headers = dashboard.headers();
+    expect(headers['content-security-policy']).toContain("default-src 'self'");
+    expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(headers['content-security-policy']).toContain("form-action 'self'");
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['referrer-policy']).toBe('same-origin');
+    expect(headers['cache-control']).toBe('no-store');
+    await signedIn.dispose();
+  });
+});
