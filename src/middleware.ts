@@ -4,7 +4,7 @@
  * sent to sign in (GET) or refused (other methods). Every admin response carries the security headers.
  * Public pages are static and pass straight through.
  */
-import { defineMiddleware } from 'astro:middleware';
+import type { MiddlewareHandler } from 'astro';
 import { getDatabase } from './db/client.ts';
 import { adminRoute, isAllowed } from './domain/auth.ts';
 import { currentUser, SESSION_COOKIE } from './server/auth.ts';
@@ -20,7 +20,7 @@ export const ADMIN_HEADERS: Record<string, string> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
 
-export const onRequest = defineMiddleware(async (context, next) => {
+export const onRequest: MiddlewareHandler = async (context, next) => {
   context.locals.user = null;
   const { pathname } = context.url;
   if (!/^\/admin(\/|$)/.test(pathname) || context.isPrerendered) return next();
@@ -45,4 +45,4 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const headers = new Headers(response.headers);
   for (const [name, value] of Object.entries(ADMIN_HEADERS)) headers.set(name, value);
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
-});
+};

@@ -63,3 +63,20 @@ export function getDatabase(): Promise<Database> {
   shared ??= openDatabase(databaseConfigFromEnv());
   return shared;
 }
+
+const writeQueues = new WeakMap<object, Promise<unknown>>();
+
+/**
+ * Runs a write transaction, one at a time per client in this process. The embedded driver waits for
+ * SQLite's write lock synchronously, on the event loop: two write transactions started together in one
+ * process would wait on each other until SQLITE_BUSY. Queued here, they follow one another instead (R27).
+ */
+export function writeTransaction<T>(database: Pick<Database, 'client' | 'db'>, work: (tx: Tx) => Promise<T>): Promise<T> {
+  const previous = writeQueues.get(database.client) ?? Promise.resolve();
+  const run = previous.catch(() => undefined).then(() => database.db.transaction(work));
+  writeQueues.set(
+    database.client,
+    run.catch(() => undefined),
+  );
+  return run;
+}

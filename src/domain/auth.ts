@@ -180,6 +180,55 @@ export const ADMIN_ROUTES = [
   },
   { method: 'POST', path: /^\/admin\/logout\/?$/, example: '/admin/logout/', action: 'logout', roles: ['viewer', 'editor', 'admin'] },
   { method: 'GET', path: /^\/admin\/?$/, example: '/admin/', action: 'dashboard.view', roles: ['viewer', 'editor', 'admin'] },
+  {
+    method: 'GET',
+    path: /^\/admin\/establishments\/$/,
+    example: '/admin/establishments/',
+    action: 'establishments.list',
+    roles: ['viewer', 'editor', 'admin'],
+  },
+  {
+    method: 'GET',
+    path: /^\/admin\/establishments\/new\/$/,
+    example: '/admin/establishments/new/',
+    action: 'establishments.new',
+    roles: ['editor', 'admin'],
+  },
+  {
+    method: 'POST',
+    path: /^\/admin\/establishments\/new\/$/,
+    example: '/admin/establishments/new/',
+    action: 'establishments.create',
+    roles: ['editor', 'admin'],
+  },
+  {
+    method: 'GET',
+    path: /^\/admin\/establishments\/\d+\/$/,
+    example: '/admin/establishments/1/',
+    action: 'establishments.view',
+    roles: ['viewer', 'editor', 'admin'],
+  },
+  {
+    method: 'POST',
+    path: /^\/admin\/establishments\/\d+\/$/,
+    example: '/admin/establishments/1/',
+    action: 'establishments.update',
+    roles: ['editor', 'admin'],
+  },
+  {
+    method: 'GET',
+    path: /^\/admin\/establishments\/\d+\/history\/$/,
+    example: '/admin/establishments/1/history/',
+    action: 'establishments.history',
+    roles: ['viewer', 'editor', 'admin'],
+  },
+  {
+    method: 'POST',
+    path: /^\/admin\/establishments\/\d+\/history\/$/,
+    example: '/admin/establishments/1/history/',
+    action: 'establishments.restore',
+    roles: ['editor', 'admin'],
+  },
 ] as const satisfies readonly { method: string; path: RegExp; example: string; action: string; roles: readonly Role[] }[];
 
 export type AdminAction = (typeof ADMIN_ROUTES)[number]['action'];
@@ -192,4 +241,9 @@ export function adminRoute(method: string, pathname: string) {
 
 export function isAllowed(route: { roles: readonly Role[] }, role: Role): boolean {
   return route.roles.includes(role);
+}
+
+/** Whether a role may perform a named action (for showing or hiding buttons; the middleware decides). */
+export function may(role: Role, action: AdminAction): boolean {
+  return ADMIN_ROUTES.some((r) => r.action === action && isAllowed(r, role));
 }

@@ -3,7 +3,7 @@
  * from ADMIN_EMAIL / ADMIN_PASSWORD when no account exists, and `npm run user -- add`.
  */
 import { z } from 'zod';
-import type { Database } from '../db/client.ts';
+import { writeTransaction, type Database } from '../db/client.ts';
 import { countAdmins, createUser, findUserByEmail } from '../db/queries/staff.ts';
 import { PASSWORD_MESSAGES, passwordProblem, type StaffRole } from '../domain/auth.ts';
 import { hashPassword } from './auth.ts';
@@ -26,7 +26,7 @@ export async function addUser(
   if (await findUserByEmail(database.db, input.email))
     return { ok: false, reason: `an account for ${input.email.trim().toLowerCase()} exists already` };
   const passwordHash = await hashPassword(input.password);
-  const user = await database.db.transaction((tx) =>
+  const user = await writeTransaction(database, (tx) =>
     createUser(tx, { email: input.email, passwordHash, role: input.role as StaffRole, displayName: input.displayName ?? null }, actor),
   );
   return { ok: true, id: user.id };

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
+import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from '@playwright/test';
 import { STAFF_PASSWORD } from '../../playwright.config.ts';
 import { ADMIN_ROUTES, ROLES, type Role } from '../../src/domain/auth.ts';
 
@@ -113,5 +113,96 @@ test.describe('forged and unsafe requests (R10, R22)', () => {
     expect(headers['referrer-policy']).toBe('same-origin');
     expect(headers['cache-control']).toBe('no-store');
     await signedIn.dispose();
+  });
+});
+
+test.describe('editing an establishment', () => {
+  test.describe.configure({ mode: 'serial' });
+
+  async function signInAs(page: Page, role: 'editor' | 'viewer') {
+    await page.goto('/admin/login/');
+    await page.getByLabel('E-mail').fill(EMAIL[role]);
+    await page.getByLabel('Mật khẩu').fill(STAFF_PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Tổng quan' })).toBeVisible();
+  }
+
+  test('an editor finds a producer without marks, corrects its phone, sees the change in its history, and a viewer cannot save', async ({
+    page,
+    browser,
+    isMobile,
+  }) => {
+    test.skip(isMobile, 'one run writes the shared record');
+    await signInAs(page, 'editor');
+    await page.getByRole('navigation', { name: 'Quản trị' }).getByRole('link', { name: 'Cơ sở sản xuất' }).click();
+    await page.getByLabel(/Tìm theo tên/).fill('che tuyet huong');
+    await page.getByRole('button', { name: 'Tìm' }).click();
+    await expect(page.getByRole('status')).toContainText('1 cơ sở');
+    await page.getByRole('link', { name: 'HTX chè Tuyết Hương' }).click();
+
+    await page.getByLabel('Điện thoại').fill('abc');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await expect(page.locator('#phone-error')).toContainText('Số điện thoại');
+    await expect(page.getByLabel('Điện thoại')).toHaveAttribute('aria-invalid', 'true');
+
+    await page.getByLabel('Điện thoại').fill('0208 3855 123');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await expect(page.getByRole('status')).toContainText('Đã lưu');
+    await expect(page.getByLabel('Điện thoại')).toHaveValue('0208 3855 123');
+    const url = page.url();
+
+    await page.getByRole('link', { name: 'Lịch sử thay đổi' }).click();
+    const newest = page.locator('ol.history > li').first();
+    await expect(newest.getByRole('heading')).toContainText('Sửa');
+    await expect(newest.getByRole('heading')).toContainText('editor@example.vn');
+    await expect(newest.getByRole('row', { name: /Điện thoại/ })).toContainText('0208 3855 123');
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+
+    const viewerContext = await browser.newContext();
+    const viewer = await viewerContext.newPage();
+    await signInAs(viewer, 'viewer');
+    await viewer.goto(url.replace(/\?.*$/, ''));
+    await expect(viewer.getByText('Tài khoản của bạn chỉ được xem')).toBeVisible();
+    await expect(viewer.getByRole('button', { name: 'Lưu' })).toHaveCount(0);
+    await expect(viewer.getByLabel('Điện thoại')).toBeDisabled();
+    const forged = await viewer.request.post(url.replace(/\?.*$/, ''), {
+      headers: { Origin: new URL(url).origin },
+      form: { name: 'Đổi tên', legalForm: 'cooperative', provinceId: '1', status: 'published', version: '99' },
+      maxRedirects: 0,
+    });
+    expect(forged.status()).toBe(403);
+    await viewerContext.close();
+  });
+
+  test('two editors save the same record: the second gets 409 with both versions, and nothing is overwritten', async ({
+    browser,
+    isMobile,
+  }) => {
+    test.skip(isMobile, 'one run writes the shared record');
+    const [a, b] = await Promise.all([browser.newContext(), browser.newContext()]);
+    const first = await a.newPage();
+    const second = await b.newPage();
+    await signInAs(first, 'editor');
+    await signInAs(second, 'editor');
+    for (const page of [first, second]) {
+      await page.goto('/admin/establishments/?q=hao%20dat');
+      await page.getByRole('link', { name: 'HTX chè Hảo Đạt' }).click();
+    }
+    await first.getByLabel('Địa chỉ').fill('Xã Tân Cương, Thái Nguyên');
+    await first.getByRole('button', { name: 'Lưu' }).click();
+    await expect(first.getByRole('status')).toContainText('Đã lưu');
+
+    await second.getByLabel('Địa chỉ').fill('Phường Tích Lương');
+    const response = second.waitForResponse((r) => r.request().method() === 'POST');
+    await second.getByRole('button', { name: 'Lưu' }).click();
+    expect((await response).status()).toBe(409);
+    const conflict = second.getByRole('alert');
+    await expect(conflict).toContainText('Có người vừa lưu cơ sở này trước bạn');
+    await expect(conflict.getByRole('row', { name: /Địa chỉ/ })).toContainText('Phường Tích Lương');
+    await expect(conflict.getByRole('row', { name: /Địa chỉ/ })).toContainText('Xã Tân Cương, Thái Nguyên');
+    await expect(second.getByLabel('Địa chỉ')).toHaveValue('Xã Tân Cương, Thái Nguyên');
+    await first.reload();
+    await expect(first.getByLabel('Địa chỉ')).toHaveValue('Xã Tân Cương, Thái Nguyên');
+    await Promise.all([a.close(), b.close()]);
   });
 });
