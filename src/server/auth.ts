@@ -50,6 +50,7 @@ export async function signIn(
       id: hashToken(token),
       userId: user.id,
       expiresAt: expiresAt.toISOString(),
+      createdAt: new Date(now).toISOString(),
       ip: input.ip,
       userAgent: input.userAgent,
     }),

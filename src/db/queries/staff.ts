@@ -56,9 +56,9 @@ export async function listUsers(db: DbOrTx) {
 /** Stores a new session under the hash of its token and records the sign-in. */
 export async function insertSession(
   db: DbOrTx,
-  session: { id: string; userId: number; expiresAt: string; ip: string | null; userAgent: string | null },
+  session: { id: string; userId: number; expiresAt: string; createdAt: string; ip: string | null; userAgent: string | null },
 ) {
-  await db.insert(sessions).values(session);
+  await db.insert(sessions).values({ ...session, lastSeenAt: session.createdAt });
   await db.update(users).set({ lastLoginAt: new Date().toISOString() }).where(eq(users.id, session.userId));
   await recordAudit(db, { userId: session.userId }, { action: 'login', entity: 'users', entityId: session.userId });
 }
