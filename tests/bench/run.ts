@@ -1,8 +1,8 @@
 /**
  * npm run bench — prints figures; never fails on speed. Parts (all by default, or name some:
  * `npm run bench -- search`): `import` (the real seed into a fresh embedded database and into a fresh
- * sqld over HTTP, the peer in the same run), `pages` (building the seeded site, page weights and
- * Lighthouse), `search` (ours against Pagefind at 1,000 / 5,000 / 20,000 synthetic products; sizes can
+ * sqld over HTTP, the peer in the same run), `pages` (building the seeded site with the demo exhibitors,
+ * page weights and Lighthouse), `search` (ours against Pagefind at 1,000 / 5,000 / 20,000 synthetic products; sizes can
  * be narrowed with BENCH_SEARCH_SIZES=1000,5000), `fairs` (a fair's exhibitor directory with 60 and 500
  * factory exhibitors in Chromium; BENCH_FAIR_SIZES=500 narrows it). Publish and import-at-scale arrive
  * with their issues.
@@ -12,6 +12,8 @@ import { join } from 'node:path';
 import { importCsv } from '../../src/server/importer.ts';
 import { buildSite, buildStamp, ROOT } from '../../src/server/build.ts';
 import { migrateDatabase, openDatabase } from '../../src/db/client.ts';
+import { addDemoExhibitors } from '../../src/db/demo.ts';
+import { seedDatabase } from '../../src/db/seed.ts';
 import { createTestDatabase } from '../support/test-database.ts';
 import setup from '../support/global-setup.ts';
 import { TMP } from '../support/paths.ts';
@@ -62,7 +64,9 @@ if (runs('pages')) {
   mkdirSync(dir, { recursive: true });
   const database = await openDatabase({ url: `file:${join(dir, 'registry.db')}` });
   await migrateDatabase(database);
-  await importCsv(database, seed, { actor: { label: 'bench' } });
+  // The real seed (products and fairs) plus the labelled demo exhibitors, so a fair page has a directory.
+  await seedDatabase(database);
+  await database.db.transaction((tx) => addDemoExhibitors(tx));
   const stamp = await buildStamp(database);
   database.close();
   const started = performance.now();
@@ -70,7 +74,8 @@ if (runs('pages')) {
   const pages = readdirSync(join(dir, 'dist', 'client'), { recursive: true }).filter((f) => String(f).endsWith('.html')).length;
   console.log(`astro build of the seeded site (${pages} pages): ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
-  // The pages §2 of QUALITY.md sets targets for: home, catalogue, one product page (the first built one)
+  // The pages §2 of QUALITY.md sets targets for: home, catalogue, one product page (the first built one),
+  // the fairs and one fair page (the first built one; the seed's fairs list no exhibitors)
   // and, when this build has them, the English pages, the producers and the verification form (rendered
   // on demand, so benchPages asks the server) and the first verification page.
   const client = join(dir, 'dist', 'client');
@@ -82,6 +87,8 @@ if (runs('pages')) {
       : undefined;
   const product = firstPage('products');
   const code = firstPage('verify');
+  // The demo's northern 2024 fair: the one with most exhibitors and a floor plan.
+  const fair = firstPage('fairs') && 'hoi-cho-trien-lam-hang-cong-nghiep-nong-thon-tieu-bieu-khu-vuc-phia-bac-nam-2024';
   await benchPages(
     join(dir, 'dist'),
     [
@@ -92,6 +99,8 @@ if (runs('pages')) {
       '/en/products/',
       '/producers/',
       '/search/',
+      '/fairs/',
+      ...(fair ? [`/fairs/${fair}/`] : []),
       '/verify/',
       ...(code ? [`/verify/${code}/`] : []),
     ],
