@@ -41,6 +41,7 @@ export async function listFairSummaries(): Promise<FairSummary[]> {
 export interface PlanBooth {
   id: number;
   booth: string;
+  hall: string | null;
   name: string;
   x: number;
   y: number;
@@ -134,7 +135,7 @@ async function readDirectory(slug: string, locale: Locale): Promise<FairDirector
       ? {
           width: fair.planWidth,
           height: fair.planHeight,
-          booths: positioned.map((r) => ({ id: r.id, booth: r.booth!, name: r.name, ...r.plan! })),
+          booths: positioned.map((r) => ({ id: r.id, booth: r.booth!, hall: r.hall, name: r.name, ...r.plan! })),
         }
       : null;
   return { fair, phase: fairPhase(fair, todayIso()), entries, facets, options, plan, hasSample: entries.some((e) => e.isSample) };

@@ -55,18 +55,21 @@ export async function listFairs(db: DbOrTx) {
   return rows.sort((a, b) => when(b).localeCompare(when(a)));
 }
 
+/** What product and producer pages show of a fair they appeared at. */
+const appearance = {
+  slug: fairs.slug,
+  name: fairs.name,
+  startDate: fairs.startDate,
+  endDate: fairs.endDate,
+  city: fairs.city,
+  boothCode: fairExhibitors.boothCode,
+  isSample: fairExhibitors.isSample,
+};
+
 /** The fairs at which a product was shown by its exhibitor. */
 export async function listFairsShowingProduct(db: DbOrTx, productId: number) {
   return db
-    .selectDistinct({
-      slug: fairs.slug,
-      name: fairs.name,
-      startDate: fairs.startDate,
-      endDate: fairs.endDate,
-      city: fairs.city,
-      boothCode: fairExhibitors.boothCode,
-      isSample: fairExhibitors.isSample,
-    })
+    .selectDistinct(appearance)
     .from(fairExhibitorProducts)
     .innerJoin(fairExhibitors, eq(fairExhibitorProducts.exhibitorId, fairExhibitors.id))
     .innerJoin(fairs, eq(fairExhibitors.fairId, fairs.id))
@@ -153,15 +156,7 @@ export async function countFairExhibitors(db: DbOrTx): Promise<Map<number, { exh
 /** The fairs at which an establishment exhibited, newest first, with its booth. */
 export async function listFairsOfEstablishment(db: DbOrTx, establishmentId: number) {
   const rows = await db
-    .select({
-      slug: fairs.slug,
-      name: fairs.name,
-      startDate: fairs.startDate,
-      endDate: fairs.endDate,
-      city: fairs.city,
-      boothCode: fairExhibitors.boothCode,
-      isSample: fairExhibitors.isSample,
-    })
+    .select(appearance)
     .from(fairExhibitors)
     .innerJoin(fairs, eq(fairExhibitors.fairId, fairs.id))
     .where(and(eq(fairExhibitors.establishmentId, establishmentId), eq(fairs.status, 'published'), eq(fairExhibitors.status, 'published')));
