@@ -40,6 +40,7 @@ export default defineConfig({
       env: {
         DATABASE_URL: `file:${E2E_DIR}/registry.db`,
         REGISTRY_OUT_DIR: `${E2E_DIR}/dist`,
+        UPLOADS_DIR: `${E2E_DIR}/uploads`,
         ADMIN_EMAIL: 'admin@example.vn',
         ADMIN_PASSWORD: STAFF_PASSWORD,
         HOST: '127.0.0.1',
@@ -56,6 +57,7 @@ export default defineConfig({
       env: {
         DATABASE_URL: `file:${FAIR_DIR}/registry.db`,
         REGISTRY_OUT_DIR: `${FAIR_DIR}/dist`,
+        UPLOADS_DIR: `${FAIR_DIR}/uploads`,
         HOST: '127.0.0.1',
         PORT: String(FAIR_PORT),
         FAIR_EXHIBITORS: '60',

@@ -6,8 +6,9 @@
  */
 import type { MiddlewareHandler } from 'astro';
 import { getDatabase } from './db/client.ts';
-import { adminRoute, isAllowed } from './domain/auth.ts';
+import { adminRoute, bodyAccepted, isAllowed } from './domain/auth.ts';
 import { currentUser, SESSION_COOKIE } from './server/auth.ts';
+import { securityEvent } from './server/security-log.ts';
 
 export const ADMIN_HEADERS: Record<string, string> = {
   // Styles are inlined by the build (one request per page), so style-src allows inline; scripts do not.
@@ -30,6 +31,7 @@ export const onRequest: MiddlewareHandler = async (context, next) => {
   context.locals.user = user;
   const role = user?.role ?? 'anonymous';
   let response: Response;
+  let reachedPage = false;
   if (!route)
     response = new Response('Không tìm thấy / Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   else if (!isAllowed(route, role)) {
@@ -40,7 +42,27 @@ export const onRequest: MiddlewareHandler = async (context, next) => {
         status: role === 'anonymous' ? 401 : 403,
         headers: { 'Content-Type': 'text/plain; charset=utf-8' },
       });
-  } else response = await next();
+  } else if (route.method === 'POST' && !bodyAccepted(route, context.request.headers.get('content-type')))
+    response = new Response('Định dạng dữ liệu không được chấp nhận / Unsupported body type', {
+      status: 415,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    });
+  else {
+    reachedPage = true;
+    response = await next();
+  }
+
+  // R25: every refusal made here is a security event (the 303 to the sign-in form is not: sessions expire;
+  // a page's own answers, such as a wrong password, log their own events).
+  if (!reachedPage && [401, 403, 404, 415].includes(response.status)) {
+    let ip: string | undefined;
+    try {
+      ip = context.clientAddress;
+    } catch {
+      // No client address (an adapter without one): log without it.
+    }
+    securityEvent('access.denied', { userId: user?.id, ip, path: pathname, method: context.request.method, status: response.status });
+  }
 
   const headers = new Headers(response.headers);
   for (const [name, value] of Object.entries(ADMIN_HEADERS)) headers.set(name, value);

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openPreparedDatabase } from '../db/seed.ts';
 import { ensureFirstAdmin } from '../server/accounts.ts';
+import { sweepOrphans } from '../server/images.ts';
 import { buildSite, buildStamp, isBuildCurrent, ROOT } from '../server/build.ts';
 
 const started = performance.now();
@@ -19,6 +20,10 @@ if (seeded?.products.ok) {
 }
 const firstAdmin = await ensureFirstAdmin(database);
 if (firstAdmin) console.log(firstAdmin);
+// Files no image row names (an upload cut off before its row) and images no product uses any more.
+const swept = await sweepOrphans(database);
+if (swept.removedFiles.length > 0 || swept.removedRows > 0)
+  console.log(`swept ${swept.removedFiles.length} orphan image files and ${swept.removedRows} unused images`);
 const stamp = await buildStamp(database);
 database.close();
 

@@ -23,6 +23,13 @@ export const DEFAULT_DATABASE_URL = 'file:db/registry.db';
 const BUSY_TIMEOUT_MS = 10_000;
 const MIGRATIONS = fileURLToPath(new URL('../../db/migrations', import.meta.url));
 
+/** True for SQLITE_BUSY anywhere in an error's cause chain (drizzle wraps driver errors). */
+function isBusy(error: unknown): boolean {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++)
+    if (e.code === 'SQLITE_BUSY') return true;
+  return false;
+}
+
 /** The database named by DATABASE_URL (a local file by default, or a libSQL server) and its token. */
 export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): { url: string; authToken?: string } {
   const url = env['DATABASE_URL'] || DEFAULT_DATABASE_URL;
@@ -73,7 +80,16 @@ const writeQueues = new WeakMap<object, Promise<unknown>>();
  */
 export function writeTransaction<T>(database: Pick<Database, 'client' | 'db'>, work: (tx: Tx) => Promise<T>): Promise<T> {
   const previous = writeQueues.get(database.client) ?? Promise.resolve();
-  const run = previous.catch(() => undefined).then(() => database.db.transaction(work));
+  const run = previous
+    .catch(() => undefined)
+    .then(() => database.db.transaction(work))
+    .catch(async (error: unknown) => {
+      // libSQL leaves a statement that failed with SQLITE_BUSY un-reset on its connection until the garbage
+      // collector finalises it; until then every COMMIT on that connection fails ("SQL statements in
+      // progress"). Replace the pool's connections so the next write starts clean (R27).
+      if (isBusy(error)) await Promise.resolve(database.client.reconnect());
+      throw error;
+    });
   writeQueues.set(
     database.client,
     run.catch(() => undefined),

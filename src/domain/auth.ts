@@ -159,77 +159,104 @@ export const ROLES = ['anonymous', 'viewer', 'editor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 export type StaffRole = Exclude<Role, 'anonymous'>;
 
+const STAFF = ['viewer', 'editor', 'admin'] as const;
+const EDITORS = ['editor', 'admin'] as const;
+const ADMINS = ['admin'] as const;
+
+/** How a POST's body may be encoded: HTML forms only (R10); anything else is refused with 415. */
+export type BodyKind = 'form' | 'multipart';
+
+interface RouteRow {
+  method: 'GET' | 'POST';
+  path: RegExp;
+  /** A concrete path the generated tests request. */
+  example: string;
+  action: string;
+  roles: readonly Role[];
+  /** POST only: the encodings accepted ('form' = urlencoded or multipart without files; 'multipart' = file uploads). */
+  body?: BodyKind;
+}
+
+/** The record types staff edit with the same seven routes: list, new, create, view, update, history, restore. */
+export const RECORD_SECTIONS = ['establishments', 'products', 'certifications', 'fairs', 'exhibitors', 'organisations'] as const;
+export type RecordSection = (typeof RECORD_SECTIONS)[number];
+
+function recordRoutes<S extends RecordSection>(s: S) {
+  return [
+    { method: 'GET', path: new RegExp(`^/admin/${s}/$`), example: `/admin/${s}/`, action: `${s}.list` as const, roles: STAFF },
+    { method: 'GET', path: new RegExp(`^/admin/${s}/new/$`), example: `/admin/${s}/new/`, action: `${s}.new` as const, roles: EDITORS },
+    {
+      method: 'POST',
+      path: new RegExp(`^/admin/${s}/new/$`),
+      example: `/admin/${s}/new/`,
+      action: `${s}.create` as const,
+      roles: EDITORS,
+      body: 'form',
+    },
+    { method: 'GET', path: new RegExp(`^/admin/${s}/\\d+/$`), example: `/admin/${s}/1/`, action: `${s}.view` as const, roles: STAFF },
+    {
+      method: 'POST',
+      path: new RegExp(`^/admin/${s}/\\d+/$`),
+      example: `/admin/${s}/1/`,
+      action: `${s}.update` as const,
+      roles: EDITORS,
+      body: 'form',
+    },
+    {
+      method: 'GET',
+      path: new RegExp(`^/admin/${s}/\\d+/history/$`),
+      example: `/admin/${s}/1/history/`,
+      action: `${s}.history` as const,
+      roles: STAFF,
+    },
+    {
+      method: 'POST',
+      path: new RegExp(`^/admin/${s}/\\d+/history/$`),
+      example: `/admin/${s}/1/history/`,
+      action: `${s}.restore` as const,
+      roles: EDITORS,
+      body: 'form',
+    },
+  ] as const satisfies readonly RouteRow[];
+}
+
 /**
  * R11: every admin route and method, the action it performs and the roles allowed. Deny by default: a
  * request no row matches is refused. The middleware reads this table, and a test is generated per cell.
  */
 export const ADMIN_ROUTES = [
-  {
-    method: 'GET',
-    path: /^\/admin\/login\/?$/,
-    example: '/admin/login/',
-    action: 'login.view',
-    roles: ['anonymous', 'viewer', 'editor', 'admin'],
-  },
-  {
-    method: 'POST',
-    path: /^\/admin\/login\/?$/,
-    example: '/admin/login/',
-    action: 'login',
-    roles: ['anonymous', 'viewer', 'editor', 'admin'],
-  },
-  { method: 'POST', path: /^\/admin\/logout\/?$/, example: '/admin/logout/', action: 'logout', roles: ['viewer', 'editor', 'admin'] },
-  { method: 'GET', path: /^\/admin\/?$/, example: '/admin/', action: 'dashboard.view', roles: ['viewer', 'editor', 'admin'] },
-  {
-    method: 'GET',
-    path: /^\/admin\/establishments\/$/,
-    example: '/admin/establishments/',
-    action: 'establishments.list',
-    roles: ['viewer', 'editor', 'admin'],
-  },
-  {
-    method: 'GET',
-    path: /^\/admin\/establishments\/new\/$/,
-    example: '/admin/establishments/new/',
-    action: 'establishments.new',
-    roles: ['editor', 'admin'],
-  },
+  { method: 'GET', path: /^\/admin\/login\/?$/, example: '/admin/login/', action: 'login.view', roles: ROLES },
+  { method: 'POST', path: /^\/admin\/login\/?$/, example: '/admin/login/', action: 'login', roles: ROLES, body: 'form' },
+  { method: 'POST', path: /^\/admin\/logout\/?$/, example: '/admin/logout/', action: 'logout', roles: STAFF, body: 'form' },
+  { method: 'GET', path: /^\/admin\/?$/, example: '/admin/', action: 'dashboard.view', roles: STAFF },
+  ...RECORD_SECTIONS.flatMap((s) => recordRoutes(s)),
+  // A product's photos: upload, alt text, order, removal (R13–R17).
   {
     method: 'POST',
-    path: /^\/admin\/establishments\/new\/$/,
-    example: '/admin/establishments/new/',
-    action: 'establishments.create',
-    roles: ['editor', 'admin'],
+    path: /^\/admin\/products\/\d+\/images\/$/,
+    example: '/admin/products/1/images/',
+    action: 'products.images',
+    roles: EDITORS,
+    body: 'multipart',
   },
+  // Uploaded images at their re-encoded sizes, for staff previews of records not yet published.
   {
     method: 'GET',
-    path: /^\/admin\/establishments\/\d+\/$/,
-    example: '/admin/establishments/1/',
-    action: 'establishments.view',
-    roles: ['viewer', 'editor', 'admin'],
+    path: /^\/admin\/media\/[0-9a-f]{64}-\d+\.(?:avif|webp|jpg)$/,
+    example: `/admin/media/${'0'.repeat(64)}-320.webp`,
+    action: 'media.view',
+    roles: STAFF,
   },
-  {
-    method: 'POST',
-    path: /^\/admin\/establishments\/\d+\/$/,
-    example: '/admin/establishments/1/',
-    action: 'establishments.update',
-    roles: ['editor', 'admin'],
-  },
-  {
-    method: 'GET',
-    path: /^\/admin\/establishments\/\d+\/history\/$/,
-    example: '/admin/establishments/1/history/',
-    action: 'establishments.history',
-    roles: ['viewer', 'editor', 'admin'],
-  },
-  {
-    method: 'POST',
-    path: /^\/admin\/establishments\/\d+\/history\/$/,
-    example: '/admin/establishments/1/history/',
-    action: 'establishments.restore',
-    roles: ['editor', 'admin'],
-  },
-] as const satisfies readonly { method: string; path: RegExp; example: string; action: string; roles: readonly Role[] }[];
+  // Each signed-in person's own account: change the password (other sessions end).
+  { method: 'GET', path: /^\/admin\/account\/$/, example: '/admin/account/', action: 'account.view', roles: STAFF },
+  { method: 'POST', path: /^\/admin\/account\/$/, example: '/admin/account/', action: 'account.update', roles: STAFF, body: 'form' },
+  // Staff accounts: admins only.
+  { method: 'GET', path: /^\/admin\/users\/$/, example: '/admin/users/', action: 'users.list', roles: ADMINS },
+  { method: 'GET', path: /^\/admin\/users\/new\/$/, example: '/admin/users/new/', action: 'users.new', roles: ADMINS },
+  { method: 'POST', path: /^\/admin\/users\/new\/$/, example: '/admin/users/new/', action: 'users.create', roles: ADMINS, body: 'form' },
+  { method: 'GET', path: /^\/admin\/users\/\d+\/$/, example: '/admin/users/1/', action: 'users.view', roles: ADMINS },
+  { method: 'POST', path: /^\/admin\/users\/\d+\/$/, example: '/admin/users/1/', action: 'users.update', roles: ADMINS, body: 'form' },
+] as const satisfies readonly RouteRow[];
 
 export type AdminAction = (typeof ADMIN_ROUTES)[number]['action'];
 
@@ -246,4 +273,14 @@ export function isAllowed(route: { roles: readonly Role[] }, role: Role): boolea
 /** Whether a role may perform a named action (for showing or hiding buttons; the middleware decides). */
 export function may(role: Role, action: AdminAction): boolean {
   return ADMIN_ROUTES.some((r) => r.action === action && isAllowed(r, role));
+}
+
+/**
+ * R10: a POST's body must be what the route's form sends. A JSON or text body (what a cross-site
+ * `fetch` or a script would send) is refused before any handler reads it.
+ */
+export function bodyAccepted(route: { method: string; body?: BodyKind }, contentType: string | null): boolean {
+  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  if (route.body === 'multipart') return type === 'multipart/form-data';
+  return type === 'application/x-www-form-urlencoded' || type === 'multipart/form-data';
 }

@@ -4,8 +4,9 @@
  * sqld over HTTP, the peer in the same run), `pages` (building the seeded site with the demo exhibitors,
  * page weights and Lighthouse), `search` (ours against Pagefind at 1,000 / 5,000 / 20,000 synthetic products; sizes can
  * be narrowed with BENCH_SEARCH_SIZES=1000,5000), `fairs` (a fair's exhibitor directory with 60 and 500
- * factory exhibitors in Chromium; BENCH_FAIR_SIZES=500 narrows it). Publish and import-at-scale arrive
- * with their issues.
+ * factory exhibitors in Chromium; BENCH_FAIR_SIZES=500 narrows it), `admin` (20 concurrent editors saving for 30 s
+ * — BENCH_ADMIN_SECONDS shortens it — and 200 concurrent sign-ins against the real server), `upload` (a 24-megapixel JPEG to all its variants). Publish and
+ * import-at-scale arrive with their issues.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,8 +18,10 @@ import { seedDatabase } from '../../src/db/seed.ts';
 import { createTestDatabase } from '../support/test-database.ts';
 import setup from '../support/global-setup.ts';
 import { TMP } from '../support/paths.ts';
+import { benchAdmin } from './admin.ts';
 import { benchFairs } from './fairs.ts';
 import { benchPages } from './pages.ts';
+import { benchUpload } from './upload.ts';
 import { benchSearch } from './search.ts';
 
 const RUNS = 5;
@@ -39,7 +42,7 @@ async function timeImport(kind: 'file' | 'sqld'): Promise<number[]> {
   return times;
 }
 
-const PARTS = ['import', 'pages', 'search', 'fairs'] as const;
+const PARTS = ['import', 'pages', 'search', 'fairs', 'admin', 'upload'] as const;
 const asked = process.argv.slice(2);
 const unknown = asked.filter((a) => !(PARTS as readonly string[]).includes(a));
 if (unknown.length > 0) {
@@ -125,3 +128,6 @@ if (runs('fairs')) {
   }
   await benchFairs(sizes);
 }
+
+if (runs('admin')) await benchAdmin();
+if (runs('upload')) await benchUpload();

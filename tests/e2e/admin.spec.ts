@@ -43,6 +43,25 @@ test.describe('the route × role table (R11): one test per cell', () => {
     }
 });
 
+test.describe('forged cross-site posts on every mutating route (R10): one test per route', () => {
+  test.skip(({ isMobile }) => isMobile, 'HTTP only: one project is enough');
+  for (const route of ADMIN_ROUTES.filter((r) => r.method === 'POST'))
+    test(`POST ${route.example} from another origin or without one is refused for an admin`, async ({ baseURL }) => {
+      const api = await client(baseURL!, 'admin');
+      for (const origin of ['https://evil.example', 'null', '']) {
+        const response = await api.post(route.example, {
+          headers: { Origin: origin },
+          ...('body' in route && route.body === 'multipart' ? { multipart: { op: 'remove', imageId: '1' } } : { form: { version: '1' } }),
+          maxRedirects: 0,
+        });
+        expect(response.status(), `Origin ${JSON.stringify(origin)}`).toBe(403);
+      }
+      // Still signed in: nothing the forged posts did counted.
+      expect((await api.get('/admin/', { maxRedirects: 0 })).status()).toBe(200);
+      await api.dispose();
+    });
+});
+
 test.describe('staff sign-in', () => {
   test('an editor signs in after a typo, sees the dashboard and the history of changes, and signs out', async ({ page }) => {
     await page.goto('/admin/');
@@ -135,7 +154,7 @@ test.describe('editing an establishment', () => {
     test.skip(isMobile, 'one run writes the shared record');
     await signInAs(page, 'editor');
     await page.getByRole('navigation', { name: 'Quản trị' }).getByRole('link', { name: 'Cơ sở sản xuất' }).click();
-    await page.getByLabel(/Tìm theo tên/).fill('che tuyet huong');
+    await page.getByLabel('Tìm (có dấu hay không dấu)').fill('che tuyet huong');
     await page.getByRole('button', { name: 'Tìm' }).click();
     await expect(page.getByRole('status')).toContainText('1 cơ sở');
     await page.getByRole('link', { name: 'HTX chè Tuyết Hương' }).click();
@@ -204,5 +223,125 @@ test.describe('editing an establishment', () => {
     await first.reload();
     await expect(first.getByLabel('Địa chỉ')).toHaveValue('Xã Tân Cương, Thái Nguyên');
     await Promise.all([a.close(), b.close()]);
+  });
+});
+
+test.describe('registering a new producer, product, photo and certificate', () => {
+  test('an editor adds an establishment, a product with a photo and a provincial certificate, sees the history; a viewer cannot save', async ({
+    page,
+    browser,
+    isMobile,
+  }) => {
+    test.skip(isMobile, 'one run writes the shared records');
+    const suffix = Date.now().toString(36);
+    await page.goto('/admin/login/');
+    await page.getByLabel('E-mail').fill(EMAIL.editor);
+    await page.getByLabel('Mật khẩu').fill(STAFF_PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Tổng quan' })).toBeVisible();
+
+    // The establishment: a required field left empty is explained beside it, then the record is added.
+    await page.getByRole('navigation', { name: 'Quản trị' }).getByRole('link', { name: 'Cơ sở sản xuất' }).click();
+    await page.getByRole('link', { name: 'Thêm cơ sở' }).click();
+    await page.getByLabel('Tên cơ sở').fill(`HTX mây tre đan Phú Vinh ${suffix}`);
+    await page.getByRole('button', { name: 'Thêm' }).click();
+    await expect(page.locator('#provinceId-error')).toHaveText('Chọn tỉnh/thành.');
+    await page.getByLabel('Loại hình').selectOption({ label: 'Hợp tác xã' });
+    await page.getByLabel('Tỉnh/thành').selectOption({ label: 'Hà Nội' });
+    await page.getByRole('button', { name: 'Thêm' }).click();
+    await expect(page.getByRole('status')).toContainText('Đã thêm');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`HTX mây tre đan Phú Vinh ${suffix}`);
+
+    // The product, its producer already chosen.
+    await page.getByRole('link', { name: 'Thêm sản phẩm của cơ sở này' }).click();
+    await expect(page.getByLabel('Cơ sở sản xuất')).toHaveValue(/\d+/);
+    await page.getByLabel('Tên sản phẩm').fill(`Giỏ mây đan tay ${suffix}`);
+    await page.getByLabel('Nhóm sản phẩm').selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'Thêm' }).click();
+    await expect(page.getByRole('status')).toContainText('Đã thêm');
+    const productUrl = page.url().replace(/\?.*$/, '');
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+
+    // A photo: refused without its description, accepted with one, shown at the re-encoded size.
+    const sharp = (await import('sharp')).default;
+    const jpeg = await sharp({ create: { width: 900, height: 600, channels: 3, background: { r: 180, g: 140, b: 90 } } })
+      .jpeg()
+      .toBuffer();
+    const photos = page.locator('#images');
+    await photos.getByLabel(/^Ảnh/).setInputFiles({ name: 'gio-may.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+    await photos.getByLabel('Mô tả ảnh (tiếng Việt)').fill('Giỏ mây đan tay màu nâu');
+    await photos.getByRole('button', { name: 'Tải ảnh lên' }).click();
+    await expect(page.locator('#images img[alt="Giỏ mây đan tay màu nâu"]')).toBeVisible();
+    expect(
+      await page
+        .locator('#images img')
+        .first()
+        .evaluate((img: HTMLImageElement) => img.naturalWidth),
+    ).toBeGreaterThan(0);
+
+    // The provincial certificate, with its product chosen and a registry code made for it.
+    await page.getByRole('link', { name: 'Thêm chứng nhận cho sản phẩm này' }).click();
+    await page.getByRole('combobox', { name: /^Cấp\b/ }).selectOption({ label: 'Cấp tỉnh' });
+    await page.getByLabel('Năm công nhận').fill('2025');
+    await page.getByLabel('Tỉnh/thành khi công nhận').selectOption({ label: 'Hà Nội' });
+    await page.getByLabel('Số quyết định').fill(`1234/QĐ-UBND-${suffix}`);
+    await page.getByRole('button', { name: 'Thêm' }).click();
+    await expect(page.getByRole('status')).toContainText('Đã thêm');
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Cấp tỉnh 2025');
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(/\(T25-[0-9A-Z]{4}-[0-9A-Z]{3}\)/);
+
+    // The product lists the certificate; its history shows the creation and the photo.
+    await page.goto(productUrl);
+    await expect(page.getByRole('row', { name: /Cấp tỉnh/ })).toContainText('2025');
+    await page.getByRole('link', { name: 'Lịch sử thay đổi' }).click();
+    const entries = page.locator('ol.history > li');
+    await expect(entries.last().getByRole('heading')).toContainText('Tạo');
+    await expect(entries.last().getByRole('heading')).toContainText(EMAIL.editor);
+    await expect(entries.first().getByRole('heading')).toContainText('editor@example.vn');
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+
+    // A viewer sees the same product read-only, and a forged save or upload is refused.
+    const viewerContext = await browser.newContext();
+    const viewer = await viewerContext.newPage();
+    await viewer.goto('/admin/login/');
+    await viewer.getByLabel('E-mail').fill(EMAIL.viewer);
+    await viewer.getByLabel('Mật khẩu').fill(STAFF_PASSWORD);
+    await viewer.getByRole('button', { name: 'Đăng nhập' }).click();
+    await expect(viewer.getByRole('heading', { level: 1, name: 'Tổng quan' })).toBeVisible();
+    await viewer.goto(productUrl);
+    await expect(viewer.getByText('Tài khoản của bạn chỉ được xem')).toBeVisible();
+    await expect(viewer.getByRole('button', { name: 'Lưu' })).toHaveCount(0);
+    await expect(viewer.getByRole('button', { name: 'Tải ảnh lên' })).toHaveCount(0);
+    await expect(viewer.getByLabel('Tên sản phẩm')).toBeDisabled();
+    const origin = new URL(productUrl).origin;
+    const forged = await viewer.request.post(productUrl, {
+      headers: { Origin: origin },
+      form: { name: 'Đổi tên', kind: 'single', status: 'published', version: '1' },
+      maxRedirects: 0,
+    });
+    expect(forged.status()).toBe(403);
+    const upload = await viewer.request.post(`${productUrl}images/`, {
+      headers: { Origin: origin },
+      multipart: { op: 'add', altVi: 'Ảnh giả', file: { name: 'x.jpg', mimeType: 'image/jpeg', buffer: jpeg } },
+      maxRedirects: 0,
+    });
+    expect(upload.status()).toBe(403);
+    await viewerContext.close();
+  });
+
+  test('JSON and text bodies are refused on form routes before any handler reads them (R10)', async ({ baseURL, isMobile }) => {
+    test.skip(isMobile, 'HTTP only');
+    const api = await playwrightRequest.newContext({ baseURL: baseURL!, extraHTTPHeaders: { Origin: baseURL! } });
+    const login = await api.post('/admin/login/', { form: { email: EMAIL.editor, password: STAFF_PASSWORD }, maxRedirects: 0 });
+    expect(login.status()).toBe(303);
+    for (const [path, headers, data] of [
+      ['/admin/establishments/new/', { 'Content-Type': 'application/json' }, JSON.stringify({ name: 'X', version: 1 })],
+      ['/admin/establishments/1/', { 'Content-Type': 'text/plain' }, 'name=X'],
+      ['/admin/products/1/images/', { 'Content-Type': 'application/x-www-form-urlencoded' }, 'op=remove&imageId=1'],
+    ] as const) {
+      const response = await api.post(path, { headers, data, maxRedirects: 0 });
+      expect(response.status(), path).toBe(415);
+    }
+    await api.dispose();
   });
 });

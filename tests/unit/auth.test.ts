@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ADMIN_ROUTES,
   adminRoute,
+  bodyAccepted,
   isAllowed,
   LoginThrottle,
   passwordProblem,
@@ -87,10 +88,32 @@ describe('LoginThrottle (R03)', () => {
 
 describe('the route × role table (R11)', () => {
   it('refuses what no row names: deny by default', () => {
-    expect(adminRoute('GET', '/admin/users/')).toBeNull();
+    expect(adminRoute('GET', '/admin/settings/')).toBeNull();
+    expect(adminRoute('GET', '/admin/products/1/delete/')).toBeNull();
+    expect(adminRoute('GET', '/admin/products/abc/')).toBeNull();
+    expect(adminRoute('GET', '/admin/media/../../db/registry.db')).toBeNull();
+    expect(adminRoute('GET', `/admin/media/${'a'.repeat(64)}-320.svg`)).toBeNull();
     expect(adminRoute('DELETE', '/admin/')).toBeNull();
     expect(adminRoute('GET', '/admin/logout/')).toBeNull();
     expect(adminRoute('POST', '/admin/')).toBeNull();
+  });
+  it('keeps staff accounts to admins and every write to editors and admins', () => {
+    for (const route of ADMIN_ROUTES) {
+      if (route.action.startsWith('users.')) expect(route.roles).toEqual(['admin']);
+      if (route.method === 'POST' && !['login', 'logout', 'account.update'].includes(route.action))
+        expect(isAllowed(route, 'viewer'), route.action).toBe(false);
+    }
+  });
+  it('accepts only form encodings on posts, and only multipart where files are sent (R10)', () => {
+    const form = adminRoute('POST', '/admin/products/7/')!;
+    const upload = adminRoute('POST', '/admin/products/7/images/')!;
+    expect(bodyAccepted(form, 'application/x-www-form-urlencoded')).toBe(true);
+    expect(bodyAccepted(form, 'multipart/form-data; boundary=x')).toBe(true);
+    expect(bodyAccepted(form, 'application/json')).toBe(false);
+    expect(bodyAccepted(form, 'text/plain')).toBe(false);
+    expect(bodyAccepted(form, null)).toBe(false);
+    expect(bodyAccepted(upload, 'application/x-www-form-urlencoded')).toBe(false);
+    expect(bodyAccepted(upload, 'Multipart/Form-Data; boundary=x')).toBe(true);
   });
   it('treats HEAD as GET', () => {
     expect(adminRoute('HEAD', '/admin/')?.action).toBe('dashboard.view');

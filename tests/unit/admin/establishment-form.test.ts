@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { changedFields, displayValue, readEstablishmentForm } from '../../../src/domain/admin/establishment-form.ts';
+import { ESTABLISHMENT_FIELDS, LEGAL_FORM_OPTIONS, readEstablishmentForm } from '../../../src/domain/admin/establishment-form.ts';
+import { STATUS_OPTIONS, changedFields, displayValue } from '../../../src/domain/admin/form.ts';
 
 const valid = {
   name: '  HTX   chè Tuyết\u00a0Hương ',
@@ -68,14 +69,22 @@ describe('readEstablishmentForm (R12)', () => {
 });
 
 describe('changedFields and displayValue', () => {
+  const field = (name: string) => ESTABLISHMENT_FIELDS.find((f) => f.name === name)!;
   it('lists the fields that differ, treating missing and null alike', () => {
-    expect(changedFields({ name: 'A', phone: null }, { name: 'A', phone: '1', email: null })).toEqual(['phone']);
-    expect(changedFields(null, { name: 'A' })).toEqual(['name']);
+    expect(
+      changedFields(ESTABLISHMENT_FIELDS, { name: 'A', phone: null }, { name: 'A', phone: '1', email: null }).map((f) => f.name),
+    ).toEqual(['phone']);
+    expect(changedFields(ESTABLISHMENT_FIELDS, null, { name: 'A' }).map((f) => f.name)).toEqual(['name']);
   });
-  it('shows codes as words', () => {
-    expect(displayValue('legalForm', 'cooperative', () => undefined)).toBe('Hợp tác xã');
-    expect(displayValue('status', 'draft', () => undefined)).toBe('Bản nháp');
-    expect(displayValue('provinceId', 12, (id) => (id === 12 ? 'Thái Nguyên' : undefined))).toBe('Thái Nguyên');
-    expect(displayValue('phone', null, () => undefined)).toBe('—');
+  it('shows codes and ids as words', () => {
+    const options = {
+      legalForms: LEGAL_FORM_OPTIONS,
+      statuses: STATUS_OPTIONS,
+      provinces: [{ value: '12', label: 'Thái Nguyên' }],
+    };
+    expect(displayValue(field('legalForm'), 'cooperative', options)).toBe('Hợp tác xã');
+    expect(displayValue(field('status'), 'draft', options)).toContain('Bản nháp');
+    expect(displayValue(field('provinceId'), 12, options)).toBe('Thái Nguyên');
+    expect(displayValue(field('phone'), null, options)).toBe('—');
   });
 });

@@ -1,0 +1,100 @@
+/**
+ * What staff may write about a certification (R12): one recognition of a product at one level in one
+ * round. Its registry code is made once when it is created and never changes (certificates and QR codes
+ * carry it); the end of validity follows the rule unless staff enter a date.
+ */
+import { z } from 'zod';
+import { LEVELS, REGIONS, type CertificationLevel, type RegionCode } from '../levels.ts';
+import {
+  optionalDate,
+  optionalDecimal,
+  optionalHttpsUrl,
+  optionalId,
+  optionalText,
+  readForm,
+  requiredId,
+  status,
+  version,
+  type FieldSpec,
+} from './form.ts';
+
+const THIS_YEAR = new Date().getUTCFullYear();
+
+export const CertificationInput = z
+  .object({
+    productId: requiredId('Chọn sản phẩm.'),
+    level: z.enum(LEVELS.map((l) => l.code) as [CertificationLevel, ...CertificationLevel[]], { error: 'Chọn cấp.' }),
+    regionCode: z
+      .string()
+      .optional()
+      .transform((s) => s || null)
+      .pipe(z.enum(REGIONS.map((r) => r.code) as [RegionCode, ...RegionCode[]], { error: 'Chọn khu vực.' }).nullable()),
+    roundYear: z
+      .string({ error: 'Năm là bắt buộc.' })
+      .regex(/^\d{4}$/, 'Năm gồm 4 chữ số.')
+      .transform(Number)
+      .refine((y) => y >= 2000 && y <= THIS_YEAR + 1, `Năm từ 2000 đến ${THIS_YEAR + 1}.`),
+    provinceId: requiredId('Chọn tỉnh/thành.'),
+    decisionNo: optionalText(80),
+    decisionDate: optionalDate(),
+    issuerId: optionalId('Chọn cơ quan công nhận.'),
+    certificateNo: optionalText(80),
+    score: optionalDecimal(0, 100, 'Điểm từ 0 đến 100.'),
+    awardTier: optionalText(80),
+    issuedOn: optionalDate(),
+    validUntil: optionalDate(),
+    revokedAt: optionalDate(),
+    revokedReason: optionalText(500),
+    productNameAsPublished: optionalText(300),
+    producerNameAsPublished: optionalText(300),
+    sourceUrl: optionalHttpsUrl(500),
+    status: status(),
+    version: version(),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    if (c.level === 'regional' && !c.regionCode)
+      ctx.addIssue({ code: 'custom', path: ['regionCode'], message: 'Chứng nhận cấp khu vực cần chọn khu vực.' });
+    if (c.level !== 'regional' && c.regionCode)
+      ctx.addIssue({ code: 'custom', path: ['regionCode'], message: 'Chỉ chứng nhận cấp khu vực mới có khu vực.' });
+    if (c.revokedReason && !c.revokedAt)
+      ctx.addIssue({ code: 'custom', path: ['revokedAt'], message: 'Nhập ngày thu hồi cùng với lý do.' });
+    if (c.revokedAt && !c.revokedReason) ctx.addIssue({ code: 'custom', path: ['revokedReason'], message: 'Nêu lý do thu hồi.' });
+    if (c.validUntil && c.validUntil < `${c.roundYear}-01-01`)
+      ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'Ngày hết hiệu lực không thể trước năm công nhận.' });
+    if (c.decisionDate && c.decisionDate.slice(0, 4) < String(c.roundYear - 1))
+      ctx.addIssue({ code: 'custom', path: ['decisionDate'], message: 'Ngày quyết định không khớp với năm công nhận.' });
+  });
+export type CertificationInput = z.output<typeof CertificationInput>;
+
+export const CERTIFICATION_FIELDS: readonly FieldSpec[] = [
+  { name: 'productId', label: 'Sản phẩm', kind: 'select', options: 'products', required: true, createOnly: true },
+  { name: 'level', label: 'Cấp', kind: 'select', options: 'levels', required: true },
+  { name: 'regionCode', label: 'Khu vực', kind: 'select', options: 'regions', hint: 'Chỉ với cấp khu vực.' },
+  { name: 'roundYear', label: 'Năm công nhận', kind: 'number', required: true, max: 4 },
+  { name: 'provinceId', label: 'Tỉnh/thành khi công nhận', kind: 'select', options: 'provinces', required: true },
+  { name: 'decisionNo', label: 'Số quyết định', kind: 'text', max: 80, hint: 'Như trên văn bản, ví dụ 3116/QĐ-BCT.' },
+  { name: 'decisionDate', label: 'Ngày quyết định', kind: 'date' },
+  { name: 'issuerId', label: 'Cơ quan công nhận', kind: 'select', options: 'organisations' },
+  { name: 'certificateNo', label: 'Số giấy chứng nhận', kind: 'text', max: 80 },
+  { name: 'score', label: 'Điểm', kind: 'number', max: 6, hint: 'Từ 0 đến 100.' },
+  { name: 'awardTier', label: 'Hạng (nếu có)', kind: 'text', max: 80 },
+  { name: 'issuedOn', label: 'Ngày cấp', kind: 'date' },
+  {
+    name: 'validUntil',
+    label: 'Hiệu lực đến',
+    kind: 'date',
+    hint: 'Để trống để tính theo quy định: 31/12 của năm thứ tư kể cả năm công nhận.',
+  },
+  { name: 'revokedAt', label: 'Ngày thu hồi', kind: 'date' },
+  { name: 'revokedReason', label: 'Lý do thu hồi', kind: 'text', max: 500 },
+  { name: 'productNameAsPublished', label: 'Tên sản phẩm như văn bản công bố', kind: 'text', max: 300 },
+  { name: 'producerNameAsPublished', label: 'Tên cơ sở như văn bản công bố', kind: 'text', max: 300 },
+  { name: 'sourceUrl', label: 'Nguồn', kind: 'url', max: 500, hint: 'Bắt đầu bằng https://' },
+  { name: 'status', label: 'Trạng thái', kind: 'select', options: 'statuses', required: true },
+];
+
+export const readCertificationForm = (form: FormData | Record<string, unknown>) => readForm(CertificationInput, form);
+
+export const LEVEL_OPTIONS = LEVELS.map((l) => ({ value: l.code, label: l.vi }));
+export const REGION_OPTIONS = REGIONS.map((r) => ({ value: r.code, label: r.vi }));

@@ -1,0 +1,10 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getDatabase } from '../../db/client';
+import { publishedVariant, publishedVariantParams } from '../../server/images';
+
+export const prerender = true;
+
+/** Every WEBP variant of every photo of a published product, written into the release by the build. */
+export const getStaticPaths = (async () => publishedVariantParams(await getDatabase(), 'webp')) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ params }) => publishedVariant(params['file'] ?? '', 'webp');
