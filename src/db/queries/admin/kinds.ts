@@ -444,17 +444,23 @@ export const exhibitorKind: RecordKind<ExhibitorInput> = {
       .from(fairExhibitors)
       .innerJoin(establishments, eq(fairExhibitors.establishmentId, establishments.id))
       .innerJoin(fairs, eq(fairExhibitors.fairId, fairs.id));
+    const shown = new Map<number, string[]>();
+    for (const p of await db
+      .select({ exhibitorId: fairExhibitorProducts.exhibitorId, name: products.name })
+      .from(fairExhibitorProducts)
+      .innerJoin(products, eq(fairExhibitorProducts.productId, products.id)))
+      shown.set(p.exhibitorId, [...(shown.get(p.exhibitorId) ?? []), p.name]);
     return rows.map((r) => ({
       id: r.id,
       title: r.isSample ? `${r.name} (mẫu)` : r.name,
-      cells: [r.fair, r.booth ?? '—', r.hall ?? '—'],
+      cells: [r.fair, r.booth ?? '—', r.hall ?? '—', (shown.get(r.id) ?? []).join('; ') || '—'],
       status: statusOf(r.status),
       updatedAt: r.updatedAt,
-      haystack: haystack(r.name, r.fair, r.booth, r.hall),
+      haystack: haystack(r.name, r.fair, r.booth, r.hall, ...(shown.get(r.id) ?? [])),
       facets: { status: r.status, fairId: String(r.fairId) },
     }));
   },
-  columnsHeadings: ['Hội chợ', 'Gian hàng', 'Khu'],
+  columnsHeadings: ['Hội chợ', 'Gian hàng', 'Khu', 'Sản phẩm trưng bày'],
   filters: [
     { name: 'fairId', label: 'Hội chợ', options: 'fairs' },
     { name: 'status', label: 'Trạng thái', options: 'statuses' },

@@ -192,12 +192,15 @@ export interface ListQuery {
   filters?: Record<string, string>;
 }
 
-/** A kind's records whose folded text holds the folded query ("che thai" finds "Chè Thái"), filtered, by title, one page. */
+/** A kind's records whose folded text holds every folded word of the query ("che thai" finds "Chè Thái"), filtered, by title, one page. */
 export async function listRecords(db: DbOrTx, kind: RecordKind, query: ListQuery) {
-  const q = foldVietnamese(query.q ?? '');
+  // Every word must appear, in any order: "gio may a12" finds the basket maker at booth A12.
+  const words = foldVietnamese(query.q ?? '')
+    .split(' ')
+    .filter(Boolean);
   const filters = Object.entries(query.filters ?? {}).filter(([, v]) => v !== '');
   const matching = (await kind.list(db))
-    .filter((r) => (!q || r.haystack.includes(q)) && filters.every(([name, value]) => (r.facets[name] ?? '') === value))
+    .filter((r) => words.every((w) => r.haystack.includes(w)) && filters.every(([name, value]) => (r.facets[name] ?? '') === value))
     .sort((a, b) => compareVietnamese(a.title, b.title) || a.id - b.id);
   const pages = Math.max(1, Math.ceil(matching.length / ADMIN_PAGE_SIZE));
   const page = Math.min(Math.max(1, query.page ?? 1), pages);
