@@ -4,15 +4,17 @@ import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 
-// Public pages are prerendered from the database at build time; on-demand routes (the admin, later)
-// are served by the Node adapter. REGISTRY_OUT_DIR lets `npm start` and the tests build elsewhere
-// than ./dist so that a build never empties the folder being served.
+// Public pages are prerendered from the database at build time; on-demand routes (the admin) are served
+// by the Node adapter in middleware mode, behind src/server/site-server.ts, which finds the current
+// release per request (a standalone server fixes its client folder at start, so it could not follow a
+// publish). REGISTRY_OUT_DIR lets `npm start` and the tests build elsewhere than ./dist so that a build
+// never empties the folder being served.
 export default defineConfig({
   site: process.env.SITE_URL || 'http://localhost:4321',
   outDir: process.env.REGISTRY_OUT_DIR || './dist',
   output: 'static',
   trailingSlash: 'always',
-  adapter: node({ mode: 'standalone' }),
+  adapter: node({ mode: 'middleware' }),
   integrations: [
     react(),
     sitemap({

@@ -1,17 +1,20 @@
 /**
- * npm start — on a fresh machine: migrate, seed the real data when the database is empty, build the
- * site when sources or data changed since the last build, and serve it on http://HOST:PORT.
+ * npm start — on a fresh machine: migrate, seed the real data when the database is empty, publish a
+ * release when there is none or sources or data changed since the current one, and serve the current
+ * release (and the admin) on http://HOST:PORT. The server follows `current`, so a later publish (the
+ * admin's button or `npm run publish`) switches what it serves without a restart.
  */
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { openPreparedDatabase } from '../db/seed.ts';
 import { ensureFirstAdmin } from '../server/accounts.ts';
 import { sweepOrphans } from '../server/images.ts';
-import { buildSite, buildStamp, isBuildCurrent, ROOT } from '../server/build.ts';
+import { buildStamp } from '../server/build.ts';
+import { publish } from '../server/publish.ts';
+import { currentReleaseId, readRelease, releasesDir } from '../server/releases.ts';
+import { startSiteServer } from '../server/site-server.ts';
 
 const started = performance.now();
 const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
-const outDir = resolve(ROOT, process.env['REGISTRY_OUT_DIR'] || 'dist');
+const dir = releasesDir();
 
 const { database, seeded } = await openPreparedDatabase();
 if (seeded?.products.ok) {
@@ -24,18 +27,37 @@ if (firstAdmin) console.log(firstAdmin);
 const swept = await sweepOrphans(database);
 if (swept.removedFiles.length > 0 || swept.removedRows > 0)
   console.log(`swept ${swept.removedFiles.length} orphan image files and ${swept.removedRows} unused images`);
+
 const stamp = await buildStamp(database);
+const current = currentReleaseId(dir);
+if (current && readRelease(dir, current)?.stamp === stamp) console.log(`release ${current} in ${dir} is up to date`);
+else {
+  console.log(`publishing a release into ${dir} …`);
+  const result = await publish(database, {
+    releasesDir: dir,
+    actor: { label: 'start', name: 'npm start' },
+    onStep: (step, state, detail) => state === 'done' && console.log(`  ${step} ok${detail ? ` — ${detail}` : ''} (${elapsed()})`),
+  });
+  if (result.ok) console.log(`published ${result.release.id} (${elapsed()})`);
+  else {
+    const why = result.reason === 'busy' ? `another publish is running (${result.holder.who})` : `${result.step}: ${result.message}`;
+    if (!current) {
+      console.error(`could not publish the first release — ${why}`);
+      process.exit(1);
+    }
+    console.error(`could not publish a new release — ${why}; serving ${current}`);
+  }
+}
 database.close();
 
-if (isBuildCurrent(outDir, stamp)) {
-  console.log(`the built site in ${outDir} is up to date`);
-} else {
-  console.log(`building the site into ${outDir} …`);
-  await buildSite(outDir, process.env, stamp);
-  console.log(`built (${elapsed()})`);
-}
-
-process.env['HOST'] ||= '127.0.0.1';
-process.env['PORT'] ||= '4321';
-await import(pathToFileURL(resolve(outDir, 'server', 'entry.mjs')).href);
-console.log(`serving http://${process.env['HOST']}:${process.env['PORT']}/ (${elapsed()})`);
+const site = await startSiteServer({
+  releasesDir: dir,
+  host: process.env['HOST'] || '127.0.0.1',
+  port: Number(process.env['PORT'] || 4321),
+  ...(process.env['SITE_URL'] ? { siteUrl: process.env['SITE_URL'] } : {}),
+});
+console.log(`serving ${site.url} from ${dir}/current (${elapsed()})`);
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => {
+    void site.close().then(() => process.exit(0));
+  });

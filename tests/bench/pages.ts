@@ -3,14 +3,15 @@
  * Prints figures and whether each meets its target; never fails because a target is missed.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { availableParallelism, loadavg } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { type Result } from 'lighthouse';
 import { chromiumPath } from '../support/chromium.ts';
+import { ROOT } from '../support/paths.ts';
 
 /** The flags every Chromium here needs (no sandbox as root, no GPU, no network beyond loopback). */
 const CHROME_FLAGS = [
@@ -64,11 +65,18 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts the built Node-adapter server in a child process on Node 24 (this process's binary). */
+/**
+ * Serves a built folder the way `npm start` does (src/server/site-server.ts following a `current` link),
+ * in a child process on Node 24 (this process's binary).
+ */
 export async function startServer(outDir: string, env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
   const origin = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [join(outDir, 'server', 'entry.mjs')], {
-    env: { ...env, HOST: '127.0.0.1', PORT: String(port) },
+  const releases = `${outDir}-releases`;
+  rmSync(releases, { recursive: true, force: true });
+  mkdirSync(releases, { recursive: true });
+  symlinkSync(resolve(outDir), join(releases, 'current'));
+  const child = spawn(process.execPath, [join(ROOT, 'src', 'cli', 'serve.ts')], {
+    env: { ...env, HOST: '127.0.0.1', PORT: String(port), REGISTRY_RELEASES_DIR: releases },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

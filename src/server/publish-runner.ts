@@ -1,0 +1,84 @@
+/**
+ * The admin's Publish button: one publish at a time in the background of the server process, its steps
+ * kept in memory for the releases page (which refreshes itself while one runs: no script needed), and
+ * rollback to a kept release. Both take the same lock as `npm run publish`.
+ */
+import { recordAudit, type Actor } from '../db/audit.ts';
+import { writeTransaction, type Database } from '../db/client.ts';
+import { publish, PUBLISH_STEPS, type BuildFunction, type PublishResult, type PublishStep } from './publish.ts';
+import { acquirePublishLock, currentReleaseId, lockHolder, readRelease, switchCurrent, type LockHolder } from './releases.ts';
+
+export interface PublishRun {
+  actor: string;
+  startedAt: string;
+  finishedAt: string | null;
+  steps: { step: PublishStep; state: 'start' | 'done'; detail?: string; at: string }[];
+  result: PublishResult | null;
+}
+
+let latest: PublishRun | null = null;
+
+/** The run in progress, or the last one since the server started. */
+export const publishRun = (): PublishRun | null => latest;
+
+/** Share of the steps done, 0–1, for the progress bar. */
+export const progressOf = (run: PublishRun) => run.steps.filter((s) => s.state === 'done').length / PUBLISH_STEPS.length;
+
+/**
+ * Starts a publish in the background; the answer comes before it ends. Busy when a publish (here, from
+ * the command line, or a rollback) holds the lock.
+ */
+export function startPublish(
+  database: Database,
+  options: { releasesDir: string; actor: Actor & { name: string }; build?: BuildFunction },
+): { ok: true; run: PublishRun } | { ok: false; holder: LockHolder } {
+  if (latest && latest.finishedAt === null) return { ok: false, holder: { who: latest.actor, since: latest.startedAt, pid: process.pid } };
+  const holder = lockHolder(options.releasesDir);
+  if (holder) return { ok: false, holder };
+  const run: PublishRun = { actor: options.actor.name, startedAt: new Date().toISOString(), finishedAt: null, steps: [], result: null };
+  latest = run;
+  const done = publish(database, {
+    releasesDir: options.releasesDir,
+    actor: options.actor,
+    ...(options.build ? { build: options.build } : {}),
+    onStep: (step, state, detail) => run.steps.push({ step, state, ...(detail ? { detail } : {}), at: new Date().toISOString() }),
+  }).catch((error: unknown): PublishResult => ({ ok: false, reason: 'failed', step: 'backup', message: String(error), log: [] }));
+  void done.then((result) => {
+    run.result = result;
+    run.finishedAt = new Date().toISOString();
+  });
+  return { ok: true, run };
+}
+
+/** Waits for the background publish (tests, and the CLI-like callers). */
+export async function settled(): Promise<PublishRun | null> {
+  while (latest && latest.finishedAt === null) await new Promise((resolve) => setTimeout(resolve, 50));
+  return latest;
+}
+
+/** Serves an earlier kept release again (admins only, audited); the lock keeps it from racing a publish. */
+export async function rollback(
+  database: Database,
+  options: { releasesDir: string; id: string; actor: Actor & { name: string } },
+): Promise<{ ok: true } | { ok: false; reason: 'busy'; holder: LockHolder } | { ok: false; reason: 'unknown' | 'current' }> {
+  if (!readRelease(options.releasesDir, options.id)) return { ok: false, reason: 'unknown' };
+  const from = currentReleaseId(options.releasesDir);
+  if (from === options.id) return { ok: false, reason: 'current' };
+  const taken = acquirePublishLock(options.releasesDir, options.actor.name);
+  if (!taken.ok) return { ok: false, reason: 'busy', holder: taken.holder };
+  try {
+    switchCurrent(options.releasesDir, options.id);
+  } finally {
+    taken.lock.release();
+  }
+  await writeTransaction(database, (tx) =>
+    recordAudit(tx, options.actor, {
+      action: 'publish',
+      entity: 'releases',
+      entityId: null,
+      before: { id: from },
+      after: { id: options.id, rollback: true },
+    }),
+  );
+  return { ok: true };
+}

@@ -1,0 +1,308 @@
+/**
+ * Publishing (R31, R32): the database becomes a new static release, checked before visitors see it.
+ *   1. backup   — VACUUM INTO a temporary file, integrity check, rename; kept with the release;
+ *   2. build    — astro build into a staging folder, reading the backup: one consistent snapshot;
+ *   3. validate — every published entity's page, internal links, the search index, the size budget;
+ *   4. record   — release.json (who, when, what changed since the last release) written into the release;
+ *   5. switch   — the staging folder becomes releases/<id>, `current` is re-pointed atomically, 5 kept,
+ *                 and an audit row says who published what.
+ * One publish at a time (a lock file); any failure removes the staging folder and leaves `current`,
+ * and so the live site, exactly as it was.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gt } from 'drizzle-orm';
+import { recordAudit, type Actor } from '../db/audit.ts';
+import { isLocalFile, openDatabase, writeTransaction, type Database } from '../db/client.ts';
+import { listProductSlugs, listRegistryCodes } from '../db/queries/catalogue.ts';
+import { listFairs } from '../db/queries/fairs.ts';
+import { listProducers } from '../db/queries/producers.ts';
+import { auditLog, users } from '../db/schema/index.ts';
+import {
+  describeProblems,
+  expectedPages,
+  hasProblems,
+  internalLinks,
+  isOnDemand,
+  linkTarget,
+  type ReleaseProblems,
+} from '../domain/release-check.ts';
+import { ChunkedIndex } from '../domain/search/engine.ts';
+import type { ProductSearchManifest } from '../domain/search/bundle.ts';
+import type { CompactChunk } from '../domain/search/compact.ts';
+import type { CardFields } from '../domain/catalogue.ts';
+import { buildSite, buildStamp } from './build.ts';
+import {
+  acquirePublishLock,
+  currentReleaseId,
+  newReleaseId,
+  pruneReleases,
+  readRelease,
+  RELEASE_FILE,
+  sweepStaging,
+  switchCurrent,
+  type LockHolder,
+  type ReleaseRecord,
+} from './releases.ts';
+import { eq } from 'drizzle-orm';
+
+export const PUBLISH_STEPS = ['backup', 'build', 'validate', 'record', 'switch'] as const;
+export type PublishStep = (typeof PUBLISH_STEPS)[number];
+
+/** Total bytes a release may weigh (R32's size budget); PUBLISH_BUDGET_MB overrides. */
+export const DEFAULT_BUDGET_MB = 512;
+
+export type BuildFunction = (outDir: string, env: NodeJS.ProcessEnv, stamp: string) => Promise<void>;
+
+export interface PublishOptions {
+  releasesDir: string;
+  actor: Actor & { name: string };
+  env?: NodeJS.ProcessEnv;
+  /** Progress of each step, for the CLI and the admin's progress bar. */
+  onStep?: (step: PublishStep, state: 'start' | 'done', detail?: string) => void;
+  /** Test hook: a step that throws as if it had failed there (R32's injected failures). */
+  failAt?: PublishStep;
+  /** Replaces the Astro build (tests that need many publishes quickly). */
+  build?: BuildFunction;
+}
+
+export type PublishResult =
+  | { ok: true; release: ReleaseRecord }
+  | { ok: false; reason: 'busy'; holder: LockHolder }
+  | { ok: false; reason: 'failed'; step: PublishStep; message: string; log: string[] };
+
+function folderBytes(dir: string): { bytes: number; files: string[] } {
+  const files: string[] = [];
+  let bytes = 0;
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const path = join(d, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else {
+        files.push(relative(dir, path));
+        bytes += statSync(path).size;
+      }
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return { bytes, files };
+}
+
+/** Step 1: a consistent copy of the database, checked before it is trusted (R31). */
+async function backup(database: Database, final: string): Promise<string | null> {
+  if (!isLocalFile(database.url)) return null;
+  const temporary = `${final}.tmp`;
+  await database.client.execute({ sql: 'VACUUM INTO ?', args: [temporary] });
+  const copy = await openDatabase({ url: `file:${temporary}` });
+  try {
+    const check = await copy.client.execute('PRAGMA integrity_check');
+    if (String(check.rows[0]?.[0]) !== 'ok') throw new Error(`backup integrity check: ${String(check.rows[0]?.[0])}`);
+  } finally {
+    copy.close();
+  }
+  moveDatabaseFile(temporary, final);
+  return final;
+}
+
+/**
+ * Moves a database file that nobody has open any more, dropping the -wal/-shm files its readers left
+ * (nothing writes to a backup, so they hold no data).
+ */
+function moveDatabaseFile(from: string, to: string): void {
+  renameSync(from, to);
+  for (const suffix of ['-wal', '-shm', '-journal']) rmSync(`${from}${suffix}`, { force: true });
+}
+
+/** The search index of the release finds a sample of known product names (the first row of each). */
+async function checkSearch(client: string, sample: readonly string[]): Promise<string[]> {
+  const base = join(client, 'search', 'products');
+  if (!existsSync(join(base, 'manifest.json'))) return sample.length > 0 ? ['manifest.json thiếu / missing'] : [];
+  const read = <T>(name: string) => JSON.parse(readFileSync(join(base, name), 'utf8')) as T;
+  const manifest = read<ProductSearchManifest>('manifest.json');
+  const index = new ChunkedIndex(manifest.index, (n) => read<CompactChunk>(`t-${n}.json`));
+  const problems: string[] = [];
+  for (const name of sample) {
+    const hits = await index.search(name);
+    const slugs = hits.slice(0, 10).map((h) => {
+      const n = Number(h.ref);
+      return read<CardFields[]>(`r-${Math.floor(n / manifest.rowsPerChunk)}.json`)[n % manifest.rowsPerChunk]?.name;
+    });
+    if (!slugs.includes(name)) problems.push(`“${name}” không có trong 10 kết quả đầu / not in the first 10 results`);
+  }
+  return problems;
+}
+
+/** Step 3: what the release must hold before anyone sees it. */
+async function validate(
+  database: Database,
+  client: string,
+  budgetBytes: number,
+): Promise<ReleaseProblems & { pages: number; bytes: number }> {
+  const { db } = database;
+  const [products, producers, fairs, codes] = await Promise.all([
+    listProductSlugs(db),
+    listProducers(db).then((rows) => rows.map((r) => r.slug)),
+    listFairs(db).then((rows) => rows.map((r) => r.slug)),
+    listRegistryCodes(db),
+  ]);
+  const { bytes, files } = folderBytes(client);
+  const present = new Set(files);
+  const missingPages = expectedPages({ products, producers, fairs, codes }).filter((p) => !present.has(p));
+  const brokenLinks: ReleaseProblems['brokenLinks'] = [];
+  const pages = files.filter((f) => f.endsWith('.html'));
+  for (const page of pages) {
+    for (const link of internalLinks(readFileSync(join(client, page), 'utf8')))
+      if (!isOnDemand(link) && !present.has(linkTarget(link))) brokenLinks.push({ page, link });
+  }
+  const sampleNames = await sampleProductNames(client);
+  return {
+    missingPages,
+    brokenLinks,
+    overBudget: bytes > budgetBytes ? { bytes, budget: budgetBytes } : null,
+    search: await checkSearch(client, sampleNames),
+    pages: pages.length,
+    bytes,
+  };
+}
+
+/** Up to five product names spread over the search rows (what a visitor would type). */
+async function sampleProductNames(client: string): Promise<string[]> {
+  const base = join(client, 'search', 'products');
+  if (!existsSync(join(base, 'r-0.json'))) return [];
+  const rows = readdirSync(base)
+    .filter((f) => /^r-\d+\.json$/.test(f))
+    .flatMap((f) => (JSON.parse(readFileSync(join(base, f), 'utf8')) as CardFields[]).map((r) => r.name));
+  const step = Math.max(1, Math.floor(rows.length / 5));
+  return rows.filter((_, i) => i % step === 0).slice(0, 5);
+}
+
+/** Step 5's list: what changed since the release before (audit rows after its last one). */
+async function changesSince(database: Database, lastAuditId: number) {
+  const rows = await database.db
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      action: auditLog.action,
+      entity: auditLog.entity,
+      entityId: auditLog.entityId,
+      email: users.email,
+      label: auditLog.actorLabel,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(auditLog.actorUserId, users.id))
+    .where(gt(auditLog.id, lastAuditId));
+  const changes = rows.filter((r) => r.action !== 'login' && r.action !== 'publish' && r.entity !== 'sessions');
+  const byEntity: Record<string, number> = {};
+  for (const c of changes) byEntity[c.entity] = (byEntity[c.entity] ?? 0) + 1;
+  return {
+    lastAuditId: rows.reduce((m, r) => Math.max(m, r.id), lastAuditId),
+    changes: {
+      total: changes.length,
+      byEntity,
+      list: changes
+        .slice(-200)
+        .map((c) => ({ at: c.at, action: c.action, entity: c.entity, entityId: c.entityId, by: c.email ?? c.label ?? '—' })),
+    },
+  };
+}
+
+/** Runs the whole pipeline; see the file's comment. Never throws for a failed step: it reports it. */
+export async function publish(database: Database, options: PublishOptions): Promise<PublishResult> {
+  const env = options.env ?? process.env;
+  const dir = options.releasesDir;
+  const taken = acquirePublishLock(dir, options.actor.name);
+  if (!taken.ok) return { ok: false, reason: 'busy', holder: taken.holder };
+  const log: string[] = [];
+  const started = Date.now();
+  const id = newReleaseId();
+  const staging = join(dir, `.staging-${id}`);
+  let step: PublishStep = 'backup';
+  const begin = (s: PublishStep) => {
+    step = s;
+    log.push(`${new Date().toISOString()} ${s}…`);
+    options.onStep?.(s, 'start');
+    if (options.failAt === s) throw new Error(`injected failure at ${s}`);
+  };
+  const done = (detail?: string) => {
+    log.push(`${new Date().toISOString()} ${step} ok${detail ? `: ${detail}` : ''}`);
+    options.onStep?.(step, 'done', detail);
+  };
+  try {
+    sweepStaging(dir);
+    mkdirSync(staging, { recursive: true });
+
+    begin('backup');
+    // Beside the staging folder, not in it: Astro empties its output folder when a build starts.
+    const backupFile = await backup(database, join(dir, `.backup-${id}.db`));
+    done(backupFile ? 'integrity ok' : 'remote database: no file backup');
+
+    begin('build');
+    const stamp = await buildStamp(database);
+    const previous = currentReleaseId(dir);
+    const since = (previous && readRelease(dir, previous)?.lastAuditId) || 0;
+    const history = await changesSince(database, since);
+    // The build reads the backup: every page comes from one consistent snapshot, whatever staff do meanwhile.
+    const buildEnv = { ...env, DATABASE_URL: backupFile ? `file:${backupFile}` : database.url };
+    await (options.build ?? buildSite)(staging, buildEnv, stamp);
+    done();
+
+    begin('validate');
+    const budget = Number(env['PUBLISH_BUDGET_MB'] || DEFAULT_BUDGET_MB) * 1024 * 1024;
+    const snapshot = backupFile ? await openDatabase({ url: `file:${backupFile}` }) : database;
+    let checked;
+    try {
+      checked = await validate(snapshot, join(staging, 'client'), budget);
+    } finally {
+      if (snapshot !== database) snapshot.close();
+    }
+    if (hasProblems(checked)) throw new Error(describeProblems(checked).join('\n'));
+    done(`${checked.pages} pages, ${(checked.bytes / 1048576).toFixed(1)} MB`);
+
+    begin('record');
+    const release: ReleaseRecord = {
+      id,
+      stamp,
+      publishedAt: new Date().toISOString(),
+      actor: options.actor.name,
+      durationMs: Date.now() - started,
+      pages: checked.pages,
+      bytes: checked.bytes,
+      lastAuditId: history.lastAuditId,
+      changes: history.changes,
+      backup: backupFile ? 'backup.db' : null,
+    };
+    if (backupFile) moveDatabaseFile(backupFile, join(staging, 'backup.db'));
+    writeFileSync(join(staging, RELEASE_FILE), JSON.stringify(release, null, 1));
+    done(`${release.changes.total} changes since the last release`);
+
+    begin('switch');
+    renameSync(staging, join(dir, id));
+    try {
+      switchCurrent(dir, id);
+    } catch (error) {
+      // Not switched: the release folder goes, the live site stays as it was.
+      rmSync(join(dir, id), { recursive: true, force: true });
+      throw error;
+    }
+    const pruned = pruneReleases(dir);
+    done(pruned.length > 0 ? `removed ${pruned.join(', ')}` : undefined);
+    // Published: the audit row follows the switch; failing to write it does not undo the release.
+    await writeTransaction(database, (tx) =>
+      recordAudit(tx, options.actor, {
+        action: 'publish',
+        entity: 'releases',
+        entityId: null,
+        after: { id, pages: release.pages, bytes: release.bytes, changes: release.changes.total, durationMs: release.durationMs },
+      }),
+    ).catch((error: unknown) => log.push(`audit row not written: ${String(error)}`));
+    return { ok: true, release };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    log.push(`${new Date().toISOString()} ${step} FAILED: ${message}`);
+    rmSync(staging, { recursive: true, force: true });
+    for (const leftover of readdirSync(dir).filter((n) => n.startsWith(`.backup-${id}`))) rmSync(join(dir, leftover), { force: true });
+    return { ok: false, reason: 'failed', step, message, log };
+  } finally {
+    taken.lock.release();
+  }
+}

@@ -1,0 +1,181 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, writeTransaction } from '../../src/db/client.ts';
+import { listProductSlugs, listRegistryCodes } from '../../src/db/queries/catalogue.ts';
+import { listFairs } from '../../src/db/queries/fairs.ts';
+import { listProducers } from '../../src/db/queries/producers.ts';
+import { auditLog, products } from '../../src/db/schema/index.ts';
+import { expectedPages } from '../../src/domain/release-check.ts';
+import { importCsv } from '../../src/server/importer.ts';
+import { publish, PUBLISH_STEPS, type BuildFunction, type PublishOptions } from '../../src/server/publish.ts';
+import { acquirePublishLock, currentReleaseId, listReleases } from '../../src/server/releases.ts';
+import { ROOT, TMP } from '../support/paths.ts';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+
+let database: TestDatabase;
+let dir: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const outcome = await importCsv(database, readFileSync(join(ROOT, 'db/seed/certified-products.csv')), { actor: { label: 'seed' } });
+  if (!outcome.ok) throw new Error('seed did not import');
+});
+afterAll(async () => database.dispose());
+beforeEach(() => {
+  dir = mkdtempSync(join(TMP, 'releases-'));
+});
+
+/**
+ * A stand-in for `astro build` (seconds instead of a minute): the pages the published records need,
+ * read from the database the real build would read (the backup), each linking home; `omit` and
+ * `brokenLink` make a faulty build.
+ */
+const fakeBuild =
+  (fault: { omit?: string; brokenLink?: boolean } = {}): BuildFunction =>
+  async (outDir, env) => {
+    // Like Astro: the output folder is emptied first.
+    rmSync(outDir, { recursive: true, force: true });
+    mkdirSync(outDir, { recursive: true });
+    const snapshot = await openDatabase({ url: env['DATABASE_URL']! });
+    try {
+      const { db } = snapshot;
+      const pages = expectedPages({
+        products: await listProductSlugs(db),
+        producers: (await listProducers(db)).map((p) => p.slug),
+        fairs: (await listFairs(db)).map((f) => f.slug),
+        codes: await listRegistryCodes(db),
+      });
+      for (const page of pages) {
+        if (page === fault.omit) continue;
+        mkdirSync(join(outDir, 'client', page, '..'), { recursive: true });
+        const extra = fault.brokenLink ? '<a href="/products/khong-co/">x</a>' : '';
+        writeFileSync(join(outDir, 'client', page), `<!doctype html><a href="/">home</a><a href="/admin/">staff</a>${extra}`);
+      }
+      mkdirSync(join(outDir, 'server'), { recursive: true });
+      writeFileSync(join(outDir, 'server', 'entry.mjs'), 'export const handler = () => {};');
+    } finally {
+      snapshot.close();
+    }
+  };
+
+const options = (over: Partial<PublishOptions> = {}): PublishOptions => ({
+  releasesDir: dir,
+  actor: { label: 'test', name: 'test' },
+  build: fakeBuild(),
+  ...over,
+});
+
+/** Every file of the live release with its hash: what visitors can be served. */
+function liveTree(): Record<string, string> {
+  const tree: Record<string, string> = {};
+  const id = currentReleaseId(dir);
+  if (!id) return tree;
+  const walk = (d: string, prefix: string) => {
+    for (const name of readdirSync(d)) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path, `${prefix}${name}/`);
+      else tree[`${prefix}${name}`] = createHash('sha256').update(readFileSync(path)).digest('hex');
+    }
+  };
+  walk(join(dir, 'current'), '');
+  return tree;
+}
+
+describe('publish (R31, R32)', () => {
+  it('backs up, builds from the backup, validates, records and switches', async () => {
+    const steps: string[] = [];
+    const result = await publish(database, options({ onStep: (s, state) => steps.push(`${s}:${state}`) }));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(steps).toEqual(PUBLISH_STEPS.flatMap((s) => [`${s}:start`, `${s}:done`]));
+    expect(currentReleaseId(dir)).toBe(result.release.id);
+    expect(result.release.pages).toBeGreaterThan(100);
+    expect(result.release.changes.total).toBeGreaterThan(0);
+    // The backup kept with the release is a sound copy of the database (a libSQL server keeps its own).
+    if (database.kind === 'sqld') return;
+    const backup = await openDatabase({ url: `file:${join(dir, result.release.id, 'backup.db')}` });
+    expect(String((await backup.client.execute('PRAGMA integrity_check')).rows[0]![0])).toBe('ok');
+    expect((await backup.db.select().from(products)).length).toBe((await database.db.select().from(products)).length);
+    backup.close();
+    const [audit] = await database.db.select().from(auditLog).where(eq(auditLog.action, 'publish'));
+    expect(audit).toMatchObject({ entity: 'releases', actorLabel: 'test' });
+    expect(readdirSync(dir).filter((n) => n.startsWith('.staging-'))).toEqual([]);
+  });
+
+  it.each(PUBLISH_STEPS)('a failure at %s leaves the live site byte-identical and no staging folder', async (step) => {
+    expect((await publish(database, options())).ok).toBe(true);
+    const before = liveTree();
+    const id = currentReleaseId(dir);
+    const result = await publish(database, options({ failAt: step }));
+    expect(result).toMatchObject({ ok: false, reason: 'failed', step });
+    expect(currentReleaseId(dir)).toBe(id);
+    expect(liveTree()).toEqual(before);
+    expect(readdirSync(dir).filter((n) => n.startsWith('.'))).toEqual([]);
+    // The lock was released: the next publish runs.
+    expect((await publish(database, options())).ok).toBe(true);
+  });
+
+  it('refuses a release missing a published product’s page, or with a broken internal link', async () => {
+    expect((await publish(database, options())).ok).toBe(true);
+    const before = liveTree();
+    const [slug] = await listProductSlugs(database.db);
+    const missing = await publish(database, options({ build: fakeBuild({ omit: `products/${slug}/index.html` }) }));
+    expect(missing).toMatchObject({ ok: false, step: 'validate' });
+    expect(!missing.ok && missing.reason === 'failed' && missing.message).toContain(`products/${slug}/index.html`);
+    const broken = await publish(database, options({ build: fakeBuild({ brokenLink: true }) }));
+    expect(!broken.ok && broken.reason === 'failed' && broken.message).toContain('/products/khong-co/');
+    expect(liveTree()).toEqual(before);
+  });
+
+  it('refuses a release over the size budget', async () => {
+    const result = await publish(database, options({ env: { ...process.env, PUBLISH_BUDGET_MB: '0.001' } }));
+    expect(result).toMatchObject({ ok: false, step: 'validate' });
+    expect(currentReleaseId(dir)).toBeNull();
+  });
+
+  it('lets one publish run at a time: the second is told who is publishing', async () => {
+    const [first, second] = await Promise.all([
+      publish(database, options({ actor: { label: 'a', name: 'admin A' } })),
+      publish(database, options({ actor: { label: 'b', name: 'admin B' } })),
+    ]);
+    const busy = [first, second].filter((r) => !r.ok && r.reason === 'busy');
+    expect(busy).toHaveLength(1);
+    expect(busy[0]).toMatchObject({ holder: { who: expect.stringMatching(/admin [AB]/) } });
+    expect([first, second].filter((r) => r.ok)).toHaveLength(1);
+  });
+
+  it('takes over the lock and sweeps the staging folder of a publish that was killed', async () => {
+    writeFileSync(join(dir, '.publish.lock'), JSON.stringify({ who: 'killed', since: '2026-01-01T00:00:00Z', pid: 2 ** 22 + 7 }));
+    mkdirSync(join(dir, '.staging-20260101T000000000Z-dead', 'client'), { recursive: true });
+    writeFileSync(join(dir, '.backup-20260101T000000000Z-dead.db.tmp'), 'half a backup');
+    const result = await publish(database, options());
+    expect(result.ok).toBe(true);
+    expect(readdirSync(dir).filter((n) => n.startsWith('.'))).toEqual([]);
+    const held = acquirePublishLock(dir, 'me');
+    expect(held.ok).toBe(true);
+    if (held.ok) held.lock.release();
+  });
+
+  it('keeps the five newest releases, and lists what changed since the one before', async () => {
+    for (let i = 0; i < 7; i++) expect((await publish(database, options())).ok).toBe(true);
+    const kept = listReleases(dir);
+    expect(kept).toHaveLength(5);
+    expect(kept[0]!.id).toBe(currentReleaseId(dir));
+    expect(kept[0]!.changes.total).toBe(0);
+
+    const [product] = await database.db.select().from(products).limit(1);
+    await writeTransaction(database, async (tx) => {
+      await tx.update(products).set({ descriptionVi: 'Mô tả mới' }).where(eq(products.id, product!.id));
+      await tx.insert(auditLog).values({ actorLabel: 'test', action: 'update', entity: 'products', entityId: product!.id });
+    });
+    const next = await publish(database, options());
+    expect(next.ok && next.release.changes).toMatchObject({ total: 1, byEntity: { products: 1 } });
+  });
+});
+
+afterAll(() => {
+  for (const name of readdirSync(TMP)) if (name.startsWith('releases-')) rmSync(join(TMP, name), { recursive: true, force: true });
+});
