@@ -96,7 +96,8 @@ async function backup(database: Database, final: string): Promise<string | null>
   const copy = await openDatabase({ url: `file:${temporary}` });
   try {
     const check = await copy.client.execute('PRAGMA integrity_check');
-    if (String(check.rows[0]?.[0]) !== 'ok') throw new Error(`backup integrity check: ${String(check.rows[0]?.[0])}`);
+    const verdict = check.rows[0]?.[0];
+    if (verdict !== 'ok') throw new Error(`backup integrity check: ${typeof verdict === 'string' ? verdict : 'no answer'}`);
   } finally {
     copy.close();
   }
@@ -154,7 +155,7 @@ async function validate(
     for (const link of internalLinks(readFileSync(join(client, page), 'utf8')))
       if (!isOnDemand(link) && !present.has(linkTarget(link))) brokenLinks.push({ page, link });
   }
-  const sampleNames = await sampleProductNames(client);
+  const sampleNames = sampleProductNames(client);
   return {
     missingPages,
     brokenLinks,
@@ -166,7 +167,7 @@ async function validate(
 }
 
 /** Up to five product names spread over the search rows (what a visitor would type). */
-async function sampleProductNames(client: string): Promise<string[]> {
+function sampleProductNames(client: string): string[] {
   const base = join(client, 'search', 'products');
   if (!existsSync(join(base, 'r-0.json'))) return [];
   const rows = readdirSync(base)

@@ -174,7 +174,7 @@ export function acquirePublishLock(dir: string, who: string): { ok: true; lock: 
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      let current: LockHolder | null = null;
+      let current: LockHolder | null;
       try {
         current = JSON.parse(readFileSync(file, 'utf8')) as LockHolder;
       } catch {
