@@ -10,7 +10,7 @@ import { sweepOrphans } from '../server/images.ts';
 import { buildStamp } from '../server/build.ts';
 import { publish } from '../server/publish.ts';
 import { currentReleaseId, readRelease, releasesDir } from '../server/releases.ts';
-import { startSiteServer } from '../server/site-server.ts';
+import { serveReleases } from './serving.ts';
 
 const started = performance.now();
 const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
@@ -50,14 +50,4 @@ else {
 }
 database.close();
 
-const site = await startSiteServer({
-  releasesDir: dir,
-  host: process.env['HOST'] || '127.0.0.1',
-  port: Number(process.env['PORT'] || 4321),
-  ...(process.env['SITE_URL'] ? { siteUrl: process.env['SITE_URL'] } : {}),
-});
-console.log(`serving ${site.url} from ${dir}/current (${elapsed()})`);
-for (const signal of ['SIGINT', 'SIGTERM'] as const)
-  process.once(signal, () => {
-    void site.close().then(() => process.exit(0));
-  });
+await serveReleases(dir, elapsed);

@@ -5,6 +5,7 @@ import { createClient, type Client } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import * as schema from './schema/index.ts';
+import { processWide } from '../server/process-wide.ts';
 
 export type Db = LibSQLDatabase<typeof schema>;
 /** A drizzle transaction handle; query functions accept either. */
@@ -63,15 +64,15 @@ export async function migrateDatabase(database: Database): Promise<void> {
   await migrate(database.db, { migrationsFolder: MIGRATIONS });
 }
 
-let shared: Promise<Database> | undefined;
+const shared = processWide('database', () => ({ database: undefined as Promise<Database> | undefined }));
 
-/** The process-wide database for pages and commands, opened on first use from the environment. */
+/** The process-wide database for pages and commands (one for every release's bundle), opened on first use. */
 export function getDatabase(): Promise<Database> {
-  shared ??= openDatabase(databaseConfigFromEnv());
-  return shared;
+  shared.database ??= openDatabase(databaseConfigFromEnv());
+  return shared.database;
 }
 
-const writeQueues = new WeakMap<object, Promise<unknown>>();
+const writeQueues = processWide('writeQueues', () => new WeakMap<object, Promise<unknown>>());
 
 /**
  * Runs a write transaction, one at a time per client in this process. The embedded driver waits for

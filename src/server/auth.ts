@@ -9,6 +9,7 @@ import { writeTransaction, type Database } from '../db/client.ts';
 import { deleteSession, findSession, findUserByEmail, insertSession, touchSession } from '../db/queries/staff.ts';
 import { LoginThrottle, SESSION_ABSOLUTE_MS, sessionState } from '../domain/auth.ts';
 import { anonymousEmail, securityEvent } from './security-log.ts';
+import { processWide } from './process-wide.ts';
 
 /** R01: argon2id, 19 MiB, 2 passes, 1 lane (OWASP's first recommended setting). */
 // algorithm 2 is Argon2id (the package's const enum cannot be imported under verbatimModuleSyntax).
@@ -23,7 +24,8 @@ const dummy = () => (dummyHash ??= hashPassword(randomBytes(16).toString('hex'))
 export const SESSION_COOKIE = 'registry_session';
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export const throttle = new LoginThrottle();
+/** One per process, shared by every release's bundle (a publish must not forget failed sign-ins). */
+export const throttle = processWide('loginThrottle', () => new LoginThrottle());
 
 export type SignIn =
   { ok: true; token: string; expiresAt: Date } | { ok: false; reason: 'invalid' | 'account-locked' | 'ip-limited'; retryAfterMs?: number };
@@ -49,7 +51,7 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 const attempted = (email: string, user: { id: number; email: string } | null) =>
   user ? { userId: user.id, email: user.email } : anonymousEmail(email);
 
-const lanes = new Map<string, Promise<void>>();
+const lanes = processWide('signInLanes', () => new Map<string, Promise<void>>());
 
 /**
  * Runs password checks one at a time per client address and per account. The throttle decides before a

@@ -7,7 +7,8 @@ import { max } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { auditLog } from '../db/schema/index.ts';
 
-export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The project folder. Code bundled into a release finds it in REGISTRY_ROOT (set by `npm start`). */
+export const ROOT = process.env['REGISTRY_ROOT'] || fileURLToPath(new URL('../../', import.meta.url));
 const STAMP_FILE = '.build-stamp';
 const INPUTS = ['src', 'public', 'astro.config.mjs', 'package-lock.json'];
 

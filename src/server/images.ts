@@ -37,6 +37,7 @@ import {
   type UploadRefusal,
   type VariantFormat,
 } from '../domain/images.ts';
+import { processWide } from './process-wide.ts';
 
 /**
  * Where variants are stored: UPLOADS_DIR, or `uploads/` (git-ignored, outside the web root), resolved
@@ -120,7 +121,7 @@ export class JobGate {
 }
 
 /** The process's image jobs: decoding and encoding are the memory- and CPU-heavy part of an upload. */
-export const imageJobs = new JobGate(MAX_IMAGE_JOBS, MAX_QUEUED_IMAGE_JOBS);
+export const imageJobs = processWide('imageJobs', () => new JobGate(MAX_IMAGE_JOBS, MAX_QUEUED_IMAGE_JOBS));
 
 export type IngestResult<T> =
   { ok: true; image: StoredImage; attached: T } | { ok: false; status: 413 | 415 | 422 | 503; reason: UploadRefusal; message: string };
@@ -138,7 +139,7 @@ const SHARP_FORMAT: Record<ImageType, string> = { jpeg: 'jpeg', png: 'png', webp
 const DECODE = { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error', sequentialRead: true } as const;
 
 /** Hashes being stored by a job of this process: the sweep and the clean-up leave their files alone. */
-const inFlight = new Map<string, number>();
+const inFlight = processWide('imagesInFlight', () => new Map<string, number>());
 const hold = (hash: string) => inFlight.set(hash, (inFlight.get(hash) ?? 0) + 1);
 const release = (hash: string) => {
   const n = (inFlight.get(hash) ?? 1) - 1;

@@ -6,6 +6,7 @@
 import { recordAudit, type Actor } from '../db/audit.ts';
 import { writeTransaction, type Database } from '../db/client.ts';
 import { publish, PUBLISH_STEPS, type BuildFunction, type PublishResult, type PublishStep } from './publish.ts';
+import { processWide } from './process-wide.ts';
 import { acquirePublishLock, currentReleaseId, lockHolder, readRelease, switchCurrent, type LockHolder } from './releases.ts';
 
 export interface PublishRun {
@@ -16,10 +17,15 @@ export interface PublishRun {
   result: PublishResult | null;
 }
 
-let latest: PublishRun | null = null;
+/**
+ * The run is process-wide (see process-wide.ts), not this module's: the admin is served by the current release's own
+ * bundle, so the page that reports a publish comes from a different copy of this module (the new release's)
+ * than the one that started it.
+ */
+const shared = processWide('publishRun', () => ({ latest: null as PublishRun | null }));
 
 /** The run in progress, or the last one since the server started. */
-export const publishRun = (): PublishRun | null => latest;
+export const publishRun = (): PublishRun | null => shared.latest;
 
 /** Share of the steps done, 0–1, for the progress bar. */
 export const progressOf = (run: PublishRun) => run.steps.filter((s) => s.state === 'done').length / PUBLISH_STEPS.length;
@@ -32,11 +38,12 @@ export function startPublish(
   database: Database,
   options: { releasesDir: string; actor: Actor & { name: string }; build?: BuildFunction },
 ): { ok: true; run: PublishRun } | { ok: false; holder: LockHolder } {
+  const latest = shared.latest;
   if (latest && latest.finishedAt === null) return { ok: false, holder: { who: latest.actor, since: latest.startedAt, pid: process.pid } };
   const holder = lockHolder(options.releasesDir);
   if (holder) return { ok: false, holder };
   const run: PublishRun = { actor: options.actor.name, startedAt: new Date().toISOString(), finishedAt: null, steps: [], result: null };
-  latest = run;
+  shared.latest = run;
   const done = publish(database, {
     releasesDir: options.releasesDir,
     actor: options.actor,
@@ -52,8 +59,8 @@ export function startPublish(
 
 /** Waits for the background publish (tests, and the CLI-like callers). */
 export async function settled(): Promise<PublishRun | null> {
-  while (latest && latest.finishedAt === null) await new Promise((resolve) => setTimeout(resolve, 50));
-  return latest;
+  while (shared.latest && shared.latest.finishedAt === null) await new Promise((resolve) => setTimeout(resolve, 50));
+  return shared.latest;
 }
 
 /** Serves an earlier kept release again (admins only, audited); the lock keeps it from racing a publish. */
