@@ -1,7 +1,8 @@
 /**
  * npm run publish — builds a new release from the database, checks it, and switches the site to it
  * (the admin's Publish button runs the same pipeline). Exit 0 when published; 1 when a step failed
- * (the live site is unchanged); 2 when another publish is running.
+ * (the live site is unchanged); 2 when another publish is running. `--verbose` shows Astro's own output;
+ * otherwise its last lines are shown only when the build fails.
  */
 import { openPreparedDatabase } from '../db/seed.ts';
 import { publish } from '../server/publish.ts';
@@ -17,6 +18,7 @@ const result = await publish(database, {
     if (state === 'done') console.log(`✓ ${step}${detail ? ` — ${detail}` : ''} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
     else console.log(`… ${step}`);
   },
+  ...(process.argv.includes('--verbose') ? { onBuildLine: (line: string) => console.log(`  | ${line}`) } : {}),
 });
 database.close();
 if (result.ok) {
@@ -27,6 +29,6 @@ if (result.ok) {
   console.error(`another publish is running (${result.holder.who}, since ${result.holder.since}); nothing was done`);
   process.exit(2);
 } else {
-  console.error(`publish failed at ${result.step}; the live site is unchanged\n${result.message}`);
+  console.error(`publish failed at ${result.step}; the live site is unchanged\n${result.log.join('\n')}`);
   process.exit(1);
 }

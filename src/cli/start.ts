@@ -40,7 +40,7 @@ else {
   });
   if (result.ok) console.log(`published ${result.release.id} (${elapsed()})`);
   else {
-    const why = result.reason === 'busy' ? `another publish is running (${result.holder.who})` : `${result.step}: ${result.message}`;
+    const why = result.reason === 'busy' ? `another publish is running (${result.holder.who})` : `${result.step}: ${result.log.join('\n')}`;
     if (!current) {
       console.error(`could not publish the first release — ${why}`);
       process.exit(1);

@@ -41,17 +41,37 @@ export function isBuildCurrent(outDir: string, stamp: string): boolean {
   return existsSync(join(outDir, 'server', 'entry.mjs')) && existsSync(file) && readFileSync(file, 'utf8') === stamp;
 }
 
+export interface BuildHooks {
+  /** Each line the build prints (stdout and stderr); without it the build prints to this process's output. */
+  onLine?: (line: string) => void;
+  /** The build process's id, once started (the benchmarks read its memory). */
+  onSpawn?: (pid: number) => void;
+}
+
 /** Runs `astro build` into outDir with the given environment; resolves when done, rejects on failure. */
-export async function buildSite(outDir: string, env: NodeJS.ProcessEnv, stamp: string): Promise<void> {
+export async function buildSite(outDir: string, env: NodeJS.ProcessEnv, stamp: string, hooks: BuildHooks = {}): Promise<void> {
   const astro = join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
+  const { onLine } = hooks;
   await new Promise<void>((resolve, reject) => {
     const child = spawn(process.execPath, [astro, 'build'], {
       cwd: ROOT,
       env: { ...env, REGISTRY_OUT_DIR: outDir },
-      stdio: 'inherit',
+      stdio: onLine ? ['ignore', 'pipe', 'pipe'] : 'inherit',
     });
+    if (child.pid !== undefined) hooks.onSpawn?.(child.pid);
+    if (onLine)
+      for (const stream of [child.stdout, child.stderr]) {
+        let rest = '';
+        stream?.setEncoding('utf8');
+        stream?.on('data', (chunk: string) => {
+          const lines = (rest + chunk).split('\n');
+          rest = lines.pop() ?? '';
+          for (const line of lines) onLine(line);
+        });
+        stream?.on('end', () => rest && onLine(rest));
+      }
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`astro build exited with ${code}`))));
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`astro build exited with ${code}`))));
   });
   const { writeFileSync } = await import('node:fs');
   writeFileSync(join(outDir, STAMP_FILE), stamp);

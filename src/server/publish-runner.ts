@@ -49,7 +49,13 @@ export function startPublish(
     actor: options.actor,
     ...(options.build ? { build: options.build } : {}),
     onStep: (step, state, detail) => run.steps.push({ step, state, ...(detail ? { detail } : {}), at: new Date().toISOString() }),
-  }).catch((error: unknown): PublishResult => ({ ok: false, reason: 'failed', step: 'backup', message: String(error), log: [] }));
+  }).catch((error: unknown): PublishResult => ({
+    ok: false,
+    reason: 'failed',
+    step: 'backup',
+    message: String(error),
+    log: [String(error)],
+  }));
   void done.then((result) => {
     run.result = result;
     run.finishedAt = new Date().toISOString();

@@ -31,7 +31,7 @@ import { ChunkedIndex } from '../domain/search/engine.ts';
 import type { ProductSearchManifest } from '../domain/search/bundle.ts';
 import type { CompactChunk } from '../domain/search/compact.ts';
 import type { CardFields } from '../domain/catalogue.ts';
-import { buildSite, buildStamp } from './build.ts';
+import { buildSite, buildStamp, type BuildHooks } from './build.ts';
 import {
   acquirePublishLock,
   currentReleaseId,
@@ -52,7 +52,10 @@ export type PublishStep = (typeof PUBLISH_STEPS)[number];
 /** Total bytes a release may weigh (R32's size budget); PUBLISH_BUDGET_MB overrides. */
 export const DEFAULT_BUDGET_MB = 512;
 
-export type BuildFunction = (outDir: string, env: NodeJS.ProcessEnv, stamp: string) => Promise<void>;
+export type BuildFunction = (outDir: string, env: NodeJS.ProcessEnv, stamp: string, hooks?: BuildHooks) => Promise<void>;
+
+/** Lines of the build's output kept for a failure's log. */
+const BUILD_TAIL = 60;
 
 export interface PublishOptions {
   releasesDir: string;
@@ -64,6 +67,10 @@ export interface PublishOptions {
   failAt?: PublishStep;
   /** Replaces the Astro build (tests that need many publishes quickly). */
   build?: BuildFunction;
+  /** Each line the build prints (the CLI shows them); the last ones go into a failure's log either way. */
+  onBuildLine?: (line: string) => void;
+  /** The build process's id (the benchmarks read its memory). */
+  onBuildSpawn?: (pid: number) => void;
 }
 
 export type PublishResult =
@@ -244,7 +251,21 @@ export async function publish(database: Database, options: PublishOptions): Prom
     const history = await changesSince(database, since);
     // The build reads the backup: every page comes from one consistent snapshot, whatever staff do meanwhile.
     const buildEnv = { ...env, DATABASE_URL: backupFile ? `file:${backupFile}` : database.url };
-    await (options.build ?? buildSite)(staging, buildEnv, stamp);
+    const tail: string[] = [];
+    try {
+      await (options.build ?? buildSite)(staging, buildEnv, stamp, {
+        onLine: (line) => {
+          tail.push(line);
+          if (tail.length > BUILD_TAIL) tail.shift();
+          options.onBuildLine?.(line);
+        },
+        ...(options.onBuildSpawn ? { onSpawn: options.onBuildSpawn } : {}),
+      });
+    } catch (error) {
+      // What Astro printed last says why (a page that threw, a missing file): it goes into the log.
+      log.push(...tail.map((line) => `  | ${line}`));
+      throw error;
+    }
     done();
 
     begin('validate');

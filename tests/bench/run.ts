@@ -5,8 +5,9 @@
  * page weights and Lighthouse), `search` (ours against Pagefind at 1,000 / 5,000 / 20,000 synthetic products; sizes can
  * be narrowed with BENCH_SEARCH_SIZES=1000,5000), `fairs` (a fair's exhibitor directory with 60 and 500
  * factory exhibitors in Chromium; BENCH_FAIR_SIZES=500 narrows it), `admin` (20 concurrent editors saving for 30 s
- * — BENCH_ADMIN_SECONDS shortens it — and 200 concurrent sign-ins against the real server), `upload` (a 24-megapixel JPEG to all its variants). Publish and
- * import-at-scale arrive with their issues.
+ * — BENCH_ADMIN_SECONDS shortens it — and 200 concurrent sign-ins against the real server), `upload` (a 24-megapixel JPEG to all its variants), `publish` (publish vs a bare
+ * build at 1,000 / 5,000 / 20,000 synthetic products, BENCH_PUBLISH_SIZES narrows it, then serving a product page
+ * with 100 connections alone and during 10 publishes). Import at scale arrives with its issue.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,6 +22,7 @@ import { TMP } from '../support/paths.ts';
 import { benchAdmin } from './admin.ts';
 import { benchFairs } from './fairs.ts';
 import { benchPages } from './pages.ts';
+import { benchPublish } from './publish.ts';
 import { benchUpload } from './upload.ts';
 import { benchSearch } from './search.ts';
 
@@ -42,7 +44,7 @@ async function timeImport(kind: 'file' | 'sqld'): Promise<number[]> {
   return times;
 }
 
-const PARTS = ['import', 'pages', 'search', 'fairs', 'admin', 'upload'] as const;
+const PARTS = ['import', 'pages', 'search', 'fairs', 'admin', 'upload', 'publish'] as const;
 const asked = process.argv.slice(2);
 const unknown = asked.filter((a) => !(PARTS as readonly string[]).includes(a));
 if (unknown.length > 0) {
@@ -131,3 +133,11 @@ if (runs('fairs')) {
 
 if (runs('admin')) await benchAdmin();
 if (runs('upload')) await benchUpload();
+if (runs('publish')) {
+  const sizes = (process.env['BENCH_PUBLISH_SIZES'] ?? '1000,5000,20000').split(',').map(Number);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 10 || n > 50_000)) {
+    console.error('BENCH_PUBLISH_SIZES must be whole numbers of products from 10 to 50000, comma-separated');
+    process.exit(2);
+  }
+  await benchPublish(sizes);
+}

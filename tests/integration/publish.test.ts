@@ -4,15 +4,13 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, writeTransaction } from '../../src/db/client.ts';
-import { listProductSlugs, listRegistryCodes } from '../../src/db/queries/catalogue.ts';
-import { listFairs } from '../../src/db/queries/fairs.ts';
-import { listProducers } from '../../src/db/queries/producers.ts';
+import { listProductSlugs } from '../../src/db/queries/catalogue.ts';
 import { auditLog, products } from '../../src/db/schema/index.ts';
-import { expectedPages } from '../../src/domain/release-check.ts';
 import { importCsv } from '../../src/server/importer.ts';
 import { publish, PUBLISH_STEPS, type BuildFunction, type PublishOptions } from '../../src/server/publish.ts';
 import { acquirePublishLock, currentReleaseId, listReleases } from '../../src/server/releases.ts';
 import { ROOT, TMP } from '../support/paths.ts';
+import { fakeBuild } from '../support/fake-build.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 let database: TestDatabase;
@@ -27,39 +25,6 @@ afterAll(async () => database.dispose());
 beforeEach(() => {
   dir = mkdtempSync(join(TMP, 'releases-'));
 });
-
-/**
- * A stand-in for `astro build` (seconds instead of a minute): the pages the published records need,
- * read from the database the real build would read (the backup), each linking home; `omit` and
- * `brokenLink` make a faulty build.
- */
-const fakeBuild =
-  (fault: { omit?: string; brokenLink?: boolean } = {}): BuildFunction =>
-  async (outDir, env) => {
-    // Like Astro: the output folder is emptied first.
-    rmSync(outDir, { recursive: true, force: true });
-    mkdirSync(outDir, { recursive: true });
-    const snapshot = await openDatabase({ url: env['DATABASE_URL']! });
-    try {
-      const { db } = snapshot;
-      const pages = expectedPages({
-        products: await listProductSlugs(db),
-        producers: (await listProducers(db)).map((p) => p.slug),
-        fairs: (await listFairs(db)).map((f) => f.slug),
-        codes: await listRegistryCodes(db),
-      });
-      for (const page of pages) {
-        if (page === fault.omit) continue;
-        mkdirSync(join(outDir, 'client', page, '..'), { recursive: true });
-        const extra = fault.brokenLink ? '<a href="/products/khong-co/">x</a>' : '';
-        writeFileSync(join(outDir, 'client', page), `<!doctype html><a href="/">home</a><a href="/admin/">staff</a>${extra}`);
-      }
-      mkdirSync(join(outDir, 'server'), { recursive: true });
-      writeFileSync(join(outDir, 'server', 'entry.mjs'), 'export const handler = () => {};');
-    } finally {
-      snapshot.close();
-    }
-  };
 
 const options = (over: Partial<PublishOptions> = {}): PublishOptions => ({
   releasesDir: dir,
@@ -83,6 +48,18 @@ function liveTree(): Record<string, string> {
   walk(join(dir, 'current'), '');
   return tree;
 }
+
+/** A build that writes half its pages, then fails as `error` says (Astro's exit, a full disk…). */
+const halfThenThrow =
+  (error: Error): BuildFunction =>
+  async (outDir, env, stamp) => {
+    await fakeBuild()(outDir, env, stamp);
+    const files = readdirSync(join(outDir, 'client'), { recursive: true }).map(String);
+    for (const file of files.slice(files.length / 2)) rmSync(join(outDir, 'client', file), { recursive: true, force: true });
+    throw error;
+  };
+
+const integrity = async (db: { client: TestDatabase['client'] }) => (await db.client.execute('PRAGMA integrity_check')).rows[0]![0];
 
 describe('publish (R31, R32)', () => {
   it('backs up, builds from the backup, validates, records and switches', async () => {
@@ -115,6 +92,37 @@ describe('publish (R31, R32)', () => {
     expect(liveTree()).toEqual(before);
     expect(readdirSync(dir).filter((n) => n.startsWith('.'))).toEqual([]);
     // The lock was released: the next publish runs.
+    expect((await publish(database, options())).ok).toBe(true);
+  });
+
+  it('survives twenty injected failures of every kind with the live site byte-identical (R32)', async () => {
+    expect((await publish(database, options())).ok).toBe(true);
+    const before = liveTree();
+    const id = currentReleaseId(dir);
+    const [slug] = await listProductSlugs(database.db);
+    const kinds: [string, Partial<PublishOptions>][] = [
+      ...PUBLISH_STEPS.map((step): [string, Partial<PublishOptions>] => [`failure at ${step}`, { failAt: step }]),
+      ['build error', { build: halfThenThrow(new Error('astro build exited with 1')) }],
+      [
+        'disk full while building',
+        { build: halfThenThrow(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })) },
+      ],
+      ['missing page', { build: fakeBuild({ omit: `products/${slug}/index.html` }) }],
+      ['broken link', { build: fakeBuild({ brokenLink: true }) }],
+      ['over budget', { env: { ...process.env, PUBLISH_BUDGET_MB: '0.001' } }],
+    ];
+    for (let i = 0; i < 20; i++) {
+      const [kind, over] = kinds[i % kinds.length]!;
+      const result = await publish(database, options(over));
+      expect(result.ok, kind).toBe(false);
+      expect(currentReleaseId(dir), kind).toBe(id);
+      expect(liveTree(), kind).toEqual(before);
+      expect(
+        readdirSync(dir).filter((n) => n.startsWith('.')),
+        kind,
+      ).toEqual([]);
+    }
+    expect(await integrity(database)).toBe('ok');
     expect((await publish(database, options())).ok).toBe(true);
   });
 

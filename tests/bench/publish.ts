@@ -1,0 +1,203 @@
+/**
+ * Publishing at scale (issue #7, QUALITY.md §2): for 1,000 / 5,000 / 20,000 synthetic products, each with
+ * a photo already processed at upload, a bare `astro build` of the same pages and a full publish (backup,
+ * build, validate, record, switch) in the same run: seconds, peak memory, ratio, growth. Then a product
+ * page served by the site server with 100 connections, alone and during 10 publishes.
+ *
+ * The products go through the real importer (a CSV of synthetic rows, on top of the real seed) and the
+ * photos through the real upload pipeline; every product then shows one of 24 photos.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { migrateDatabase, openDatabase, type Database } from '../../src/db/client.ts';
+import { seedDatabase } from '../../src/db/seed.ts';
+import { writeCsv } from '../../src/domain/csv-write.ts';
+import { productGroupByCode } from '../../src/domain/groups.ts';
+import { buildSite, buildStamp } from '../../src/server/build.ts';
+import { ingestImage } from '../../src/server/images.ts';
+import { importCsv } from '../../src/server/importer.ts';
+import { publish } from '../../src/server/publish.ts';
+import { TMP } from '../support/paths.ts';
+import { benchServe } from './serve.ts';
+import { syntheticCatalogue } from './synthetic.ts';
+
+const PHOTOS = 24;
+const MiB = 1024 * 1024;
+
+/** Peak resident memory of a process (VmHWM), sampled until it exits; 0 when unreadable. */
+function watchPeak(pid: number): { peak: () => number; stop: () => void } {
+  let peak = 0;
+  const read = () => {
+    try {
+      const kb = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+      if (kb) peak = Math.max(peak, Number(kb) * 1024);
+    } catch {
+      // exited
+    }
+  };
+  read();
+  const timer = setInterval(read, 100);
+  return { peak: () => peak, stop: () => clearInterval(timer) };
+}
+
+/** This process's own peak while `run` runs (sampled RSS: the publisher's backup and validation). */
+async function ownPeak<T>(run: () => Promise<T>): Promise<{ value: T; peak: number }> {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  try {
+    return { value: await run(), peak };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function syntheticDatabase(
+  dir: string,
+  count: number,
+): Promise<{ database: Database; url: string; products: number; aPage: string }> {
+  const url = `file:${join(dir, 'registry.db')}`;
+  const database = await openDatabase({ url });
+  await migrateDatabase(database);
+  await seedDatabase(database);
+  const items = syntheticCatalogue(count, 11).items;
+  const rows = items.flatMap((i) =>
+    i.certs.map((c) => [
+      i.name,
+      i.establishmentName ?? '',
+      i.provinceName,
+      i.group ? productGroupByCode(i.group).nameVi : '',
+      c.level.replace('-', '_'),
+      String(c.year),
+    ]),
+  );
+  const csv = writeCsv([['product_name', 'producer', 'province', 'product_group', 'level', 'year'], ...rows]);
+  const outcome = await importCsv(database, Buffer.from(csv), { actor: { label: 'bench' } });
+  if (!outcome.ok) throw new Error(`synthetic rows do not import: ${JSON.stringify(outcome.errors.slice(0, 3))}`);
+  // 24 photos through the upload pipeline (variants made now, as at upload), one on every product.
+  for (let p = 0; p < PHOTOS; p++) {
+    const photo = await sharp({
+      create: { width: 1200, height: 800, channels: 3, background: { r: (p * 37) % 256, g: 120, b: (p * 91) % 256 } },
+    })
+      .jpeg()
+      .toBuffer();
+    const stored = await ingestImage(database, photo);
+    if (!stored.ok) throw new Error(`photo ${p}: ${stored.message}`);
+  }
+  await database.client.execute(
+    `INSERT OR IGNORE INTO product_images (product_id, image_id, position, alt_vi, alt_en)
+     SELECT p.id, (SELECT id FROM images ORDER BY id LIMIT 1 OFFSET (p.id % ${PHOTOS})), 0, 'Ảnh ' || p.name, 'Photo of ' || p.name FROM products p`,
+  );
+  const counted = await database.client.execute("SELECT count(*), min(slug) FROM products WHERE status = 'published'");
+  return { database, url, products: Number(counted.rows[0]![0]), aPage: `/products/${counted.rows[0]![1] as string}/` };
+}
+
+const seconds = (ms: number) => (ms / 1000).toFixed(1);
+
+export async function benchPublish(sizes: number[], serveConnections = 100): Promise<void> {
+  console.log(`\npublish vs a bare astro build of the same pages (synthetic products on top of the real seed, each with a photo)`);
+  console.log(
+    'products   pages  bare build  publish  (backup  build  validate  switch)  ratio  s/1k products  peak build RSS  peak publisher RSS',
+  );
+  let forServing: { dir: string; database: Database; url: string; page: string } | null = null;
+  for (const size of sizes) {
+    const dir = join(TMP, `bench-publish-${size}`);
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    process.env['UPLOADS_DIR'] = join(dir, 'uploads');
+    const { database, url, products, aPage } = await syntheticDatabase(dir, size);
+    const env = { ...process.env, DATABASE_URL: url, UPLOADS_DIR: join(dir, 'uploads') };
+
+    // The peer: `astro build` of the same database into a plain folder, nothing before or after.
+    let bareWatch: ReturnType<typeof watchPeak> | null = null;
+    const bareStarted = performance.now();
+    await buildSite(join(dir, 'bare'), env, await buildStamp(database), {
+      onLine: () => {},
+      onSpawn: (pid) => (bareWatch = watchPeak(pid)),
+    });
+    const bareMs = performance.now() - bareStarted;
+    const barePeak = (bareWatch as ReturnType<typeof watchPeak> | null)?.peak() ?? 0;
+    (bareWatch as ReturnType<typeof watchPeak> | null)?.stop();
+    const pages = readdirSync(join(dir, 'bare', 'client'), { recursive: true }).filter((f) => String(f).endsWith('.html')).length;
+    rmSync(join(dir, 'bare'), { recursive: true, force: true });
+
+    const steps: Record<string, number> = {};
+    let stepStarted = 0;
+    let buildWatch: ReturnType<typeof watchPeak> | null = null;
+    const started = performance.now();
+    const { value: result, peak: publisherPeak } = await ownPeak(() =>
+      publish(database, {
+        releasesDir: join(dir, 'releases'),
+        actor: { label: 'bench', name: 'bench' },
+        env,
+        onStep: (step, state) => {
+          if (state === 'start') stepStarted = performance.now();
+          else steps[step] = performance.now() - stepStarted;
+        },
+        onBuildLine: () => {},
+        onBuildSpawn: (pid) => (buildWatch = watchPeak(pid)),
+      }),
+    );
+    const publishMs = performance.now() - started;
+    const buildPeak = (buildWatch as ReturnType<typeof watchPeak> | null)?.peak() ?? 0;
+    (buildWatch as ReturnType<typeof watchPeak> | null)?.stop();
+    if (!result.ok) throw new Error(`publish failed: ${result.reason === 'failed' ? result.log.join('\n') : 'busy'}`);
+    console.log(
+      [
+        String(products).padStart(8),
+        String(pages).padStart(7),
+        `${seconds(bareMs)} s`.padStart(11),
+        `${seconds(publishMs)} s`.padStart(8),
+        ` (${seconds(steps['backup'] ?? 0)} s`.padStart(9),
+        `${seconds(steps['build'] ?? 0)} s`.padStart(7),
+        `${seconds(steps['validate'] ?? 0)} s`.padStart(9),
+        `${seconds(steps['switch'] ?? 0)} s)`.padStart(8),
+        `${(publishMs / bareMs).toFixed(2)}×`.padStart(6),
+        `${seconds(publishMs / (products / 1000))} s`.padStart(14),
+        `${(buildPeak / MiB).toFixed(0)} MiB (bare ${(barePeak / MiB).toFixed(0)})`.padStart(15),
+        `${(publisherPeak / MiB).toFixed(0)} MiB`.padStart(19),
+      ].join(' '),
+    );
+    if (forServing === null) forServing = { dir, database, url, page: aPage };
+    else database.close();
+  }
+  if (!forServing) return;
+
+  // Serving: the site server (a child process, as `npm start` runs it) on the smallest size's releases.
+  const releasesDir = join(forServing.dir, 'releases');
+  const alone = await benchServe({ releasesDir, path: forServing.page, connections: serveConnections, seconds: 10 });
+  let publishes = 0;
+  let failures = 0;
+  const during = await benchServe({
+    releasesDir,
+    path: forServing.page,
+    connections: serveConnections,
+    seconds: 10,
+    during: async () => {
+      for (let i = 0; i < 10; i++) {
+        const result = await publish(forServing.database, {
+          releasesDir,
+          actor: { label: 'bench', name: 'bench' },
+          env: { ...process.env, DATABASE_URL: forServing.url },
+          onBuildLine: () => {},
+        });
+        if (result.ok) publishes++;
+        else failures++;
+      }
+    },
+  });
+  forServing.database.close();
+  const kept = existsSync(releasesDir) ? readdirSync(releasesDir).filter((n) => /^\d{8}T/.test(n)).length : 0;
+  console.log(
+    `\nstatic serving of ${forServing.page} with ${serveConnections} connections (target ≥ 2,000 req/s, p99 ≤ 100 ms; 0 failed during publishes)`,
+  );
+  console.log('                     requests    req/s   p50 ms   p99 ms  failed');
+  for (const [label, r] of [
+    ['alone (10 s)', alone],
+    [`during 10 publishes`, during],
+  ] as const)
+    console.log(
+      `${label.padEnd(20)} ${String(r.requests).padStart(9)} ${r.reqPerSec.toFixed(0).padStart(8)} ${r.p50.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)} ${String(r.failed).padStart(7)}`,
+    );
+  console.log(`publishes during the load: ${publishes} switched, ${failures} failed; ${kept} releases kept`);
+}
