@@ -250,7 +250,7 @@ export const ADMIN_ROUTES = [
   // Each signed-in person's own account: change the password (other sessions end).
   { method: 'GET', path: /^\/admin\/account\/$/, example: '/admin/account/', action: 'account.view', roles: STAFF },
   { method: 'POST', path: /^\/admin\/account\/$/, example: '/admin/account/', action: 'account.update', roles: STAFF, body: 'form' },
-  // Publishing and releases: admins only (R32). The page refreshes itself while a publish runs.
+  // Publishing and releases: admins only (R32). The page streams a running publish's steps.
   { method: 'GET', path: /^\/admin\/releases\/$/, example: '/admin/releases/', action: 'releases.list', roles: ADMINS },
   { method: 'POST', path: /^\/admin\/releases\/$/, example: '/admin/releases/', action: 'releases.publish', roles: ADMINS, body: 'form' },
   // Staff accounts: admins only.

@@ -22,8 +22,10 @@ export function formatDate(iso: string, locale: Locale): string {
   const [y, m, d] = iso.split('-').map(Number);
   if (!y || !m || !d) return iso;
   if (locale === 'vi') return `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`;
-  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return ENGLISH_DATE.format(new Date(Date.UTC(y, m - 1, d)));
 }
+/** Made once: toLocaleDateString builds a formatter on every call (a tenth of a large build's time). */
+const ENGLISH_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 /** A date span: "16/05/2024 – 19/05/2024"; one date alone when the other is missing or equal; '' when both are. */
 export function formatDateRange(start: string | null, end: string | null, locale: Locale): string {

@@ -254,6 +254,16 @@ const STRINGS = {
 export type StringKey = keyof typeof STRINGS;
 
 /** The interface strings of one locale: t('en').navProducts → "Products". */
-export function t(locale: Locale): Record<StringKey, string> {
-  return Object.fromEntries(Object.entries(STRINGS).map(([key, value]) => [key, value[locale]])) as Record<StringKey, string>;
+const TABLES = new Map<Locale, Readonly<Record<StringKey, string>>>();
+
+/** The strings of one language (made once per language: every page asks, often several times). */
+export function t(locale: Locale): Readonly<Record<StringKey, string>> {
+  let table = TABLES.get(locale);
+  if (!table) {
+    table = Object.freeze(
+      Object.fromEntries(Object.entries(STRINGS).map(([key, value]) => [key, value[locale]])) as Record<StringKey, string>,
+    );
+    TABLES.set(locale, table);
+  }
+  return table;
 }

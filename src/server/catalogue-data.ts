@@ -15,6 +15,8 @@ export interface FacetOption {
 
 export interface CatalogueData {
   items: CatalogueItem[];
+  /** Each item's place in `items`, by slug (a producer's page picks its own without scanning them all). */
+  indexBySlug: Map<string, number>;
   /** Every facet's values in display order with labels and unfiltered counts (values with no product left out). */
   facets: Record<FacetKey, FacetOption[]>;
   today: string;
@@ -22,8 +24,22 @@ export interface CatalogueData {
 
 let cached: Promise<Awaited<ReturnType<typeof listCatalogueItems>>> | undefined;
 
-/** The catalogue for a build, read once and shared by every listing page and the island's JSON. */
-export async function getCatalogueData(locale: Locale): Promise<CatalogueData> {
+const perLocale = new Map<Locale, Promise<CatalogueData>>();
+
+/**
+ * The catalogue for a build, read and counted once per language and shared by every listing page and the
+ * island's JSON (counting again on each of thousands of listing pages was a tenth of a large build).
+ */
+export function getCatalogueData(locale: Locale): Promise<CatalogueData> {
+  let data = perLocale.get(locale);
+  if (!data) {
+    data = readCatalogueData(locale);
+    perLocale.set(locale, data);
+  }
+  return data;
+}
+
+async function readCatalogueData(locale: Locale): Promise<CatalogueData> {
   const today = todayIso();
   cached ??= getDatabase().then(({ db }) => listCatalogueItems(db, today));
   const { items, provinces } = await cached;
@@ -44,7 +60,7 @@ export async function getCatalogueData(locale: Locale): Promise<CatalogueData> {
         .filter((o) => o.count > 0),
     ]),
   ) as Record<FacetKey, FacetOption[]>;
-  return { items, facets, today };
+  return { items, indexBySlug: new Map(items.map((item, i) => [item.slug, i])), facets, today };
 }
 
 /** Every prerendered listing: all products and each single facet value, each paginated. */

@@ -13,7 +13,7 @@ export interface PublishRun {
   actor: string;
   startedAt: string;
   finishedAt: string | null;
-  steps: { step: PublishStep; state: 'start' | 'done'; detail?: string; at: string }[];
+  steps: { step: PublishStep; state: 'start' | 'done'; /** In Vietnamese, for the admin. */ detail?: string; at: string }[];
   result: PublishResult | null;
 }
 
@@ -48,7 +48,8 @@ export function startPublish(
     releasesDir: options.releasesDir,
     actor: options.actor,
     ...(options.build ? { build: options.build } : {}),
-    onStep: (step, state, detail) => run.steps.push({ step, state, ...(detail ? { detail } : {}), at: new Date().toISOString() }),
+    onStep: (step, state, _detail, detailVi) =>
+      run.steps.push({ step, state, ...(detailVi ? { detail: detailVi } : {}), at: new Date().toISOString() }),
   }).catch((error: unknown): PublishResult => ({
     ok: false,
     reason: 'failed',
@@ -61,6 +62,27 @@ export function startPublish(
     run.finishedAt = new Date().toISOString();
   });
   return { ok: true, run };
+}
+
+/** What the admin calls each step. */
+export const STEP_NAMES: Record<PublishStep, string> = {
+  backup: 'Sao lưu dữ liệu',
+  build: 'Dựng trang',
+  validate: 'Kiểm tra',
+  record: 'Ghi nhận',
+  switch: 'Chuyển sang bản mới',
+};
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 100));
+
+/** Resolves when `step` of this run is done, or when the run ended without it (failed before or at it). */
+export async function untilStepSettled(run: PublishRun, step: PublishStep): Promise<void> {
+  while (run.finishedAt === null && !run.steps.some((s) => s.step === step && s.state === 'done')) await tick();
+}
+
+/** Resolves when this run has ended. */
+export async function untilFinished(run: PublishRun): Promise<void> {
+  while (run.finishedAt === null) await tick();
 }
 
 /** Waits for the background publish (tests, and the CLI-like callers). */

@@ -62,7 +62,7 @@ export interface PublishOptions {
   actor: Actor & { name: string };
   env?: NodeJS.ProcessEnv;
   /** Progress of each step, for the CLI and the admin's progress bar. */
-  onStep?: (step: PublishStep, state: 'start' | 'done', detail?: string) => void;
+  onStep?: (step: PublishStep, state: 'start' | 'done', detail?: string, detailVi?: string) => void;
   /** Test hook: a step that throws as if it had failed there (R32's injected failures). */
   failAt?: PublishStep;
   /** Replaces the Astro build (tests that need many publishes quickly). */
@@ -231,9 +231,10 @@ export async function publish(database: Database, options: PublishOptions): Prom
     options.onStep?.(s, 'start');
     if (options.failAt === s) throw new Error(`injected failure at ${s}`);
   };
-  const done = (detail?: string) => {
+  /** A step done; its detail in English (logs, the CLI) and Vietnamese (the admin). */
+  const done = (detail?: string, detailVi?: string) => {
     log.push(`${new Date().toISOString()} ${step} ok${detail ? `: ${detail}` : ''}`);
-    options.onStep?.(step, 'done', detail);
+    options.onStep?.(step, 'done', detail, detailVi);
   };
   try {
     sweepStaging(dir);
@@ -242,7 +243,8 @@ export async function publish(database: Database, options: PublishOptions): Prom
     begin('backup');
     // Beside the staging folder, not in it: Astro empties its output folder when a build starts.
     const backupFile = await backup(database, join(dir, `.backup-${id}.db`));
-    done(backupFile ? 'integrity ok' : 'remote database: no file backup');
+    if (backupFile) done('integrity ok', 'toàn vẹn');
+    else done('remote database: no file backup', 'dữ liệu trên máy chủ libSQL: máy chủ tự sao lưu');
 
     begin('build');
     const stamp = await buildStamp(database);
@@ -278,7 +280,8 @@ export async function publish(database: Database, options: PublishOptions): Prom
       if (snapshot !== database) snapshot.close();
     }
     if (hasProblems(checked)) throw new Error(describeProblems(checked).join('\n'));
-    done(`${checked.pages} pages, ${(checked.bytes / 1048576).toFixed(1)} MB`);
+    const size = `${(checked.bytes / 1048576).toFixed(1)} MB`;
+    done(`${checked.pages} pages, ${size}`, `${checked.pages} trang, ${size}`);
 
     begin('record');
     const release: ReleaseRecord = {
@@ -295,7 +298,10 @@ export async function publish(database: Database, options: PublishOptions): Prom
     };
     if (backupFile) moveDatabaseFile(backupFile, join(staging, 'backup.db'));
     writeFileSync(join(staging, RELEASE_FILE), JSON.stringify(release, null, 1));
-    done(`${release.changes.total} changes since the last release`);
+    done(
+      `${release.changes.total} change${release.changes.total === 1 ? '' : 's'} since the last release`,
+      `${release.changes.total} thay đổi so với bản trước`,
+    );
 
     begin('switch');
     renameSync(staging, join(dir, id));
@@ -307,7 +313,8 @@ export async function publish(database: Database, options: PublishOptions): Prom
       throw error;
     }
     const pruned = pruneReleases(dir);
-    done(pruned.length > 0 ? `removed ${pruned.join(', ')}` : undefined);
+    if (pruned.length > 0) done(`removed ${pruned.join(', ')}`, `đã xoá ${pruned.length} bản cũ`);
+    else done();
     // Published: the audit row follows the switch; failing to write it does not undo the release.
     await writeTransaction(database, (tx) =>
       recordAudit(tx, options.actor, {

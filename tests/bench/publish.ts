@@ -85,8 +85,9 @@ async function syntheticDatabase(
     if (!stored.ok) throw new Error(`photo ${p}: ${stored.message}`);
   }
   await database.client.execute(
-    `INSERT OR IGNORE INTO product_images (product_id, image_id, position, alt_vi, alt_en)
-     SELECT p.id, (SELECT id FROM images ORDER BY id LIMIT 1 OFFSET (p.id % ${PHOTOS})), 0, 'Ảnh ' || p.name, 'Photo of ' || p.name FROM products p`,
+    `WITH photos AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS n FROM images)
+     INSERT OR IGNORE INTO product_images (product_id, image_id, position, alt_vi, alt_en)
+     SELECT p.id, photos.id, 0, 'Ảnh ' || p.name, 'Photo of ' || p.name FROM products p JOIN photos ON photos.n = p.id % ${PHOTOS}`,
   );
   const counted = await database.client.execute("SELECT count(*), min(slug) FROM products WHERE status = 'published'");
   return { database, url, products: Number(counted.rows[0]![0]), aPage: `/products/${counted.rows[0]![1] as string}/` };

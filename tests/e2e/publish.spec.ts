@@ -38,9 +38,11 @@ test('an editor renames a product, an admin publishes, and the public page and t
   await admin.getByRole('navigation', { name: 'Quản trị' }).getByRole('link', { name: 'Xuất bản' }).click();
   const before = await admin.getByRole('row', { name: /đang phục vụ/ }).textContent();
   await admin.getByRole('button', { name: 'Xuất bản ngay' }).click();
-  // The page follows the publish by itself (it reloads while one runs) until it reports the switch.
-  await expect(admin.getByRole('heading', { name: 'Lần xuất bản gần nhất: thành công' })).toBeVisible({ timeout: 150_000 });
-  await expect(admin.getByRole('status').filter({ hasText: 'Đã chuyển sang bản' })).toBeVisible();
+  // The page streams the steps as they finish, then the outcome, with no reload and no script.
+  await expect(admin.getByRole('heading', { name: 'Đang xuất bản…' })).toBeVisible();
+  await expect(admin.getByRole('listitem').filter({ hasText: 'Sao lưu dữ liệu: xong' })).toBeVisible({ timeout: 60_000 });
+  await expect(admin.getByRole('status').filter({ hasText: 'Xuất bản thành công' })).toBeVisible({ timeout: 150_000 });
+  await expect(admin.getByRole('listitem')).toContainText(['Dựng trang: xong', 'Kiểm tra: xong', 'Chuyển sang bản mới: xong']);
   const servedRow = admin.getByRole('row', { name: /đang phục vụ/ });
   await expect(servedRow).not.toHaveText(before!);
   // Its list of changes names the rename (other stories may have saved records too).
