@@ -162,7 +162,10 @@ export async function benchPublish(sizes: number[], serveConnections = 100): Pro
     if (forServing === null) forServing = { dir, database, url, page: aPage };
     else database.close();
   }
-  if (!forServing) return;
+  if (!forServing || serveConnections === 0) {
+    forServing?.database.close();
+    return;
+  }
 
   // Serving: the site server (a child process, as `npm start` runs it) on the smallest size's releases.
   const releasesDir = join(forServing.dir, 'releases');

@@ -139,5 +139,6 @@ if (runs('publish')) {
     console.error('BENCH_PUBLISH_SIZES must be whole numbers of products from 10 to 50000, comma-separated');
     process.exit(2);
   }
-  await benchPublish(sizes);
+  // BENCH_PUBLISH_SERVE=0 skips the serving part (a second run for the largest size only).
+  await benchPublish(sizes, process.env['BENCH_PUBLISH_SERVE'] === '0' ? 0 : 100);
 }
