@@ -19,6 +19,7 @@ import {
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ROOT } from './build.ts';
 
@@ -112,13 +113,15 @@ export function switchCurrent(dir: string, id: string): void {
 }
 
 /** Removes the oldest releases beyond `keep`, never the current one; returns the ids removed. */
-export function pruneReleases(dir: string, keep = KEEP_RELEASES): string[] {
+export async function pruneReleases(dir: string, keep = KEEP_RELEASES): Promise<string[]> {
   const current = currentReleaseId(dir);
   const old = listReleases(dir)
     .map((r) => r.id)
     .filter((id) => id !== current)
     .slice(Math.max(0, keep - 1));
-  for (const id of old) rmSync(join(dir, id), { recursive: true, force: true });
+  // Asynchronously: a release of thousands of pages takes seconds to delete, and an admin's publish runs in
+  // the process that serves the site.
+  for (const id of old) await rm(join(dir, id), { recursive: true, force: true });
   return old;
 }
 

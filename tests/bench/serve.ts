@@ -33,13 +33,17 @@ export interface BenchServeResult {
   p99: number;
   /** Errors and non-200 answers. */
   failed: number;
+  /** How the failed ones ended: status code, or 0 for a connection error, with counts. */
+  failures: Record<number, number>;
+  /** What the server logged (switches, handler loads, errors). */
+  serverLog: string;
 }
 
 const quantile = (sorted: number[], q: number) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : NaN;
 
 /** The server in a child Node; it prints its URL and stops when its stdin closes. */
-async function startChild(releasesDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
+async function startChild(releasesDir: string): Promise<{ url: string; stop: () => Promise<void>; log: () => string }> {
   const module = pathToFileURL(`${ROOT}src/server/site-server.ts`).href;
   const script = `
     const { startSiteServer } = await import(${JSON.stringify(module)});
@@ -63,6 +67,7 @@ async function startChild(releasesDir: string): Promise<{ url: string; stop: () 
   });
   return {
     url,
+    log: () => stderr,
     stop: async () => {
       child.stdin.end();
       const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
@@ -93,6 +98,7 @@ export async function benchServe(options: BenchServeOptions): Promise<BenchServe
   const url = new URL(server.url);
   const latencies: number[] = [];
   let failed = 0;
+  const failures: Record<number, number> = {};
   let duringDone = !options.during;
   let duringError: Error | undefined;
   const minimumEnd = performance.now() + seconds * 1000;
@@ -105,7 +111,10 @@ export async function benchServe(options: BenchServeOptions): Promise<BenchServe
         const sent = performance.now();
         const status = await get(url, options.path, agent);
         latencies.push(performance.now() - sent);
-        if (status !== 200) failed++;
+        if (status !== 200) {
+          failed++;
+          failures[status] = (failures[status] ?? 0) + 1;
+        }
       }
     };
     const during = options.during
@@ -124,6 +133,8 @@ export async function benchServe(options: BenchServeOptions): Promise<BenchServe
       p50: quantile(sorted, 0.5),
       p99: quantile(sorted, 0.99),
       failed,
+      failures,
+      serverLog: server.log(),
     };
   } finally {
     agent.destroy();
