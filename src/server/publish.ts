@@ -12,13 +12,12 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { gt } from 'drizzle-orm';
 import { recordAudit, type Actor } from '../db/audit.ts';
 import { isLocalFile, openDatabase, writeTransaction, type Database } from '../db/client.ts';
 import { listProductSlugs, listRegistryCodes } from '../db/queries/catalogue.ts';
 import { listFairs } from '../db/queries/fairs.ts';
 import { listProducers } from '../db/queries/producers.ts';
-import { auditLog, users } from '../db/schema/index.ts';
+import { listChangesAfter } from '../db/queries/staff.ts';
 import {
   describeProblems,
   expectedPages,
@@ -45,7 +44,6 @@ import {
   type LockHolder,
   type ReleaseRecord,
 } from './releases.ts';
-import { eq } from 'drizzle-orm';
 
 export const PUBLISH_STEPS = ['backup', 'build', 'validate', 'record', 'switch'] as const;
 export type PublishStep = (typeof PUBLISH_STEPS)[number];
@@ -192,19 +190,7 @@ function sampleProductNames(client: string): string[] {
 
 /** Step 5's list: what changed since the release before (audit rows after its last one). */
 async function changesSince(database: Database, lastAuditId: number) {
-  const rows = await database.db
-    .select({
-      id: auditLog.id,
-      at: auditLog.at,
-      action: auditLog.action,
-      entity: auditLog.entity,
-      entityId: auditLog.entityId,
-      email: users.email,
-      label: auditLog.actorLabel,
-    })
-    .from(auditLog)
-    .leftJoin(users, eq(auditLog.actorUserId, users.id))
-    .where(gt(auditLog.id, lastAuditId));
+  const rows = await listChangesAfter(database.db, lastAuditId);
   const changes = rows.filter((r) => r.action !== 'login' && r.action !== 'publish' && r.entity !== 'sessions');
   const byEntity: Record<string, number> = {};
   for (const c of changes) byEntity[c.entity] = (byEntity[c.entity] ?? 0) + 1;
@@ -215,7 +201,7 @@ async function changesSince(database: Database, lastAuditId: number) {
       byEntity,
       list: changes
         .slice(-200)
-        .map((c) => ({ at: c.at, action: c.action, entity: c.entity, entityId: c.entityId, by: c.email ?? c.label ?? '—' })),
+        .map((c) => ({ at: c.at, action: c.action, entity: c.entity, entityId: c.entityId, by: c.actorEmail ?? c.actorLabel ?? '—' })),
     },
   };
 }

@@ -1,4 +1,4 @@
-import { and, count, desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq, gt } from 'drizzle-orm';
 import type { StaffRole } from '../../domain/auth.ts';
 import { recordAudit, type Actor } from '../audit.ts';
 import type { DbOrTx } from '../client.ts';
@@ -87,9 +87,9 @@ export async function deleteUserSessions(db: DbOrTx, userId: number) {
   await db.delete(sessions).where(eq(sessions.userId, userId));
 }
 
-/** The newest audit rows, for the dashboard: who changed what, when. */
-export async function listRecentChanges(db: DbOrTx, limit = 20) {
-  return db
+/** An audit row as staff read it: who changed what, when. */
+const changeRows = (db: DbOrTx) =>
+  db
     .select({
       id: auditLog.id,
       at: auditLog.at,
@@ -100,7 +100,14 @@ export async function listRecentChanges(db: DbOrTx, limit = 20) {
       actorEmail: users.email,
     })
     .from(auditLog)
-    .leftJoin(users, eq(auditLog.actorUserId, users.id))
-    .orderBy(desc(auditLog.id))
-    .limit(limit);
+    .leftJoin(users, eq(auditLog.actorUserId, users.id));
+
+/** The newest audit rows, for the dashboard. */
+export async function listRecentChanges(db: DbOrTx, limit = 20) {
+  return changeRows(db).orderBy(desc(auditLog.id)).limit(limit);
+}
+
+/** Every audit row after `lastId`, oldest first (what a release changed since the one before). */
+export async function listChangesAfter(db: DbOrTx, lastId: number) {
+  return changeRows(db).where(gt(auditLog.id, lastId)).orderBy(auditLog.id);
 }
