@@ -3,7 +3,7 @@
  * types, arrow keys to move, Enter to open, Escape to close. The form still submits to /search/.
  */
 import { highlight } from '../domain/search/highlight.ts';
-import { ProductSearch } from './search-client.ts';
+import { ProductSearch, ReleaseChanged } from './search-client.ts';
 
 const MAX_OPTIONS = 6;
 
@@ -73,9 +73,17 @@ export function startCombobox(input: HTMLInputElement): void {
     setActive(-1);
   };
 
+  // A publish between two fetches: open the new release's search and try once more.
+  const reopen = (error: unknown) => {
+    if (!(error instanceof ReleaseChanged)) throw error;
+    search = undefined;
+    opening = undefined;
+    return ready().then(update);
+  };
   const refresh = () =>
     void ready()
       .then(update)
+      .catch(reopen)
       .catch(() => close());
   input.addEventListener('input', refresh);
   input.addEventListener('keydown', (event) => {

@@ -7,28 +7,53 @@ import { readFacetTable, type FacetTable, type ProductSearchManifest } from '../
 import type { CompactChunk } from '../domain/search/compact.ts';
 import { ChunkedIndex } from '../domain/search/engine.ts';
 
-async function fetchJson<T>(url: string): Promise<T> {
+/**
+ * Thrown when a search file comes from another release than the manifest did: a publish switched the site
+ * between two fetches, so document numbers may no longer match. The caller opens the search again.
+ */
+export class ReleaseChanged extends Error {
+  constructor(url: string) {
+    super(`${url}: the site was published again meanwhile`);
+    this.name = 'ReleaseChanged';
+  }
+}
+
+/** The header the site server names its release in (src/server/site-server.ts); absent on plain static hosting. */
+const RELEASE_HEADER = 'X-Release';
+
+async function fetchJson<T>(url: string, release?: string | null): Promise<{ body: T; release: string | null }> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
-  return (await response.json()) as T;
+  const served = response.headers.get(RELEASE_HEADER);
+  if (release && served && served !== release) throw new ReleaseChanged(url);
+  return { body: (await response.json()) as T, release: served };
 }
 
 export class ProductSearch {
   readonly manifest: ProductSearchManifest;
   readonly index: ChunkedIndex;
   private readonly base: string;
+  /** The release the manifest came from; every later file must come from the same one. */
+  private readonly release: string | null;
   private readonly rowFiles = new Map<number, Promise<CardFields[]>>();
   private facetTable: Promise<FacetFields[]> | undefined;
 
-  private constructor(base: string, manifest: ProductSearchManifest) {
+  private constructor(base: string, manifest: ProductSearchManifest, release: string | null) {
     this.base = base;
     this.manifest = manifest;
-    this.index = new ChunkedIndex(manifest.index, (n) => fetchJson<CompactChunk>(`${base}t-${n}.json`));
+    this.release = release;
+    this.index = new ChunkedIndex(manifest.index, (n) => this.fetch<CompactChunk>(`t-${n}.json`));
   }
 
   /** Opens the search files under `base` ("/search/products/" or "/en/search/products/"). */
   static async open(base: string): Promise<ProductSearch> {
-    return new ProductSearch(base, await fetchJson<ProductSearchManifest>(`${base}manifest.json`));
+    const { body, release } = await fetchJson<ProductSearchManifest>(`${base}manifest.json`);
+    return new ProductSearch(base, body, release);
+  }
+
+  /** A file of the same release as the manifest; ReleaseChanged when the site has moved on. */
+  private async fetch<T>(file: string): Promise<T> {
+    return (await fetchJson<T>(`${this.base}${file}`, this.release)).body;
   }
 
   /** The result rows of the given document numbers, in the same order. */
@@ -39,7 +64,7 @@ export class ProductSearch {
       [...new Set(files)].map((n) => {
         let file = this.rowFiles.get(n);
         if (!file) {
-          file = fetchJson<CardFields[]>(`${this.base}r-${n}.json`);
+          file = this.fetch<CardFields[]>(`r-${n}.json`);
           file.catch(() => this.rowFiles.delete(n));
           this.rowFiles.set(n, file);
         }
@@ -52,7 +77,7 @@ export class ProductSearch {
   /** Every product's facet values by document number (one file, fetched on first need). */
   facets(): Promise<FacetFields[]> {
     if (!this.facetTable) {
-      this.facetTable = fetchJson<FacetTable>(`${this.base}facets.json`).then(readFacetTable);
+      this.facetTable = this.fetch<FacetTable>('facets.json').then(readFacetTable);
       this.facetTable.catch(() => (this.facetTable = undefined));
     }
     return this.facetTable;

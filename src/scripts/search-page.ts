@@ -10,7 +10,7 @@ import type { ExhibitorSearchRow, ProducerSearchRow } from '../domain/search/doc
 import { ChunkedIndex } from '../domain/search/engine.ts';
 import { queryWords } from '../domain/search/query.ts';
 import { el, marked, productCard } from './dom.ts';
-import { ProductSearch } from './search-client.ts';
+import { ProductSearch, ReleaseChanged } from './search-client.ts';
 
 type Strings = Record<
   | 'prompt'
@@ -259,12 +259,22 @@ export function startSearchPage(): void {
     }
   };
 
-  /** Renders, reporting a failed fetch in the status line (the next keystroke tries again). */
+  /**
+   * Renders, reporting a failed fetch in the status line (the next keystroke tries again). When the site
+   * was published between two fetches, the search files are opened again and the render tried once more.
+   */
   const show = (q: string, selection: Selection) =>
-    render(q, selection).catch(() => {
-      generation++;
-      status.textContent = strings.failed;
-    });
+    render(q, selection)
+      .catch((error: unknown) => {
+        if (!(error instanceof ReleaseChanged)) throw error;
+        loaded = undefined;
+        loading = undefined;
+        return load().then(() => render(q, selection));
+      })
+      .catch(() => {
+        generation++;
+        status.textContent = strings.failed;
+      });
   const failed = () => (status.textContent = strings.failed);
 
   const go = (q: string, selection: Selection, push: boolean) => {

@@ -10,11 +10,15 @@
  *    served: no dotfiles, databases, source maps; no directory listing), streamed with validators;
  *  - anything else goes to the release's own Astro handler (`server/entry.mjs`, adapter in middleware
  *    mode), imported once per release folder; when it has no route, `client/404.html` with status 404.
+ * Every response names its release in `X-Release`, so the search script can tell when a publish switched
+ * the site between two of its fetches (src/scripts/search-client.ts). A hashed asset (`_astro/`) that the
+ * current release no longer has is served from a kept older release: a page opened before a publish may
+ * still ask for its scripts (the names are content hashes, so any release's copy is the same bytes).
  * Every response carries the headers a meta CSP cannot give (frame-ancestors, nosniff, Referrer-Policy,
  * HSTS on HTTPS); the admin's own stricter values win, since Node lets the handler's writeHead replace them.
  */
 import { constants as fsConstants, readlinkSync, realpathSync, type Stats } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import { open, readdir, type FileHandle } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename, dirname, join, resolve, sep } from 'node:path';
@@ -102,6 +106,8 @@ const SECURITY_HEADERS: Record<string, string> = {
 /** An SVG opened on its own is a document that may run script: sandbox it (no effect on <img> use). */
 const SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; sandbox";
 const HSTS = 'max-age=31536000';
+/** The response header naming the release that answered (read by src/scripts/search-client.ts). */
+export const RELEASE_HEADER = 'X-Release';
 const RETRY_AFTER_SECONDS = '10';
 const CLOSE_GRACE_MS = 3000;
 /**
@@ -271,6 +277,7 @@ export async function startSiteServer(options: SiteServerOptions): Promise<SiteS
       res.setHeader('Retry-After', RETRY_AFTER_SECONDS);
       return plain(req, res, 503, 'Đang chuẩn bị trang / Site is being prepared');
     }
+    res.setHeader(RELEASE_HEADER, release.id);
     release.inFlight++;
     attach(release);
     res.once('close', () => {
@@ -295,7 +302,12 @@ export async function startSiteServer(options: SiteServerOptions): Promise<SiteS
       return true;
     }
     const found = await openFile(release.client, target.file);
-    if (found === 'missing') return false;
+    if (found === 'missing') {
+      const older = target.file.startsWith('_astro/') ? await olderCopy(release, target.file) : undefined;
+      if (!older) return false;
+      await sendFile(req, res, { size: older.stats.size, mtimeMs: older.stats.mtimeMs, handle: older.handle }, options);
+      return true;
+    }
     if (found === 'directory') {
       if (!target.redirect || (await openFile(release.client, target.redirect.indexFile, true)) !== 'file') return false;
       res.writeHead(301, { Location: target.redirect.location, 'Cache-Control': 'public, max-age=3600', 'Content-Length': 0 });
@@ -304,6 +316,25 @@ export async function startSiteServer(options: SiteServerOptions): Promise<SiteS
     }
     await sendFile(req, res, await remember(release, target.file, found), options);
     return true;
+  }
+
+  /** A hashed asset from the newest kept release that has it (not cached: only pages opened before a publish ask). */
+  async function olderCopy(release: Release, file: string): Promise<{ handle: FileHandle; stats: Stats } | undefined> {
+    let names: string[];
+    try {
+      names = await readdir(releasesDir);
+    } catch {
+      return undefined;
+    }
+    const kept = names
+      .filter((name) => !name.startsWith('.') && name !== 'current' && name !== release.id)
+      .sort()
+      .reverse();
+    for (const name of kept) {
+      const found = await openFile(join(releasesDir, name, 'client'), file);
+      if (typeof found === 'object') return found;
+    }
+    return undefined;
   }
 
   async function serveDynamic(release: Release, req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -416,6 +416,23 @@ describe('switching releases under load', () => {
     expect(lines).toContain(`site: serving release ${B}`);
   }, 30_000);
 
+  it('names its release on every response, and still serves a page opened before the switch its hashed scripts', async () => {
+    const A = '20261203T104512Z-aaaa';
+    const B = '20261204T091500Z-bbbb';
+    writeFileSync(join(releasesDir, A, 'client', '_astro', 'only-a.hash.js'), 'ONLY-A');
+    for (const path of ['/', '/search/products/manifest.json', '/khong-co/', '/admin/']) {
+      expect((await send(site.url, path)).headers['x-release'], path).toBe(B);
+    }
+    const older = await send(site.url, '/_astro/only-a.hash.js');
+    expect(older.status).toBe(200);
+    expect(older.body.toString()).toBe('ONLY-A');
+    expect(older.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    // Only hashed assets: a page or a search file the current release lacks is its 404.
+    writeFileSync(join(releasesDir, A, 'client', 'only-a.html'), 'ONLY-A');
+    expect((await send(site.url, '/only-a.html')).status).toBe(404);
+    expect((await send(site.url, '/_astro/none.hash.js')).status).toBe(404);
+  });
+
   it('keeps serving after the old release folder is deleted', async () => {
     const B = '20261204T091500Z-bbbb';
     rmSync(join(releasesDir, '20261203T104512Z-aaaa'), { recursive: true, force: true });
