@@ -19,6 +19,20 @@ export interface ImportSummary {
   updatedCertifications: number;
   unchanged: number;
   dryRun: boolean;
+  /** What each row did (or, in a dry run, would do): the preview's classification. */
+  outcomes: RowOutcome[];
+}
+
+/**
+ * One row's effect: a new certification, an update of one already registered (a changed decision number,
+ * score or source), or nothing (the same certification is already registered: a duplicate of it). Whether
+ * its establishment and product were created with it.
+ */
+export interface RowOutcome {
+  line: number;
+  outcome: 'new' | 'update' | 'unchanged';
+  createdEstablishment: boolean;
+  createdProduct: boolean;
 }
 
 /**
@@ -36,12 +50,21 @@ export async function applyImport(
     updatedCertifications: 0,
     unchanged: 0,
     dryRun: options.dryRun ?? false,
+    outcomes: [],
   };
   try {
     await db.transaction(async (tx) => {
       const writer = new ImportWriter(tx, options.actor, summary);
       for (const row of rows) await writer.apply(row);
-      await recordAudit(tx, options.actor, { action: 'import', entity: 'certifications', entityId: null, after: summary });
+      // The totals; the per-row outcomes are the preview's, too long for an audit row.
+      const totals = {
+        rows: summary.rows,
+        created: summary.created,
+        updatedCertifications: summary.updatedCertifications,
+        unchanged: summary.unchanged,
+        dryRun: summary.dryRun,
+      };
+      await recordAudit(tx, options.actor, { action: 'import', entity: 'certifications', entityId: null, after: totals });
       if (summary.dryRun) tx.rollback();
     });
   } catch (error) {
@@ -62,9 +85,23 @@ class ImportWriter {
   }
 
   async apply(row: ImportRow<StoredProvinceUnit>): Promise<void> {
+    const { created } = this.#summary;
+    const before = { establishments: created.establishments, products: created.products, updated: this.#summary.updatedCertifications };
     const establishmentId = row.producer ? await this.#establishment(row) : null;
     const productId = await this.#product(row, establishmentId);
+    const certificationsBefore = created.certifications;
     await this.#certification(row, productId);
+    this.#summary.outcomes.push({
+      line: row.line,
+      outcome:
+        created.certifications > certificationsBefore
+          ? 'new'
+          : this.#summary.updatedCertifications > before.updated
+            ? 'update'
+            : 'unchanged',
+      createdEstablishment: created.establishments > before.establishments,
+      createdProduct: created.products > before.products,
+    });
   }
 
   async #establishment(row: ImportRow<StoredProvinceUnit>): Promise<number> {

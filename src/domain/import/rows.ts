@@ -4,7 +4,7 @@ import { ACCEPTED_LEVEL_CODES, levelCode, parseLevel, type LevelValue } from '..
 import { parseProductName, type ProductKind } from '../products.ts';
 import { resolveProvince, type ProvinceUnit } from '../provinces.ts';
 import { compactKey, normalizeText } from '../text.ts';
-import { parseCsv } from './csv.ts';
+import { parseCsv, type CsvRecord } from './csv.ts';
 import { mapHeader, type ImportColumnKey, type ImportIssue } from './columns.ts';
 
 /** A valid row of an import file, normalised and resolved against the province table. */
@@ -41,16 +41,25 @@ export const MAX_REPORTED_ERRORS = 1000;
  * reported as "line N, column C: reason". `provinces` must hold units of both eras.
  */
 export function validateImport<P extends ProvinceUnit>(
-  text: string,
-  context: { provinces: readonly P[]; currentYear: number },
+  input: string | readonly CsvRecord[],
+  context: { provinces: readonly P[]; currentYear: number; maxRows?: number },
 ): ImportValidation<P> {
-  const parsed = parseCsv(text);
+  // CSV text is parsed here; a workbook's rows arrive already read (src/server/xlsx.ts).
+  const parsed = typeof input === 'string' ? parseCsv(input) : ({ ok: true, records: [...input] } as const);
   if (!parsed.ok) return { rows: [], errors: [{ line: parsed.line, column: null, reason: parsed.reason }], warnings: [] };
   const [header, ...records] = parsed.records;
   if (!header) return { rows: [], errors: [{ line: 1, column: null, reason: 'the file is empty' }], warnings: [] };
   const { positions, errors, warnings } = mapHeader(header.cells);
   if (errors.length > 0) return { rows: [], errors, warnings };
   if (records.length === 0) errors.push({ line: 2, column: null, reason: 'the file has a header but no rows' });
+  if (context.maxRows !== undefined && records.length > context.maxRows)
+    return {
+      rows: [],
+      errors: [
+        { line: 1, column: null, reason: `the file has ${records.length} rows; at most ${context.maxRows} are accepted: split the list` },
+      ],
+      warnings,
+    };
 
   const rows: ImportRow<P>[] = [];
   const seen = new Map<string, number>();
