@@ -1,15 +1,21 @@
-import { formatIssue, type ImportIssue } from '../domain/import/columns.ts';
-import { decodeCsvBytes, type CsvRecord } from '../domain/import/csv.ts';
-import { validateImport } from '../domain/import/rows.ts';
+import { formatIssue, type ImportColumnKey, type ImportIssue } from '../domain/import/columns.ts';
+import { decodeCsvBytes, parseCsv, type CsvRecord } from '../domain/import/csv.ts';
+import { buildPreview, type ImportPreview } from '../domain/import/preview.ts';
+import { validateImport, type ImportValidation } from '../domain/import/rows.ts';
 import type { Actor } from '../db/audit.ts';
-import type { Database } from '../db/client.ts';
+import { writeTransaction, type Database } from '../db/client.ts';
 import { applyImport, type ImportSummary } from '../db/queries/import.ts';
-import { listProvinceUnits } from '../db/queries/provinces.ts';
+import { listProvinceUnits, type StoredProvinceUnit } from '../db/queries/provinces.ts';
 import { ensureReferenceData } from '../db/reference.ts';
 import { readXlsx } from './xlsx.ts';
 
+/**
+ * The outcome of an import. With mode 'valid' an import that wrote the valid rows is ok and still lists the
+ * rejected rows' errors; with mode 'all' (the default) any error means nothing was written.
+ */
 export type ImportOutcome =
-  { ok: true; summary: ImportSummary; warnings: ImportIssue[] } | { ok: false; errors: ImportIssue[]; warnings: ImportIssue[] };
+  | { ok: true; summary: ImportSummary; errors: ImportIssue[]; warnings: ImportIssue[] }
+  | { ok: false; errors: ImportIssue[]; warnings: ImportIssue[] };
 
 /** R19: the largest list accepted, in bytes and in rows. */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
@@ -17,47 +23,93 @@ export const MAX_IMPORT_ROWS = 50_000;
 
 export type ListFormat = 'csv' | 'xlsx';
 
+/**
+ * 'all': everything or nothing (R18, the default); 'valid': the valid rows are written and the rejected
+ * ones listed with their reasons (a file of them can be downloaded from the preview).
+ */
+export type ImportMode = 'all' | 'valid';
+
+export interface ImportOptions {
+  actor: Actor;
+  dryRun?: boolean;
+  currentYear?: number;
+  mode?: ImportMode;
+  /** A column mapping chosen by staff: one entry per header cell (null: ignore the cell). */
+  columns?: readonly (ImportColumnKey | null)[];
+}
+
 /** The format of an uploaded list, by its content (a ZIP archive is a workbook), whatever its name says. */
 export const listFormatOf = (bytes: Uint8Array): ListFormat =>
   bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04 ? 'xlsx' : 'csv';
 
-const refusal = (reason: string, line = 1, column: string | null = null): ImportOutcome => ({
-  ok: false,
-  errors: [{ line, column, reason }],
-  warnings: [],
-});
+/** A file read into records, or why it cannot be read at all (one issue, on the line where reading stopped). */
+export type ReadList = { ok: true; format: ListFormat; records: CsvRecord[] } | { ok: false; format: ListFormat; error: ImportIssue };
+
+/** Reads the bytes of a CSV (UTF-8 with or without BOM, UTF-16) or XLSX list into records; nothing is written. */
+export async function readList(bytes: Uint8Array): Promise<ReadList> {
+  const format = listFormatOf(bytes);
+  const refuse = (reason: string, line = 1, column: string | null = null): ReadList => ({ ok: false, format, error: { line, column, reason } });
+  if (bytes.length === 0) return refuse('the file is empty');
+  if (bytes.length > MAX_IMPORT_BYTES) return refuse(`the file is larger than ${MAX_IMPORT_BYTES / 1048576} MB: split the list`);
+  if (format === 'xlsx') {
+    const read = await readXlsx(bytes, { maxRows: MAX_IMPORT_ROWS });
+    return read.ok ? { ok: true, format, records: read.records } : refuse(read.reason, read.line, read.column);
+  }
+  const decoded = decodeCsvBytes(bytes);
+  if (!decoded.ok) return refuse(decoded.reason);
+  const parsed = parseCsv(decoded.text);
+  return parsed.ok ? { ok: true, format, records: parsed.records } : refuse(parsed.reason, parsed.line);
+}
+
+async function validate(
+  database: Database,
+  records: readonly CsvRecord[],
+  options: Pick<ImportOptions, 'currentYear' | 'columns'>,
+): Promise<ImportValidation<StoredProvinceUnit>> {
+  await writeTransaction(database, (tx) => ensureReferenceData(tx));
+  const provinces = await listProvinceUnits(database.db);
+  const currentYear = options.currentYear ?? new Date().getFullYear();
+  return validateImport(records, { provinces, currentYear, maxRows: MAX_IMPORT_ROWS, ...(options.columns ? { columns: options.columns } : {}) });
+}
+
+/** Errors on line 1 are about the file or its header: then no row can be imported, whatever the mode. */
+const aboutTheFile = (errors: readonly ImportIssue[]) => errors.some((e) => e.line === 1);
 
 /**
  * Imports an official list (CSV or XLSX bytes in the DESIGN.md format): the whole file is validated
- * first; with any error nothing is written. The CLI, the seed and the admin all come through here.
+ * first; with any error nothing is written unless mode is 'valid'. The CLI, the seed and the admin all
+ * come through here. Writes go through the process's write queue, in one transaction.
  */
-export async function importList(
-  database: Database,
-  bytes: Uint8Array,
-  options: { actor: Actor; dryRun?: boolean; currentYear?: number },
-): Promise<ImportOutcome> {
-  if (bytes.length > MAX_IMPORT_BYTES) return refusal(`the file is larger than ${MAX_IMPORT_BYTES / 1048576} MB: split the list`);
-  let input: string | CsvRecord[];
-  if (listFormatOf(bytes) === 'xlsx') {
-    const read = await readXlsx(bytes, { maxRows: MAX_IMPORT_ROWS });
-    if (!read.ok) return refusal(read.reason, read.line, read.column);
-    input = read.records;
-  } else {
-    const decoded = decodeCsvBytes(bytes);
-    if (!decoded.ok) return refusal(decoded.reason);
-    input = decoded.text;
-  }
-  await database.db.transaction(async (tx) => ensureReferenceData(tx));
-  const provinces = await listProvinceUnits(database.db);
-  const currentYear = options.currentYear ?? new Date().getFullYear();
-  const { rows, errors, warnings } = validateImport(input, { provinces, currentYear, maxRows: MAX_IMPORT_ROWS });
-  if (errors.length > 0) return { ok: false, errors, warnings };
-  const summary = await applyImport(database.db, rows, { actor: options.actor, dryRun: options.dryRun ?? false });
-  return { ok: true, summary, warnings };
+export async function importList(database: Database, bytes: Uint8Array, options: ImportOptions): Promise<ImportOutcome> {
+  const read = await readList(bytes);
+  if (!read.ok) return { ok: false, errors: [read.error], warnings: [] };
+  const validation = await validate(database, read.records, options);
+  const { rows, errors, warnings } = validation;
+  if (errors.length > 0 && (options.mode !== 'valid' || rows.length === 0 || aboutTheFile(errors)))
+    return { ok: false, errors, warnings };
+  const summary = await applyImport(database, rows, { actor: options.actor, dryRun: options.dryRun ?? false });
+  return { ok: true, summary, errors, warnings };
 }
 
 /** The CSV path alone (the seed, and callers that hold CSV text). */
 export const importCsv = importList;
+
+/**
+ * What importing the file would do, row by row (new / updates / duplicate / error, with reasons), without
+ * writing anything: the admin's preview. The classification is the importer's own, from a dry run.
+ */
+export async function previewImport(
+  database: Database,
+  bytes: Uint8Array,
+  options: Pick<ImportOptions, 'currentYear' | 'columns'> = {},
+): Promise<ImportPreview> {
+  const read = await readList(bytes);
+  if (!read.ok) return buildPreview({ format: read.format, records: [], fileErrors: [read.error] });
+  const validation = await validate(database, read.records, options);
+  const summary =
+    validation.rows.length > 0 ? await applyImport(database, validation.rows, { actor: { label: 'preview' }, dryRun: true }) : null;
+  return buildPreview({ format: read.format, records: read.records, validation, summary, ...(options.columns ? { columns: options.columns } : {}) });
+}
 
 /** The summary as the CLI prints it. */
 export function describeImport(outcome: ImportOutcome): string[] {
@@ -77,10 +129,13 @@ export function describeImport(outcome: ImportOutcome): string[] {
         return `line ${o.line}: ${what}${creates.length > 0 ? `, with a new ${creates.join(' and a new ')}` : ''}`;
       })
     : [];
+  const rejected = outcome.errors.length > 0 ? [...outcome.errors.map((e) => `rejected: ${formatIssue(e)}`)] : [];
   return [
     ...perRow,
+    ...rejected,
     ...lines,
     `${s.rows} row(s) read; ${verb} ${s.created.certifications} certification(s), ${s.created.products} product(s), ${s.created.establishments} establishment(s); ${s.updatedCertifications} updated; ${s.unchanged} unchanged.`,
+    ...(outcome.errors.length > 0 ? [`${new Set(outcome.errors.map((e) => e.line)).size} row(s) rejected (valid rows only).`] : []),
     ...(s.dryRun ? ['Dry run: nothing was written.'] : []),
   ];
 }

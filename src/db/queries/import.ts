@@ -8,7 +8,7 @@ import { slugify, uniqueSlug } from '../../domain/slug.ts';
 import { compactKey } from '../../domain/text.ts';
 import { defaultValidUntil } from '../../domain/validity.ts';
 import { recordAudit, type Actor } from '../audit.ts';
-import type { Db, Tx } from '../client.ts';
+import { writeTransaction, type Database, type Tx } from '../client.ts';
 import { certifications, establishments, products, productSetItems, provinces } from '../schema/index.ts';
 import { issuerFor } from './organisations.ts';
 import type { StoredProvinceUnit } from './provinces.ts';
@@ -33,16 +33,20 @@ export interface RowOutcome {
   outcome: 'new' | 'update' | 'unchanged';
   createdEstablishment: boolean;
   createdProduct: boolean;
+  /** The records the row reached (ids are only meaningful once committed, not in a dry run). */
+  productId: number;
+  certificationId: number;
 }
 
 /**
- * Writes validated rows in one transaction: establishments and products are matched or created,
- * certifications matched by their import key. All or nothing; a dry run rolls back at the end.
+ * Writes validated rows in one transaction, through the process's write queue: establishments and
+ * products are matched or created, certifications matched by their import key. All or nothing; a dry run
+ * rolls back at the end. The audit entry of the import lists the totals and every record it created.
  */
 export async function applyImport(
-  db: Db,
+  database: Pick<Database, 'client' | 'db'>,
   rows: readonly ImportRow<StoredProvinceUnit>[],
-  options: { actor: Actor; dryRun?: boolean },
+  options: { actor: Actor; dryRun?: boolean; file?: string },
 ): Promise<ImportSummary> {
   const summary: ImportSummary = {
     rows: rows.length,
@@ -53,18 +57,20 @@ export async function applyImport(
     outcomes: [],
   };
   try {
-    await db.transaction(async (tx) => {
+    await writeTransaction(database, async (tx) => {
       const writer = new ImportWriter(tx, options.actor, summary);
       for (const row of rows) await writer.apply(row);
-      // The totals; the per-row outcomes are the preview's, too long for an audit row.
-      const totals = {
+      // The totals and the ids of what was created; the per-row outcomes are the preview's.
+      const entry = {
+        ...(options.file ? { file: options.file } : {}),
         rows: summary.rows,
         created: summary.created,
         updatedCertifications: summary.updatedCertifications,
         unchanged: summary.unchanged,
         dryRun: summary.dryRun,
+        createdIds: writer.createdIds,
       };
-      await recordAudit(tx, options.actor, { action: 'import', entity: 'certifications', entityId: null, after: totals });
+      await recordAudit(tx, options.actor, { action: 'import', entity: 'certifications', entityId: null, after: entry });
       if (summary.dryRun) tx.rollback();
     });
   } catch (error) {
@@ -77,6 +83,11 @@ class ImportWriter {
   readonly #tx: Tx;
   readonly #actor: Actor;
   readonly #summary: ImportSummary;
+  readonly createdIds: { establishments: number[]; products: number[]; certifications: number[] } = {
+    establishments: [],
+    products: [],
+    certifications: [],
+  };
 
   constructor(tx: Tx, actor: Actor, summary: ImportSummary) {
     this.#tx = tx;
@@ -90,7 +101,7 @@ class ImportWriter {
     const establishmentId = row.producer ? await this.#establishment(row) : null;
     const productId = await this.#product(row, establishmentId);
     const certificationsBefore = created.certifications;
-    await this.#certification(row, productId);
+    const certificationId = await this.#certification(row, productId);
     this.#summary.outcomes.push({
       line: row.line,
       outcome:
@@ -101,6 +112,8 @@ class ImportWriter {
             : 'unchanged',
       createdEstablishment: created.establishments > before.establishments,
       createdProduct: created.products > before.products,
+      productId,
+      certificationId,
     });
   }
 
@@ -123,6 +136,7 @@ class ImportWriter {
     const [created] = await tx.insert(establishments).values(values).returning();
     await recordAudit(tx, this.#actor, { action: 'create', entity: 'establishments', entityId: created!.id, after: created });
     this.#summary.created.establishments++;
+    this.createdIds.establishments.push(created!.id);
     return created!.id;
   }
 
@@ -170,10 +184,11 @@ class ImportWriter {
       after: { ...created, setItems: row.setItems },
     });
     this.#summary.created.products++;
+    this.createdIds.products.push(created!.id);
     return created!.id;
   }
 
-  async #certification(row: ImportRow<StoredProvinceUnit>, productId: number): Promise<void> {
+  async #certification(row: ImportRow<StoredProvinceUnit>, productId: number): Promise<number> {
     const tx = this.#tx;
     const fields = {
       decisionNo: row.decisionNo,
@@ -187,7 +202,7 @@ class ImportWriter {
       const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter((k) => fields[k] !== null && fields[k] !== existing[k]);
       if (changed.length === 0) {
         this.#summary.unchanged++;
-        return;
+        return existing.id;
       }
       const patch = Object.fromEntries(changed.map((k) => [k, fields[k]]));
       const [after] = await tx
@@ -197,7 +212,7 @@ class ImportWriter {
         .returning();
       await recordAudit(tx, this.#actor, { action: 'update', entity: 'certifications', entityId: existing.id, before: existing, after });
       this.#summary.updatedCertifications++;
-      return;
+      return existing.id;
     }
     const values = {
       ...fields,
@@ -214,6 +229,8 @@ class ImportWriter {
     const [created] = await tx.insert(certifications).values(values).returning();
     await recordAudit(tx, this.#actor, { action: 'create', entity: 'certifications', entityId: created!.id, after: created });
     this.#summary.created.certifications++;
+    this.createdIds.certifications.push(created!.id);
+    return created!.id;
   }
 
   async #registryCode(row: ImportRow<StoredProvinceUnit>): Promise<string> {

@@ -53,3 +53,18 @@ export const auditLog = sqliteTable(
 
 export type User = typeof users.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
+
+/**
+ * Column mappings staff chose for import files whose headers are not the documented ones, remembered per
+ * header set: the next file with the same headers is mapped the same way (src/domain/import/columns.ts).
+ */
+export const importMappings = sqliteTable('import_mappings', {
+  /** The file's header cells, folded and joined (headerSetKey). */
+  headerKey: text('header_key').primaryKey(),
+  /** The header row as it came, for people reading the table. */
+  header: text('header', { mode: 'json' }).$type<string[]>().notNull(),
+  /** For each header cell, the import column it holds, or null when it is ignored. */
+  columns: text('columns', { mode: 'json' }).$type<(string | null)[]>().notNull(),
+  updatedByUserId: integer('updated_by_user_id').references(() => users.id),
+  updatedAt: text('updated_at').notNull().default(nowIso),
+});

@@ -29,8 +29,37 @@ export function formatIssue(issue: ImportIssue): string {
 
 const headerKey = (h: string) => foldVietnamese(h).replace(/[^a-z0-9]+/g, '');
 
-/** Where each known column sits in the header row, plus problems with the header itself. */
-export function mapHeader(header: readonly string[]): {
+/** The documented column a header cell names (either spelling, any case or marks), or null. */
+export function knownColumn(label: string): ImportColumnKey | null {
+  const key = headerKey(label);
+  return IMPORT_COLUMNS.find((c) => headerKey(c.en) === key || headerKey(c.vi) === key)?.key ?? null;
+}
+
+/** The last column of a file of rejected rows (src/domain/import/preview.ts): read as no column, silently. */
+export const REASON_HEADER = 'Lý do / Reason';
+
+export const isImportColumnKey = (value: string): value is ImportColumnKey => IMPORT_COLUMNS.some((c) => c.key === value);
+
+/**
+ * The identity of a header row, for remembering the column mapping chosen for it: each cell folded
+ * (case, marks, spacing and punctuation ignored), in order. "Tên SP; Tỉnh" and "ten sp ; TINH" are one set.
+ */
+export function headerSetKey(header: readonly string[]): string {
+  return header.map((cell) => foldVietnamese(cell).replace(/[^a-z0-9]+/g, ' ').trim()).join('|');
+}
+
+/** For each header cell, the documented column it names (null: not one of ours). */
+export const documentedColumns = (header: readonly string[]): (ImportColumnKey | null)[] => header.map(knownColumn);
+
+/**
+ * Where each known column sits in the header row, plus problems with the header itself. `columns` is a
+ * mapping chosen by staff (one entry per header cell, null to ignore the cell); without it the headers
+ * must be the documented ones.
+ */
+export function mapHeader(
+  header: readonly string[],
+  columns?: readonly (ImportColumnKey | null)[],
+): {
   positions: Partial<Record<ImportColumnKey, { index: number; label: string }>>;
   errors: ImportIssue[];
   warnings: ImportIssue[];
@@ -39,10 +68,11 @@ export function mapHeader(header: readonly string[]): {
   const errors: ImportIssue[] = [];
   const warnings: ImportIssue[] = [];
   header.forEach((raw, index) => {
-    const label = raw.trim();
-    const column = IMPORT_COLUMNS.find((c) => headerKey(c.en) === headerKey(label) || headerKey(c.vi) === headerKey(label));
+    const label = raw.trim() || `#${index + 1}`;
+    const key = columns ? (columns[index] ?? null) : knownColumn(label);
+    const column = IMPORT_COLUMNS.find((c) => c.key === key);
     if (!column) {
-      if (label) warnings.push({ line: 1, column: label, reason: 'unknown column, ignored' });
+      if (raw.trim() && raw.trim() !== REASON_HEADER && !columns) warnings.push({ line: 1, column: label, reason: 'unknown column, ignored' });
       return;
     }
     if (positions[column.key]) {

@@ -42,14 +42,14 @@ export const MAX_REPORTED_ERRORS = 1000;
  */
 export function validateImport<P extends ProvinceUnit>(
   input: string | readonly CsvRecord[],
-  context: { provinces: readonly P[]; currentYear: number; maxRows?: number },
+  context: { provinces: readonly P[]; currentYear: number; maxRows?: number; columns?: readonly (ImportColumnKey | null)[] },
 ): ImportValidation<P> {
   // CSV text is parsed here; a workbook's rows arrive already read (src/server/xlsx.ts).
   const parsed = typeof input === 'string' ? parseCsv(input) : ({ ok: true, records: [...input] } as const);
   if (!parsed.ok) return { rows: [], errors: [{ line: parsed.line, column: null, reason: parsed.reason }], warnings: [] };
   const [header, ...records] = parsed.records;
   if (!header) return { rows: [], errors: [{ line: 1, column: null, reason: 'the file is empty' }], warnings: [] };
-  const { positions, errors, warnings } = mapHeader(header.cells);
+  const { positions, errors, warnings } = mapHeader(header.cells, context.columns);
   if (errors.length > 0) return { rows: [], errors, warnings };
   if (records.length === 0) errors.push({ line: 2, column: null, reason: 'the file has a header but no rows' });
   if (context.maxRows !== undefined && records.length > context.maxRows)

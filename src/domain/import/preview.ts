@@ -1,0 +1,135 @@
+/**
+ * The admin's import preview: every row of the file with what importing it would do — a new
+ * certification, an update of a registered one, a duplicate (of a registered certification or of an
+ * earlier row) or an error — and the reasons beside it. Pure: built from the validation and the dry run.
+ */
+import { writeCsv } from '../csv-write.ts';
+import { documentedColumns, formatIssue, IMPORT_COLUMNS, mapHeader, REASON_HEADER, type ImportColumnKey, type ImportIssue } from './columns.ts';
+import type { CsvRecord } from './csv.ts';
+import type { ImportValidation } from './rows.ts';
+import type { ProvinceUnit } from '../provinces.ts';
+
+export type PreviewStatus = 'new' | 'update' | 'duplicate' | 'error';
+
+export interface PreviewRow {
+  line: number;
+  /** The row's cells under the import columns they are mapped to (as written in the file). */
+  values: Partial<Record<ImportColumnKey, string>>;
+  status: PreviewStatus;
+  /** Why: the errors, or what makes it a duplicate, then the warnings. */
+  reasons: string[];
+  createsProduct: boolean;
+  createsEstablishment: boolean;
+}
+
+export interface ImportPreview {
+  format: 'csv' | 'xlsx';
+  /** The header row as it came (empty when the file could not be read). */
+  header: string[];
+  /** The import column each header cell is read as (the staff's mapping, or the documented names). */
+  columns: (ImportColumnKey | null)[];
+  /** The headers are not the documented ones (a required column is missing or some are unknown): offer a mapping. */
+  needsMapping: boolean;
+  /** Problems with the file or its header: nothing can be imported until they are solved. */
+  fileErrors: ImportIssue[];
+  rows: PreviewRow[];
+  counts: Record<PreviewStatus, number>;
+}
+
+/** The summary of a dry run, as far as the preview needs it (src/db/queries/import.ts ImportSummary). */
+export interface DryRunOutcomes {
+  outcomes: readonly { line: number; outcome: 'new' | 'update' | 'unchanged'; createdProduct: boolean; createdEstablishment: boolean }[];
+}
+
+const DUPLICATE_OF_LINE = /^same certification as line (\d+)/;
+
+export function buildPreview(input: {
+  format: 'csv' | 'xlsx';
+  records: readonly CsvRecord[];
+  validation?: ImportValidation<ProvinceUnit>;
+  summary?: DryRunOutcomes | null;
+  columns?: readonly (ImportColumnKey | null)[];
+  fileErrors?: ImportIssue[];
+}): ImportPreview {
+  const [headerRecord, ...records] = input.records;
+  const header = headerRecord?.cells.map((c) => c.trim()) ?? [];
+  const columns = input.columns ? header.map((_, i) => input.columns![i] ?? null) : documentedColumns(header);
+  const documented = mapHeader(header);
+  const unknownHeaders = header.some((cell, i) => cell !== '' && cell !== REASON_HEADER && documentedColumns(header)[i] === null);
+  const counts: Record<PreviewStatus, number> = { new: 0, update: 0, duplicate: 0, error: 0 };
+  const fileErrors = [...(input.fileErrors ?? []), ...(input.validation?.errors.filter((e) => e.line === 1) ?? [])];
+  const empty = { format: input.format, header, columns, fileErrors, rows: [], counts };
+  if (!headerRecord) return { ...empty, needsMapping: false };
+  const needsMapping = !input.columns && (documented.errors.length > 0 || unknownHeaders);
+  if (!input.validation || fileErrors.length > 0) return { ...empty, needsMapping: needsMapping || fileErrors.length > 0 };
+
+  const byLine = <T extends ImportIssue>(issues: readonly T[]) => {
+    const map = new Map<number, T[]>();
+    for (const issue of issues) map.set(issue.line, [...(map.get(issue.line) ?? []), issue]);
+    return map;
+  };
+  const errors = byLine(input.validation.errors);
+  const warnings = byLine(input.validation.warnings);
+  const outcomes = new Map((input.summary?.outcomes ?? []).map((o) => [o.line, o]));
+  const say = (issue: ImportIssue) => formatIssue(issue).replace(/^line \d+(, )?:? ?/, '');
+
+  const rows = records.map((record): PreviewRow => {
+    const values: Partial<Record<ImportColumnKey, string>> = {};
+    columns.forEach((key, i) => {
+      if (key) values[key] = (record.cells[i] ?? '').trim();
+    });
+    const rowErrors = errors.get(record.line) ?? [];
+    const rowWarnings = warnings.get(record.line) ?? [];
+    const outcome = outcomes.get(record.line);
+    const copy = rowWarnings.find((w) => DUPLICATE_OF_LINE.test(w.reason));
+    let status: PreviewStatus;
+    const reasons: string[] = [];
+    if (rowErrors.length > 0) {
+      status = 'error';
+      reasons.push(...rowErrors.map(say));
+    } else if (copy) {
+      status = 'duplicate';
+    } else if (outcome?.outcome === 'new') status = 'new';
+    else if (outcome?.outcome === 'update') {
+      status = 'update';
+      reasons.push('updates the decision number, score or source of a registered certification');
+    } else if (outcome?.outcome === 'unchanged') {
+      status = 'duplicate';
+      reasons.push('already registered, nothing changes');
+    } else {
+      // Past the reported-error cap: the row was not checked further.
+      status = 'error';
+      reasons.push('not checked: the file has too many errors');
+    }
+    reasons.push(...rowWarnings.map(say));
+    counts[status]++;
+    return {
+      line: record.line,
+      values,
+      status,
+      reasons,
+      createsProduct: status === 'new' && (outcome?.createdProduct ?? false),
+      createsEstablishment: status === 'new' && (outcome?.createdEstablishment ?? false),
+    };
+  });
+  return { format: input.format, header, columns, needsMapping, fileErrors, rows, counts };
+}
+
+/**
+ * The rejected rows as a CSV to fix and upload again: the file's own header and cells, with the reasons
+ * in a last column (which the importer ignores as an unknown column).
+ */
+export function rejectedRowsCsv(records: readonly CsvRecord[], preview: ImportPreview): string {
+  const [header, ...rest] = records;
+  const rejected = new Map(preview.rows.filter((r) => r.status === 'error').map((r) => [r.line, r.reasons.join('; ')]));
+  const width = header?.cells.length ?? 0;
+  return writeCsv([
+    [...(header?.cells ?? []), REASON_HEADER],
+    ...rest.filter((r) => rejected.has(r.line)).map((r) => [...padded(r.cells, width), rejected.get(r.line)!]),
+  ]);
+}
+
+const padded = (cells: readonly string[], width: number) => [...cells, ...Array<string>(Math.max(0, width - cells.length)).fill('')];
+
+/** The import columns in their documented order, with both spellings (the mapping form's choices). */
+export const MAPPING_CHOICES = IMPORT_COLUMNS.map((c) => ({ key: c.key, label: `${c.vi} (${c.en})`, required: c.required }));
