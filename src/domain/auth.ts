@@ -184,6 +184,14 @@ export type RecordSection = (typeof RECORD_SECTIONS)[number];
 function recordRoutes<S extends RecordSection>(s: S) {
   return [
     { method: 'GET', path: new RegExp(`^/admin/${s}/$`), example: `/admin/${s}/`, action: `${s}.list` as const, roles: STAFF },
+    // The list's records as a file (CSV or XLSX), with the list's search and filters.
+    {
+      method: 'GET',
+      path: new RegExp(`^/admin/${s}/export\\.(?:csv|xlsx)$`),
+      example: `/admin/${s}/export.xlsx`,
+      action: `${s}.export` as const,
+      roles: STAFF,
+    },
     { method: 'GET', path: new RegExp(`^/admin/${s}/new/$`), example: `/admin/${s}/new/`, action: `${s}.new` as const, roles: EDITORS },
     {
       method: 'POST',
@@ -250,6 +258,31 @@ export const ADMIN_ROUTES = [
   // Each signed-in person's own account: change the password (other sessions end).
   { method: 'GET', path: /^\/admin\/account\/$/, example: '/admin/account/', action: 'account.view', roles: STAFF },
   { method: 'POST', path: /^\/admin\/account\/$/, example: '/admin/account/', action: 'account.update', roles: STAFF, body: 'form' },
+  // Importing official lists (issue #8): upload, preview, map columns, commit; a file of the rejected rows.
+  { method: 'GET', path: /^\/admin\/import\/$/, example: '/admin/import/', action: 'import.view', roles: EDITORS },
+  { method: 'POST', path: /^\/admin\/import\/$/, example: '/admin/import/', action: 'import.upload', roles: EDITORS, body: 'multipart' },
+  {
+    method: 'GET',
+    path: /^\/admin\/import\/[0-9a-f]{32}\/$/,
+    example: `/admin/import/${'0'.repeat(32)}/`,
+    action: 'import.preview',
+    roles: EDITORS,
+  },
+  {
+    method: 'POST',
+    path: /^\/admin\/import\/[0-9a-f]{32}\/$/,
+    example: `/admin/import/${'0'.repeat(32)}/`,
+    action: 'import.commit',
+    roles: EDITORS,
+    body: 'form',
+  },
+  {
+    method: 'GET',
+    path: /^\/admin\/import\/[0-9a-f]{32}\/rejected\.csv$/,
+    example: `/admin/import/${'0'.repeat(32)}/rejected.csv`,
+    action: 'import.rejected',
+    roles: EDITORS,
+  },
   // Publishing and releases: admins only (R32). The page streams a running publish's steps.
   { method: 'GET', path: /^\/admin\/releases\/$/, example: '/admin/releases/', action: 'releases.list', roles: ADMINS },
   { method: 'POST', path: /^\/admin\/releases\/$/, example: '/admin/releases/', action: 'releases.publish', roles: ADMINS, body: 'form' },

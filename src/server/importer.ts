@@ -36,6 +36,10 @@ export interface ImportOptions {
   mode?: ImportMode;
   /** A column mapping chosen by staff: one entry per header cell (null: ignore the cell). */
   columns?: readonly (ImportColumnKey | null)[];
+  /** The file's name, kept in the import's audit entry. */
+  file?: string;
+  /** Runs once the file is known good, just before anything is written (the admin's backup). */
+  beforeWrite?: () => Promise<unknown>;
 }
 
 /** The format of an uploaded list, by its content (a ZIP archive is a workbook), whatever its name says. */
@@ -48,7 +52,11 @@ export type ReadList = { ok: true; format: ListFormat; records: CsvRecord[] } | 
 /** Reads the bytes of a CSV (UTF-8 with or without BOM, UTF-16) or XLSX list into records; nothing is written. */
 export async function readList(bytes: Uint8Array): Promise<ReadList> {
   const format = listFormatOf(bytes);
-  const refuse = (reason: string, line = 1, column: string | null = null): ReadList => ({ ok: false, format, error: { line, column, reason } });
+  const refuse = (reason: string, line = 1, column: string | null = null): ReadList => ({
+    ok: false,
+    format,
+    error: { line, column, reason },
+  });
   if (bytes.length === 0) return refuse('the file is empty');
   if (bytes.length > MAX_IMPORT_BYTES) return refuse(`the file is larger than ${MAX_IMPORT_BYTES / 1048576} MB: split the list`);
   if (format === 'xlsx') {
@@ -69,7 +77,12 @@ async function validate(
   await writeTransaction(database, (tx) => ensureReferenceData(tx));
   const provinces = await listProvinceUnits(database.db);
   const currentYear = options.currentYear ?? new Date().getFullYear();
-  return validateImport(records, { provinces, currentYear, maxRows: MAX_IMPORT_ROWS, ...(options.columns ? { columns: options.columns } : {}) });
+  return validateImport(records, {
+    provinces,
+    currentYear,
+    maxRows: MAX_IMPORT_ROWS,
+    ...(options.columns ? { columns: options.columns } : {}),
+  });
 }
 
 /** Errors on line 1 are about the file or its header: then no row can be imported, whatever the mode. */
@@ -85,9 +98,13 @@ export async function importList(database: Database, bytes: Uint8Array, options:
   if (!read.ok) return { ok: false, errors: [read.error], warnings: [] };
   const validation = await validate(database, read.records, options);
   const { rows, errors, warnings } = validation;
-  if (errors.length > 0 && (options.mode !== 'valid' || rows.length === 0 || aboutTheFile(errors)))
-    return { ok: false, errors, warnings };
-  const summary = await applyImport(database, rows, { actor: options.actor, dryRun: options.dryRun ?? false });
+  if (errors.length > 0 && (options.mode !== 'valid' || rows.length === 0 || aboutTheFile(errors))) return { ok: false, errors, warnings };
+  if (!options.dryRun) await options.beforeWrite?.();
+  const summary = await applyImport(database, rows, {
+    actor: options.actor,
+    dryRun: options.dryRun ?? false,
+    ...(options.file ? { file: options.file } : {}),
+  });
   return { ok: true, summary, errors, warnings };
 }
 
@@ -103,12 +120,26 @@ export async function previewImport(
   bytes: Uint8Array,
   options: Pick<ImportOptions, 'currentYear' | 'columns'> = {},
 ): Promise<ImportPreview> {
-  const read = await readList(bytes);
+  return previewRead(database, await readList(bytes), options);
+}
+
+/** previewImport for a file already read (the admin keeps the records for the file of rejected rows). */
+export async function previewRead(
+  database: Database,
+  read: ReadList,
+  options: Pick<ImportOptions, 'currentYear' | 'columns'> = {},
+): Promise<ImportPreview> {
   if (!read.ok) return buildPreview({ format: read.format, records: [], fileErrors: [read.error] });
   const validation = await validate(database, read.records, options);
   const summary =
     validation.rows.length > 0 ? await applyImport(database, validation.rows, { actor: { label: 'preview' }, dryRun: true }) : null;
-  return buildPreview({ format: read.format, records: read.records, validation, summary, ...(options.columns ? { columns: options.columns } : {}) });
+  return buildPreview({
+    format: read.format,
+    records: read.records,
+    validation,
+    summary,
+    ...(options.columns ? { columns: options.columns } : {}),
+  });
 }
 
 /** The summary as the CLI prints it. */

@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { recordAudit, type Actor } from '../db/audit.ts';
-import { isLocalFile, openDatabase, writeTransaction, type Database } from '../db/client.ts';
+import { openDatabase, writeTransaction, type Database } from '../db/client.ts';
 import { listProductSlugs, listRegistryCodes } from '../db/queries/catalogue.ts';
 import { listFairs } from '../db/queries/fairs.ts';
 import { listProducers } from '../db/queries/producers.ts';
@@ -31,6 +31,7 @@ import { ChunkedIndex } from '../domain/search/engine.ts';
 import type { ProductSearchManifest } from '../domain/search/bundle.ts';
 import type { CompactChunk } from '../domain/search/compact.ts';
 import type { CardFields } from '../domain/catalogue.ts';
+import { backupDatabase, moveDatabaseFile } from './backup.ts';
 import { buildSite, buildStamp, type BuildHooks } from './build.ts';
 import {
   acquirePublishLock,
@@ -97,32 +98,6 @@ async function folderBytes(dir: string): Promise<{ bytes: number; files: string[
   };
   if (existsSync(dir)) await walk(dir);
   return { bytes, files };
-}
-
-/** Step 1: a consistent copy of the database, checked before it is trusted (R31). */
-async function backup(database: Database, final: string): Promise<string | null> {
-  if (!isLocalFile(database.url)) return null;
-  const temporary = `${final}.tmp`;
-  await database.client.execute({ sql: 'VACUUM INTO ?', args: [temporary] });
-  const copy = await openDatabase({ url: `file:${temporary}` });
-  try {
-    const check = await copy.client.execute('PRAGMA integrity_check');
-    const verdict = check.rows[0]?.[0];
-    if (verdict !== 'ok') throw new Error(`backup integrity check: ${typeof verdict === 'string' ? verdict : 'no answer'}`);
-  } finally {
-    copy.close();
-  }
-  moveDatabaseFile(temporary, final);
-  return final;
-}
-
-/**
- * Moves a database file that nobody has open any more, dropping the -wal/-shm files its readers left
- * (nothing writes to a backup, so they hold no data).
- */
-function moveDatabaseFile(from: string, to: string): void {
-  renameSync(from, to);
-  for (const suffix of ['-wal', '-shm', '-journal']) rmSync(`${from}${suffix}`, { force: true });
 }
 
 /** The search index of the release finds a sample of known product names (the first row of each). */
@@ -234,7 +209,7 @@ export async function publish(database: Database, options: PublishOptions): Prom
 
     begin('backup');
     // Beside the staging folder, not in it: Astro empties its output folder when a build starts.
-    const backupFile = await backup(database, join(dir, `.backup-${id}.db`));
+    const backupFile = await backupDatabase(database, join(dir, `.backup-${id}.db`));
     if (backupFile) done('integrity ok', 'toàn vẹn');
     else done('remote database: no file backup', 'dữ liệu trên máy chủ libSQL: máy chủ tự sao lưu');
 

@@ -45,7 +45,13 @@ export const isImportColumnKey = (value: string): value is ImportColumnKey => IM
  * (case, marks, spacing and punctuation ignored), in order. "Tên SP; Tỉnh" and "ten sp ; TINH" are one set.
  */
 export function headerSetKey(header: readonly string[]): string {
-  return header.map((cell) => foldVietnamese(cell).replace(/[^a-z0-9]+/g, ' ').trim()).join('|');
+  return header
+    .map((cell) =>
+      foldVietnamese(cell)
+        .replace(/[^a-z0-9]+/g, ' ')
+        .trim(),
+    )
+    .join('|');
 }
 
 /** For each header cell, the documented column it names (null: not one of ours). */
@@ -72,7 +78,8 @@ export function mapHeader(
     const key = columns ? (columns[index] ?? null) : knownColumn(label);
     const column = IMPORT_COLUMNS.find((c) => c.key === key);
     if (!column) {
-      if (raw.trim() && raw.trim() !== REASON_HEADER && !columns) warnings.push({ line: 1, column: label, reason: 'unknown column, ignored' });
+      if (raw.trim() && raw.trim() !== REASON_HEADER && !columns)
+        warnings.push({ line: 1, column: label, reason: 'unknown column, ignored' });
       return;
     }
     if (positions[column.key]) {

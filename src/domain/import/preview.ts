@@ -4,7 +4,15 @@
  * earlier row) or an error — and the reasons beside it. Pure: built from the validation and the dry run.
  */
 import { writeCsv } from '../csv-write.ts';
-import { documentedColumns, formatIssue, IMPORT_COLUMNS, mapHeader, REASON_HEADER, type ImportColumnKey, type ImportIssue } from './columns.ts';
+import {
+  documentedColumns,
+  formatIssue,
+  IMPORT_COLUMNS,
+  mapHeader,
+  REASON_HEADER,
+  type ImportColumnKey,
+  type ImportIssue,
+} from './columns.ts';
 import type { CsvRecord } from './csv.ts';
 import type { ImportValidation } from './rows.ts';
 import type { ProvinceUnit } from '../provinces.ts';

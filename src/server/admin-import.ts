@@ -1,0 +1,116 @@
+/**
+ * The admin's import: a staged upload is previewed (with the mapping chosen for its headers, or the one
+ * remembered for them), then committed in one transaction after a checked backup. Pages stay thin; this
+ * is what they call.
+ */
+import { inArray } from 'drizzle-orm';
+import type { ImportColumnKey, ImportIssue } from '../domain/import/columns.ts';
+import type { CsvRecord } from '../domain/import/csv.ts';
+import { rejectedRowsCsv, type ImportPreview } from '../domain/import/preview.ts';
+import type { Actor } from '../db/audit.ts';
+import { writeTransaction, type Database } from '../db/client.ts';
+import { rememberColumns, rememberedColumns } from '../db/queries/import-mappings.ts';
+import { products } from '../db/schema/index.ts';
+import { backupBeforeImport } from './backup.ts';
+import { importList, previewRead, readList, type ImportMode } from './importer.ts';
+import { dropStagedBytes, saveStaged, stagedBytes, type StagedImport, type StagedResult } from './import-staging.ts';
+
+export interface StagedPreview {
+  preview: ImportPreview;
+  records: CsvRecord[];
+  /** Where the column mapping in effect came from. */
+  mapping: 'documented' | 'chosen' | 'remembered';
+}
+
+/** The preview of a staged list; null when its bytes are gone (committed, or swept). */
+export async function previewStaged(database: Database, staged: StagedImport): Promise<StagedPreview | null> {
+  const bytes = await stagedBytes(staged);
+  if (!bytes) return null;
+  const read = await readList(bytes);
+  const header = read.ok ? (read.records[0]?.cells.map((c) => c.trim()) ?? []) : [];
+  let columns: (ImportColumnKey | null)[] | undefined = staged.columns?.length === header.length ? staged.columns : undefined;
+  let mapping: StagedPreview['mapping'] = columns ? 'chosen' : 'documented';
+  if (!columns && header.length > 0) {
+    const remembered = await rememberedColumns(database.db, header);
+    if (remembered) {
+      columns = remembered;
+      mapping = 'remembered';
+    }
+  }
+  const preview = await previewRead(database, read, columns ? { columns } : {});
+  return { preview, records: read.ok ? read.records : [], mapping };
+}
+
+/** Keeps the mapping chosen for this file, and for every later file with the same headers. */
+export async function chooseColumns(
+  database: Database,
+  staged: StagedImport,
+  header: readonly string[],
+  columns: (ImportColumnKey | null)[],
+  userId: number,
+): Promise<void> {
+  await writeTransaction(database, (tx) => rememberColumns(tx, userId, header, columns));
+  await saveStaged({ ...staged, columns });
+}
+
+export type CommitOutcome = { ok: true; result: StagedResult } | { ok: false; errors: ImportIssue[]; message: string };
+
+/**
+ * Commits a staged list: validated again (the registry may have changed since the preview), a checked
+ * backup, then one transaction. With mode 'all' any error refuses the whole list and nothing is written.
+ */
+export async function commitStaged(
+  database: Database,
+  staged: StagedImport,
+  options: { mode: ImportMode; actor: Actor },
+): Promise<CommitOutcome> {
+  const bytes = await stagedBytes(staged);
+  if (!bytes) return { ok: false, errors: [], message: 'Tệp đã được nhập hoặc đã hết hạn; hãy tải lên lại.' };
+  let backup: string | null = null;
+  const outcome = await importList(database, bytes, {
+    actor: options.actor,
+    mode: options.mode,
+    file: staged.name,
+    ...(staged.columns ? { columns: staged.columns } : {}),
+    beforeWrite: async () => (backup = await backupBeforeImport(database)),
+  });
+  if (!outcome.ok) {
+    const rows = new Set(outcome.errors.map((e) => e.line)).size;
+    return {
+      ok: false,
+      errors: outcome.errors,
+      message:
+        options.mode === 'all'
+          ? `Không nhập gì: ${rows} dòng có lỗi. Sửa tệp rồi tải lên lại, hoặc chọn “chỉ nhập các dòng hợp lệ”.`
+          : 'Không nhập gì: không có dòng hợp lệ nào, hoặc tiêu đề cột có lỗi.',
+    };
+  }
+  const { summary } = outcome;
+  const ids = [...new Set(summary.outcomes.filter((o) => o.outcome !== 'unchanged').map((o) => o.productId))].slice(0, 200);
+  const names =
+    ids.length > 0
+      ? await database.db.select({ id: products.id, name: products.name }).from(products).where(inArray(products.id, ids))
+      : [];
+  const byId = new Map(names.map((p) => [p.id, p.name]));
+  const result: StagedResult = {
+    at: new Date().toISOString(),
+    mode: options.mode,
+    rows: summary.rows,
+    created: summary.created,
+    updatedCertifications: summary.updatedCertifications,
+    unchanged: summary.unchanged,
+    rejected: new Set(outcome.errors.map((e) => e.line)).size,
+    backup,
+    products: ids.map((id) => ({ id, name: byId.get(id) ?? `#${id}` })),
+  };
+  await saveStaged({ ...staged, result });
+  await dropStagedBytes(staged);
+  return { ok: true, result };
+}
+
+/** The rejected rows of a staged list as CSV (its own header and cells, reasons in a last column). */
+export async function rejectedOfStaged(database: Database, staged: StagedImport): Promise<string | null> {
+  const previewed = await previewStaged(database, staged);
+  if (!previewed) return null;
+  return rejectedRowsCsv(previewed.records, previewed.preview);
+}
