@@ -141,3 +141,31 @@ const padded = (cells: readonly string[], width: number) => [...cells, ...Array<
 
 /** The import columns in their documented order, with both spellings (the mapping form's choices). */
 export const MAPPING_CHOICES = IMPORT_COLUMNS.map((c) => ({ key: c.key, label: `${c.vi} (${c.en})`, required: c.required }));
+
+const STATUS_WORDS: Record<PreviewStatus, string> = {
+  new: 'new certification',
+  update: 'updates a registered certification',
+  duplicate: 'duplicate',
+  error: 'error',
+};
+
+/** The preview as `npm run import -- FILE --dry-run` prints it: one line per row, then the counts. */
+export function describePreview(preview: ImportPreview, options: { validRows?: boolean } = {}): string[] {
+  if (preview.fileErrors.length > 0)
+    return [...preview.fileErrors.map(formatIssue), 'The file cannot be imported: nothing would be written.'];
+  const lines = preview.rows.map((row) => {
+    const creates = [row.createsProduct && 'a new product', row.createsEstablishment && 'a new establishment'].filter(Boolean);
+    const what = `${STATUS_WORDS[row.status]}${creates.length > 0 ? `, with ${creates.join(' and ')}` : ''}`;
+    return `line ${row.line}: ${what}${row.reasons.length > 0 ? ` — ${row.reasons.join('; ')}` : ''}`;
+  });
+  const { counts } = preview;
+  return [
+    ...lines,
+    `${preview.rows.length} row(s): ${counts.new} new, ${counts.update} update(s), ${counts.duplicate} duplicate(s), ${counts.error} error(s).`,
+    counts.error === 0
+      ? 'Dry run: nothing was written.'
+      : options.validRows
+        ? `Dry run: nothing was written. With --valid-rows the ${counts.error} row(s) in error would be left out.`
+        : `Dry run: nothing was written. As it is, the file would be refused (with --valid-rows, ${counts.error} row(s) would be left out).`,
+  ];
+}
