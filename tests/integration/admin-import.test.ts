@@ -9,6 +9,8 @@ import { count, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, certifications, products, users } from '../../src/db/schema/index.ts';
 import { parseCsv } from '../../src/domain/import/csv.ts';
+import { describePreview } from '../../src/domain/import/preview.ts';
+import { previewImport } from '../../src/server/importer.ts';
 import { chooseColumns, commitStaged, previewStaged, rejectedOfStaged } from '../../src/server/admin-import.ts';
 import { backupsDirOf } from '../../src/server/backup.ts';
 import { loadStaged, stageImport, sweepStaged } from '../../src/server/import-staging.ts';
@@ -91,6 +93,17 @@ describe('the preview', () => {
     const again = (await previewStaged(database, await stageImport(new TextEncoder().encode(fixed), { userId, name: 'x-sua.csv' })))!;
     expect(again.preview.needsMapping).toBe(false);
     expect(again.preview.rows.map((r) => r.status)).toEqual(['new', 'new']);
+  });
+
+  it('prints the same classification for the command line’s dry run', async () => {
+    const preview = await previewImport(database, csv([HEADER, GOOD[0]!, BAD[0]!, GOOD[0]!]));
+    expect(describePreview(preview)).toEqual([
+      'line 2: new certification, with a new product and a new establishment',
+      expect.stringMatching(/^line 3: error — column level: unknown level "cấp huyện lạ"/) as unknown as string,
+      'line 4: duplicate — same certification as line 2; this row is skipped',
+      '3 row(s): 1 new, 0 update(s), 1 duplicate(s), 1 error(s).',
+      'Dry run: nothing was written. As it is, the file would be refused (with --valid-rows, 1 row(s) would be left out).',
+    ]);
   });
 
   it('reads a file it cannot parse as one clear problem', async () => {
