@@ -64,12 +64,40 @@ export function parseCsv(text: string): CsvResult {
   return { ok: true, records };
 }
 
-/** Decodes uploaded bytes as UTF-8 (BOM tolerated); anything else is refused with a reason. */
-export function decodeCsvBytes(bytes: Uint8Array): { ok: true; text: string } | { ok: false; reason: string } {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    const encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
-    return { ok: true, text: new TextDecoder(encoding).decode(bytes) };
+/**
+ * UTF-16 without a byte-order mark, as some exporters write it: a CSV header is mostly ASCII, so one byte of
+ * each pair is zero. Looks at the first 512 pairs; null when the bytes do not look like UTF-16.
+ */
+function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const pairs = Math.min(512, Math.floor(bytes.length / 2));
+  if (pairs < 2) return null;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < pairs; i++) {
+    if (bytes[2 * i] === 0) evenZero++;
+    if (bytes[2 * i + 1] === 0) oddZero++;
   }
+  if (oddZero >= pairs * 0.6 && evenZero === 0) return 'utf-16le';
+  if (evenZero >= pairs * 0.6 && oddZero === 0) return 'utf-16be';
+  return null;
+}
+
+/**
+ * Decodes uploaded bytes: UTF-8 (BOM tolerated), or UTF-16 (with a BOM, or recognised without one); anything
+ * else (a legacy code page such as Windows-1258, or binary) is refused with a reason saying what to do.
+ */
+export function decodeCsvBytes(bytes: Uint8Array): { ok: true; text: string } | { ok: false; reason: string } {
+  const utf16 =
+    bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : utf16WithoutBom(bytes);
+  if (utf16) {
+    try {
+      return { ok: true, text: new TextDecoder(utf16, { fatal: true }).decode(bytes) };
+    } catch {
+      return { ok: false, reason: 'the file looks like UTF-16 text but is damaged: save it again as "CSV UTF-8"' };
+    }
+  }
+  if (bytes.includes(0))
+    return { ok: false, reason: 'the file is not text (it holds NUL bytes): upload a CSV (UTF-8) or an Excel .xlsx file' };
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {

@@ -62,6 +62,23 @@ describe('decodeCsvBytes', () => {
     expect(decodeCsvBytes(bytes)).toEqual({ ok: true, text: 'Huế' });
   });
 
+  it('recognises UTF-16 without a byte-order mark, either byte order', () => {
+    const text = 'product_name,province\nChè Thái,Thái Nguyên\n';
+    const le = Buffer.from(text, 'utf16le');
+    const be = Buffer.from(le).swap16();
+    expect(decodeCsvBytes(le)).toEqual({ ok: true, text });
+    expect(decodeCsvBytes(be)).toEqual({ ok: true, text });
+  });
+
+  it('refuses binary bytes and broken UTF-16 with a reason', () => {
+    expect(decodeCsvBytes(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x1a, 0x0a]))).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('not text') as unknown,
+    });
+    const broken = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('ab', 'utf16le'), Buffer.from([0x00, 0xd8])]);
+    expect(decodeCsvBytes(broken)).toMatchObject({ ok: false, reason: expect.stringContaining('UTF-16') as unknown });
+  });
+
   it('refuses bytes that are not UTF-8, such as a Windows-1258 file', () => {
     const result = decodeCsvBytes(new Uint8Array([0x54, 0x72, 0xe0, 0x0a]));
     expect(result.ok).toBe(false);
