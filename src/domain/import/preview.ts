@@ -16,12 +16,13 @@ import {
 import type { CsvRecord } from './csv.ts';
 import type { ImportValidation } from './rows.ts';
 import type { ProvinceUnit } from '../provinces.ts';
+import { normalizeText } from '../text.ts';
 
 export type PreviewStatus = 'new' | 'update' | 'duplicate' | 'error';
 
 export interface PreviewRow {
   line: number;
-  /** The row's cells under the import columns they are mapped to (as written in the file). */
+  /** The row's cells under the import columns they are mapped to (NFC, spaces tidied, as the importer reads them). */
   values: Partial<Record<ImportColumnKey, string>>;
   status: PreviewStatus;
   /** Why: the errors, or what makes it a duplicate, then the warnings. */
@@ -84,7 +85,7 @@ export function buildPreview(input: {
   const rows = records.map((record): PreviewRow => {
     const values: Partial<Record<ImportColumnKey, string>> = {};
     columns.forEach((key, i) => {
-      if (key) values[key] = (record.cells[i] ?? '').trim();
+      if (key) values[key] = normalizeText(record.cells[i] ?? '');
     });
     const rowErrors = errors.get(record.line) ?? [];
     const rowWarnings = warnings.get(record.line) ?? [];
