@@ -2,6 +2,7 @@
  * Writing CSV that opens correctly in Excel and LibreOffice: RFC 4180 quoting, CRLF line ends, a UTF-8
  * byte-order mark so Vietnamese is read as UTF-8, and cells that a spreadsheet would run as a formula
  * (starting with = + - @, a tab or a carriage return) prefixed with an apostrophe (OWASP "CSV injection").
+ * The importer removes that one apostrophe again (src/domain/import/rows.ts), as a spreadsheet hides it.
  */
 
 const FORMULA_START = /^[=+\-@\t\r]/;

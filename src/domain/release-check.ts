@@ -48,7 +48,10 @@ export interface ExpectedPages {
   codes: readonly string[];
 }
 
-/** The pages every published entity must have, in both languages. */
+/** The open-data files /data/ offers (one set for both languages). */
+const DATA_FILES = ['data/certifications.csv', 'data/certifications.xlsx'];
+
+/** The pages every published entity must have, in both languages, and the open-data files. */
 export function expectedPages(e: ExpectedPages): string[] {
   const paths = [
     '',
@@ -56,12 +59,13 @@ export function expectedPages(e: ExpectedPages): string[] {
     'producers/',
     'fairs/',
     'search/',
+    'data/',
     ...e.products.map((s) => `products/${s}/`),
     ...e.producers.map((s) => `producers/${s}/`),
     ...e.fairs.map((s) => `fairs/${s}/`),
     ...e.codes.map((c) => `verify/${c}/`),
   ];
-  return [...paths, ...paths.map((p) => `en/${p}`)].map((p) => `${p}index.html`);
+  return [...[...paths, ...paths.map((p) => `en/${p}`)].map((p) => `${p}index.html`), ...DATA_FILES];
 }
 
 export interface ReleaseProblems {

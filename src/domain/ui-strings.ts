@@ -249,6 +249,20 @@ const STRINGS = {
   offlineFailed: { vi: 'Chưa lưu được để dùng khi mất mạng.', en: 'Could not save for offline use.' },
   fairsOfProducer: { vi: 'Hội chợ đã tham gia', en: 'Fairs attended' },
   atBooth: { vi: 'gian', en: 'booth' },
+  openData: { vi: 'Dữ liệu mở', en: 'Open data' },
+  dataLead: {
+    vi: 'Tệp danh sách chứng nhận chứa mọi chứng nhận đã công bố trong danh bạ, mỗi dòng một chứng nhận, theo đúng định dạng nhập danh sách, nên có thể nhập lại vào danh bạ này hay một bản khác mà không sai lệch.',
+    en: 'The certification list holds every certification published in the registry, one per row, in the registry’s own import format, so it can be imported again, here or into another copy of the registry, without any change.',
+  },
+  dataCertifications: { vi: 'Danh sách chứng nhận', en: 'Certification list' },
+  downloadCsv: { vi: 'Tải CSV (UTF-8)', en: 'Download CSV (UTF-8)' },
+  downloadXlsx: { vi: 'Tải Excel (XLSX)', en: 'Download Excel (XLSX)' },
+  dataColumns: { vi: 'Các cột, theo thứ tự', en: 'Columns, in order' },
+  dataCodes: { vi: 'Cấp và nhóm sản phẩm được ghi bằng mã:', en: 'Levels and product groups are written as codes:' },
+  dataProvince: {
+    vi: 'Tỉnh/thành là nơi ghi trong quyết định công nhận: chứng nhận trước ngày 01/07/2025 mang tên tỉnh trước khi sáp nhập.',
+    en: 'The province is the one named in the recognition decision: certifications from before 1 July 2025 carry the pre-merger name.',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type StringKey = keyof typeof STRINGS;

@@ -40,7 +40,9 @@ describe('the pages a release must have', () => {
     expect(pages).toContain('fairs/hoi-cho/index.html');
     expect(pages).toContain('en/verify/T19-W768-QM8/index.html');
     expect(pages).toContain('index.html');
-    expect(pages).toHaveLength(2 * (5 + 4));
+    expect(pages).toContain('en/data/index.html');
+    expect(pages).toContain('data/certifications.xlsx');
+    expect(pages).toHaveLength(2 * (6 + 4) + 2);
   });
   it('describes problems briefly, in both languages', () => {
     const problems = { missingPages: ['a/index.html'], brokenLinks: [{ page: 'b/index.html', link: '/c/' }], overBudget: null, search: [] };

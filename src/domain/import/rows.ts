@@ -66,7 +66,8 @@ export function validateImport<P extends ProvinceUnit>(
   for (const record of records) {
     const cell = (key: ImportColumnKey) => {
       const at = positions[key];
-      return at ? normalizeText(record.cells[at.index] ?? '') : '';
+      // One apostrophe before = + - @ is the escape our exports write against formulas (src/domain/csv-write.ts).
+      return at ? normalizeText(record.cells[at.index] ?? '').replace(/^'(?=[=+\-@])/, '') : '';
     };
     const label = (key: ImportColumnKey) => positions[key]?.label ?? key;
     const fail = (key: ImportColumnKey | null, reason: string) =>

@@ -112,7 +112,7 @@ export const establishmentKind: RecordKind<EstablishmentInput> = {
     return rows.map((r) => ({
       id: r.id,
       title: r.name,
-      cells: [r.provinceName ?? '—', LEGAL.get(r.legalForm) ?? r.legalForm],
+      cells: [r.provinceName, LEGAL.get(r.legalForm) ?? r.legalForm],
       status: statusOf(r.status),
       updatedAt: r.updatedAt,
       haystack: haystack(r.name, r.provinceName),
@@ -186,7 +186,7 @@ export const productKind: RecordKind<ProductInput> = {
     return rows.map((r) => ({
       id: r.id,
       title: r.name,
-      cells: [r.producer ?? '—', r.groupName ?? '—', r.kind === 'set' ? 'Bộ sản phẩm' : 'Đơn', String(certs.get(r.id) ?? 0)],
+      cells: [r.producer, r.groupName, r.kind === 'set' ? 'Bộ sản phẩm' : 'Đơn', certs.get(r.id) ?? 0],
       status: statusOf(r.status),
       updatedAt: r.updatedAt,
       haystack: haystack(r.name, r.producer),
@@ -288,8 +288,8 @@ export const certificationKind: RecordKind<CertificationValues> = {
       title: r.product,
       cells: [
         `${LEVEL.get(r.level) ?? r.level}${r.regionCode ? ` – ${REGION.get(r.regionCode)}` : ''}`,
-        String(r.year),
-        r.province ?? '—',
+        r.year,
+        r.province,
         formatRegistryCode(r.code),
       ],
       status: statusOf(r.status),
@@ -343,10 +343,10 @@ export const fairKind: RecordKind<FairInput> = {
       id: r.id,
       title: r.name,
       cells: [
-        [r.startDate, r.endDate].filter(Boolean).join(' → ') || '—',
-        r.city ?? '—',
-        (r.level && FAIR_LEVEL.get(r.level)) ?? '—',
-        String(exhibitors.get(r.id) ?? 0),
+        [r.startDate, r.endDate].filter(Boolean).join(' → ') || null,
+        r.city,
+        (r.level && FAIR_LEVEL.get(r.level)) ?? null,
+        exhibitors.get(r.id) ?? 0,
       ],
       status: statusOf(r.status),
       updatedAt: r.updatedAt,
@@ -453,7 +453,7 @@ export const exhibitorKind: RecordKind<ExhibitorInput> = {
     return rows.map((r) => ({
       id: r.id,
       title: r.isSample ? `${r.name} (mẫu)` : r.name,
-      cells: [r.fair, r.booth ?? '—', r.hall ?? '—', (shown.get(r.id) ?? []).join('; ') || '—'],
+      cells: [r.fair, r.booth, r.hall, (shown.get(r.id) ?? []).join('; ') || null],
       status: statusOf(r.status),
       updatedAt: r.updatedAt,
       haystack: haystack(r.name, r.fair, r.booth, r.hall, ...(shown.get(r.id) ?? [])),
@@ -526,7 +526,7 @@ export const organisationKind: RecordKind<OrganisationInput> = {
       return {
         id: r.id,
         title: all.at(-1) ?? `#${r.id}`,
-        cells: [ORG_KIND.get(r.kind) ?? r.kind, r.province ?? '—', all.length > 1 ? all.slice(0, -1).join('; ') : '—'],
+        cells: [ORG_KIND.get(r.kind) ?? r.kind, r.province, all.length > 1 ? all.slice(0, -1).join('; ') : null],
         status: statusOf(r.status),
         updatedAt: r.updatedAt,
         haystack: haystack(...all, r.province),

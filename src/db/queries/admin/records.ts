@@ -26,8 +26,8 @@ const isInvalid = (v: unknown): v is Invalid => typeof v === 'object' && v !== n
 
 export interface ListRow {
   id: number;
-  /** The cells after the title, in the order of `columns`. */
-  cells: string[];
+  /** The cells after the title, in the order of `columnsHeadings`; null where there is no value (shown as "—"). */
+  cells: (string | number | null)[];
   title: string;
   status: 'draft' | 'published';
   updatedAt: string;
@@ -192,16 +192,25 @@ export interface ListQuery {
   filters?: Record<string, string>;
 }
 
-/** A kind's records whose folded text holds every folded word of the query ("che thai" finds "Chè Thái"), filtered, by title, one page. */
-export async function listRecords(db: DbOrTx, kind: RecordKind, query: ListQuery) {
+/**
+ * Every record of a kind whose folded text holds every folded word of the query ("che thai" finds "Chè
+ * Thái") and that passes the filters, by title: what a list shows over all its pages, and what its
+ * download holds.
+ */
+export async function filterRecords(db: DbOrTx, kind: RecordKind, query: Omit<ListQuery, 'page'>): Promise<ListRow[]> {
   // Every word must appear, in any order: "gio may a12" finds the basket maker at booth A12.
   const words = foldVietnamese(query.q ?? '')
     .split(' ')
     .filter(Boolean);
   const filters = Object.entries(query.filters ?? {}).filter(([, v]) => v !== '');
-  const matching = (await kind.list(db))
+  return (await kind.list(db))
     .filter((r) => words.every((w) => r.haystack.includes(w)) && filters.every(([name, value]) => (r.facets[name] ?? '') === value))
     .sort((a, b) => compareVietnamese(a.title, b.title) || a.id - b.id);
+}
+
+/** One page of filterRecords. */
+export async function listRecords(db: DbOrTx, kind: RecordKind, query: ListQuery) {
+  const matching = await filterRecords(db, kind, query);
   const pages = Math.max(1, Math.ceil(matching.length / ADMIN_PAGE_SIZE));
   const page = Math.min(Math.max(1, query.page ?? 1), pages);
   return { rows: matching.slice((page - 1) * ADMIN_PAGE_SIZE, page * ADMIN_PAGE_SIZE), total: matching.length, page, pages };

@@ -1,0 +1,8 @@
+import type { APIRoute } from 'astro';
+import { getDatabase } from '../../../db/client';
+import { adminExport } from '../../../server/exports';
+
+export const prerender = false;
+
+/** The list's records with its current search and filters, as CSV (one file per extension: see ../media/[file].webp.ts). */
+export const GET: APIRoute = async ({ params, url }) => adminExport((await getDatabase()).db, params['section'], 'csv', url.searchParams);
