@@ -26,7 +26,7 @@ export async function encodeSheet(table: SheetTable, format: SheetFormat): Promi
 }
 
 /** The Content-Type of a format, as the static server sends it too. */
-export const sheetContentType = (format: SheetFormat) => contentTypeOf(`file.${format}`);
+const sheetContentType = (format: SheetFormat) => contentTypeOf(`file.${format}`);
 
 /** The rows of a staff list: every record its search and filters find, the certifications in the import format. */
 async function adminTable(db: DbOrTx, section: string | undefined, params: URLSearchParams) {
