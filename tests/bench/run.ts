@@ -7,7 +7,9 @@
  * factory exhibitors in Chromium; BENCH_FAIR_SIZES=500 narrows it), `admin` (20 concurrent editors saving for 30 s
  * — BENCH_ADMIN_SECONDS shortens it — and 200 concurrent sign-ins against the real server), `upload` (a 24-megapixel JPEG to all its variants), `publish` (publish vs a bare
  * build at 1,000 / 5,000 / 20,000 synthetic products, BENCH_PUBLISH_SIZES narrows it, then serving a product page
- * with 100 connections alone and during 10 publishes). Import at scale arrives with its issue.
+ * with 100 connections alone and during 10 publishes), `import-scale` (10,000 synthetic rows as CSV and as XLSX into
+ * a fresh embedded database and a fresh sqld: preview, commit and a second import of the same file, with time and
+ * peak memory; median of 3 runs, BENCH_IMPORT_SCALE_RUNS=1 shortens it).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,6 +23,7 @@ import setup from '../support/global-setup.ts';
 import { TMP } from '../support/paths.ts';
 import { benchAdmin } from './admin.ts';
 import { benchFairs } from './fairs.ts';
+import { benchImportScale } from './import-scale.ts';
 import { benchPages } from './pages.ts';
 import { benchPublish } from './publish.ts';
 import { benchUpload } from './upload.ts';
@@ -44,7 +47,7 @@ async function timeImport(kind: 'file' | 'sqld'): Promise<number[]> {
   return times;
 }
 
-const PARTS = ['import', 'pages', 'search', 'fairs', 'admin', 'upload', 'publish'] as const;
+const PARTS = ['import', 'pages', 'search', 'fairs', 'admin', 'upload', 'publish', 'import-scale'] as const;
 const asked = process.argv.slice(2);
 const unknown = asked.filter((a) => !(PARTS as readonly string[]).includes(a));
 if (unknown.length > 0) {
@@ -141,4 +144,13 @@ if (runs('publish')) {
   }
   // BENCH_PUBLISH_SERVE=0 skips the serving part (a second run for the largest size only).
   await benchPublish(sizes, process.env['BENCH_PUBLISH_SERVE'] === '0' ? 0 : 100);
+}
+
+if (runs('import-scale')) {
+  const count = Number(process.env['BENCH_IMPORT_SCALE_RUNS'] ?? 3);
+  if (!Number.isInteger(count) || count < 1 || count > 20) {
+    console.error('BENCH_IMPORT_SCALE_RUNS must be a whole number of runs from 1 to 20');
+    process.exit(2);
+  }
+  await benchImportScale(count);
 }
