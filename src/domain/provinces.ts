@@ -76,6 +76,17 @@ export function buildProvinceUnits(
 
 export type ProvinceMatch<T extends ProvinceUnit> = { ok: true; unit: T } | { ok: false; suggestions: string[] };
 
+/** Each unit's folded name and aliases, folded once: an import resolves every row against every unit. */
+const unitKeys = new WeakMap<ProvinceUnit, Set<string>>();
+function keysOf(unit: ProvinceUnit): Set<string> {
+  let keys = unitKeys.get(unit);
+  if (!keys) {
+    keys = new Set([provinceKey(unit.name), ...unit.aliases.map(provinceKey)]);
+    unitKeys.set(unit, keys);
+  }
+  return keys;
+}
+
 /**
  * Resolves what a list wrote ("Tỉnh Bắc Giang", "TP. Hồ Chí Minh", "bac giang") to a unit of the
  * era the record belongs to: before the merger an old unit, after it a current one. A name that
@@ -87,7 +98,7 @@ export function resolveProvince<T extends ProvinceUnit>(
   when: { year: number; date?: string | null },
 ): ProvinceMatch<T> {
   const key = provinceKey(input);
-  const candidates = units.filter((u) => provinceKey(u.name) === key || u.aliases.some((a) => provinceKey(a) === key));
+  const candidates = units.filter((u) => keysOf(u).has(key));
   const isBeforeMerger = when.date ? when.date < PROVINCE_MERGER_DATE : when.year <= 2025;
   const preferred = candidates.find((u) => u.era === (isBeforeMerger ? 'pre2025' : 'current')) ?? candidates[0];
   if (preferred) return { ok: true, unit: preferred };

@@ -126,9 +126,9 @@ describe('the real seed, exported and imported again', () => {
 
 describe('an export after staff corrected records', () => {
   // The names written are those each certification was matched by, not the corrected ones: otherwise the
-  // import would take every corrected row for a new certification. (The importer still looks a product up
-  // by its current name and establishment, so it adds a product for the corrected ones: not checked here.)
-  it('still matches every certification when imported into the same database', async () => {
+  // import would take every corrected row for a new certification. A registered certification keeps its
+  // product, so no product or establishment is created either (no empty twin of a renamed product).
+  it('still matches every certification, product and establishment when imported into the same database', async () => {
     const database = await createTestDatabase();
     try {
       await importOk(database, seedCsv);
@@ -144,12 +144,13 @@ describe('an export after staff corrected records', () => {
         .where(and(isNull(products.establishmentId), eq(products.name, 'Nước mắm Nam Ô')));
       const [someone] = await database.db.select({ id: establishments.id }).from(establishments).limit(1);
       await database.db.update(products).set({ establishmentId: someone!.id }).where(eq(products.id, orphan!.id));
-      const before = (await dump(database.db)).certs;
+      const before = await dump(database.db);
       for (const [format, spelling] of FORMATS) {
         const summary = await importOk(database, await exportList(database.db, format, spelling));
         expect(summary.outcomes.filter((o) => o.outcome !== 'unchanged')).toEqual([]);
-        expect(summary.created.certifications + summary.updatedCertifications).toBe(0);
-        expect((await dump(database.db)).certs).toEqual(before);
+        expect(summary.created).toEqual({ establishments: 0, products: 0, certifications: 0 });
+        expect(summary.updatedCertifications).toBe(0);
+        expect(await dump(database.db)).toEqual(before);
       }
     } finally {
       await database.dispose();

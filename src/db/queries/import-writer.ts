@@ -56,6 +56,8 @@ type HeldProduct = Held<ProductRow, typeof products.$inferInsert> & {
 };
 type HeldCertification = Held<CertificationRow, typeof certifications.$inferInsert> & {
   product: HeldProduct | null;
+  /** A stored certification's product id (its product is then found in #productsById). */
+  productId?: number;
   /** The compared fields as the rows so far leave them. */
   fields: CertificationFields;
 };
@@ -85,6 +87,8 @@ export class ImportWriter {
   // What the rows match: stored records loaded up front, then the ones earlier rows create.
   readonly #establishments = new Map<string, HeldEstablishment[]>();
   readonly #products = new Map<string, HeldProduct>();
+  /** Stored products by id: those the rows' names reach and those of the certifications the rows reach. */
+  readonly #productsById = new Map<number, HeldProduct>();
   readonly #certifications = new Map<string, HeldCertification>();
   readonly #slugs = { products: new Set<string>(), establishments: new Set<string>() };
   readonly #codes = new Set<string>();
@@ -148,28 +152,31 @@ export class ImportWriter {
         .from(products)
         .where(inArray(products.nameKey, keys))
         .orderBy(asc(products.id));
-      for (const p of found) {
-        const key = productKey(p.nameKey, p.establishmentId === null ? null : `e${p.establishmentId}`);
-        // The first stored product of a name and establishment is the one a row reaches.
-        if (!this.#products.has(key))
-          this.#products.set(key, {
-            id: p.id,
-            row: null,
-            insert: null,
-            created: null,
-            establishment: null,
-            groupId: p.groupId,
-            setItems: [],
-          });
-      }
+      for (const p of found) this.#holdStoredProduct(p);
     }
     for (const keys of chunks(unique(rows.map((r) => r.importKey)), KEYS)) {
       const found = await tx
-        .select({ id: certifications.id, importKey: certifications.importKey, ...CERTIFICATION_FIELDS })
+        .select({
+          id: certifications.id,
+          importKey: certifications.importKey,
+          productId: certifications.productId,
+          ...CERTIFICATION_FIELDS,
+        })
         .from(certifications)
         .where(inArray(certifications.importKey, keys));
-      for (const { id, importKey, ...fields } of found)
-        this.#certifications.set(importKey!, { id, row: null, insert: null, created: null, product: null, fields });
+      for (const { id, importKey, productId, ...fields } of found)
+        this.#certifications.set(importKey!, { id, row: null, insert: null, created: null, product: null, productId, fields });
+    }
+    // A registered certification keeps its product, even one staff renamed or gave an establishment since:
+    // load those products too, so that a re-import reaches them instead of creating an empty twin.
+    const missing = unique([...this.#certifications.values()].map((c) => c.productId!)).filter((id) => !this.#productsById.has(id));
+    for (const ids of chunks(missing, KEYS)) {
+      const found = await tx
+        .select({ id: products.id, nameKey: products.nameKey, establishmentId: products.establishmentId, groupId: products.groupId })
+        .from(products)
+        .where(inArray(products.id, ids))
+        .orderBy(asc(products.id));
+      for (const p of found) this.#holdStoredProduct(p);
     }
     // Registry codes are derived from the import key: only a collision needs a look at the database again.
     for (const r of rows)
@@ -186,12 +193,23 @@ export class ImportWriter {
     for (const { slug } of await tx.select({ slug: establishments.slug }).from(establishments)) this.#slugs.establishments.add(slug);
   }
 
+  /** A stored product, matchable by name and establishment (the first of them wins) and by id. */
+  #holdStoredProduct(p: { id: number; nameKey: string; establishmentId: number | null; groupId: number | null }): void {
+    if (this.#productsById.has(p.id)) return;
+    const held: HeldProduct = { id: p.id, row: null, insert: null, created: null, establishment: null, groupId: p.groupId, setItems: [] };
+    this.#productsById.set(p.id, held);
+    const key = productKey(p.nameKey, p.establishmentId === null ? null : `e${p.establishmentId}`);
+    if (!this.#products.has(key)) this.#products.set(key, held);
+  }
+
   async #plan(row: Row): Promise<void> {
     const { created } = this.#summary;
     const before = { establishments: created.establishments, products: created.products, certifications: created.certifications };
     const updatedBefore = this.#summary.updatedCertifications;
-    const establishment = row.producer ? this.#establishment(row) : null;
-    const product = this.#product(row, establishment);
+    // A registered certification already has its product (and establishment): nothing is matched or created.
+    const known = this.#certifications.get(row.importKey);
+    const knownProduct = known ? (known.product ?? this.#productsById.get(known.productId!)) : undefined;
+    const product = knownProduct ? this.#fillGroup(knownProduct, row) : this.#product(row, row.producer ? this.#establishment(row) : null);
     const certification = await this.#certification(row, product);
     const outcome: RowOutcome = {
       line: row.line,
@@ -241,15 +259,7 @@ export class ImportWriter {
     const key = productKey(nameKey, establishment?.ref ?? null);
     const groupId = row.group ? productGroupByCode(row.group).id : null;
     const existing = this.#products.get(key);
-    if (existing) {
-      if (existing.groupId === null && groupId !== null) {
-        existing.groupId = groupId;
-        const change: Change = { kind: 'product', held: existing, patch: { groupId }, audit: null };
-        this.#changes.push(change);
-        this.#audit.push(() => change.audit!);
-      }
-      return existing;
-    }
+    if (existing) return this.#fillGroup(existing, row);
     const held: HeldProduct = {
       id: null,
       row: null,
@@ -277,6 +287,18 @@ export class ImportWriter {
       after: { ...held.created, setItems: held.setItems },
     }));
     return held;
+  }
+
+  /** A product without a group takes the row's group (an update, audited). */
+  #fillGroup(product: HeldProduct, row: Row): HeldProduct {
+    const groupId = row.group ? productGroupByCode(row.group).id : null;
+    if (product.groupId === null && groupId !== null) {
+      product.groupId = groupId;
+      const change: Change = { kind: 'product', held: product, patch: { groupId }, audit: null };
+      this.#changes.push(change);
+      this.#audit.push(() => change.audit!);
+    }
+    return product;
   }
 
   /** The row's certification by import key: unchanged, updated where the row brings new values, or new. */
