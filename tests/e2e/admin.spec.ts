@@ -271,13 +271,11 @@ test.describe('registering a new producer, product, photo and certificate', () =
     await photos.getByLabel(/^Ảnh/).setInputFiles({ name: 'gio-may.jpg', mimeType: 'image/jpeg', buffer: jpeg });
     await photos.getByLabel('Mô tả ảnh (tiếng Việt)').fill('Giỏ mây đan tay màu nâu');
     await photos.getByRole('button', { name: 'Tải ảnh lên' }).click();
-    await expect(page.locator('#images img[alt="Giỏ mây đan tay màu nâu"]')).toBeVisible();
-    expect(
-      await page
-        .locator('#images img')
-        .first()
-        .evaluate((img: HTMLImageElement) => img.naturalWidth),
-    ).toBeGreaterThan(0);
+    const shown = page.locator('#images img[alt="Giỏ mây đan tay màu nâu"]');
+    await expect(shown).toBeVisible();
+    // Visible is not loaded: wait for the re-encoded image itself to arrive and decode.
+    await shown.scrollIntoViewIfNeeded();
+    await expect.poll(() => shown.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0))).toBeGreaterThan(0);
 
     // The provincial certificate, with its product chosen and a registry code made for it.
     await page.getByRole('link', { name: 'Thêm chứng nhận cho sản phẩm này' }).click();
