@@ -110,8 +110,8 @@ test('an editor imports a list with two bad rows, sees them in the preview, fixe
   await expect(editor.getByRole('status').filter({ hasText: 'dòng:' })).toHaveText('4 dòng: 2 mới, 0 cập nhật, 0 trùng, 2 lỗi.');
   const errors = editor.getByRole('row').filter({ hasText: 'Lỗi' });
   await expect(errors).toHaveCount(2);
-  await expect(errors.first()).toContainText('unknown level "cấp huyện lạ"');
-  await expect(errors.last()).toContainText('"20x5" is not a 4-digit year');
+  await expect(errors.first()).toContainText('cột level: không rõ cấp “cấp huyện lạ”');
+  await expect(errors.last()).toContainText('cột year: “20x5” không phải năm 4 chữ số');
   expect((await new AxeBuilder({ page: editor }).analyze()).violations.map((v) => v.id)).toEqual([]);
 
   // The rejected rows, with their reasons, as a file to fix.

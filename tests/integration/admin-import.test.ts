@@ -73,6 +73,8 @@ describe('the preview', () => {
       values: { productName: 'Chè Shan tuyết Suối Giàng', level: 'cấp tỉnh' },
     });
     expect(rows[3]!.reasons.join(' ')).toContain('unknown level "cấp huyện lạ"');
+    expect(rows[3]!.reasonsVi.join(' ')).toContain('không rõ cấp “cấp huyện lạ”');
+    expect(rows[4]!.reasonsVi).toEqual(['trùng chứng nhận ở dòng 2; dòng này được bỏ qua']);
     expect(rows[4]!.reasons.join(' ')).toContain('same certification as line 2');
     expect(rows[5]!.reasons.join(' ')).toContain('product name is required');
     expect(await certificationCount()).toBe(before);
@@ -87,7 +89,8 @@ describe('the preview', () => {
     if (!parsed.ok) return;
     expect(parsed.records.map((r) => r.cells[0])).toEqual(['product_name', 'Mắm tôm Hậu Lộc', '']);
     expect(parsed.records[0]!.cells.at(-1)).toBe('Lý do / Reason');
-    expect(parsed.records[1]!.cells.at(-1)).toContain('unknown level');
+    expect(parsed.records[1]!.cells.at(-1)).toContain('cột level: không rõ cấp “cấp huyện lạ”');
+    expect(parsed.records[2]!.cells.at(-1)).toBe('cột product_name: thiếu tên sản phẩm');
     // Uploading the fixed file again: the reason column is ignored, no mapping is asked for.
     const fixed = file.replace('cấp huyện lạ', 'cấp tỉnh').replace('\r\n,Cơ sở không tên', '\r\nNước mắm Cửa Lò,Cơ sở không tên');
     const again = (await previewStaged(database, await stageImport(new TextEncoder().encode(fixed), { userId, name: 'x-sua.csv' })))!;

@@ -20,11 +20,20 @@ export interface ImportIssue {
   line: number;
   column: string | null;
   reason: string;
+  /** The reason in Vietnamese, for the admin (the command line prints `reason`). */
+  vi?: string;
 }
 
 /** "line 4, column level: …" — the one format every import message uses. */
 export function formatIssue(issue: ImportIssue): string {
   return issue.column === null ? `line ${issue.line}: ${issue.reason}` : `line ${issue.line}, column ${issue.column}: ${issue.reason}`;
+}
+
+/** The same in Vietnamese for the admin: "dòng 4, cột Cấp: …" (the English reason where none was written). */
+export function formatIssueVi(issue: ImportIssue, withLine = true): string {
+  const reason = issue.vi ?? issue.reason;
+  const where = [withLine ? `dòng ${issue.line}` : null, issue.column === null ? null : `cột ${issue.column}`].filter(Boolean).join(', ');
+  return where ? `${where}: ${reason}` : reason;
 }
 
 const headerKey = (h: string) => foldVietnamese(h).replace(/[^a-z0-9]+/g, '');
@@ -79,18 +88,23 @@ export function mapHeader(
     const column = IMPORT_COLUMNS.find((c) => c.key === key);
     if (!column) {
       if (raw.trim() && raw.trim() !== REASON_HEADER && !columns)
-        warnings.push({ line: 1, column: label, reason: 'unknown column, ignored' });
+        warnings.push({ line: 1, column: label, reason: 'unknown column, ignored', vi: 'cột không rõ, bỏ qua' });
       return;
     }
     if (positions[column.key]) {
-      errors.push({ line: 1, column: label, reason: `column ${column.en} appears twice` });
+      errors.push({ line: 1, column: label, reason: `column ${column.en} appears twice`, vi: `cột “${column.vi}” xuất hiện hai lần` });
       return;
     }
     positions[column.key] = { index, label };
   });
   for (const column of IMPORT_COLUMNS) {
     if (column.required && !positions[column.key]) {
-      errors.push({ line: 1, column: column.en, reason: `required column missing (header "${column.en}" or "${column.vi}")` });
+      errors.push({
+        line: 1,
+        column: column.en,
+        reason: `required column missing (header "${column.en}" or "${column.vi}")`,
+        vi: `thiếu cột bắt buộc (tiêu đề “${column.vi}” hoặc “${column.en}”)`,
+      });
     }
   }
   return { positions, errors, warnings };

@@ -7,6 +7,7 @@ import { writeCsv } from '../csv-write.ts';
 import {
   documentedColumns,
   formatIssue,
+  formatIssueVi,
   IMPORT_COLUMNS,
   mapHeader,
   REASON_HEADER,
@@ -25,8 +26,10 @@ export interface PreviewRow {
   /** The row's cells under the import columns they are mapped to (NFC, spaces tidied, as the importer reads them). */
   values: Partial<Record<ImportColumnKey, string>>;
   status: PreviewStatus;
-  /** Why: the errors, or what makes it a duplicate, then the warnings. */
+  /** Why: the errors, or what makes it a duplicate, then the warnings (English, as the command line prints them). */
   reasons: string[];
+  /** The same in Vietnamese, for the admin and the file of rejected rows. */
+  reasonsVi: string[];
   createsProduct: boolean;
   createsEstablishment: boolean;
 }
@@ -81,6 +84,7 @@ export function buildPreview(input: {
   const warnings = byLine(input.validation.warnings);
   const outcomes = new Map((input.summary?.outcomes ?? []).map((o) => [o.line, o]));
   const say = (issue: ImportIssue) => formatIssue(issue).replace(/^line \d+(, )?:? ?/, '');
+  const sayVi = (issue: ImportIssue) => formatIssueVi(issue, false);
 
   const rows = records.map((record): PreviewRow => {
     const values: Partial<Record<ImportColumnKey, string>> = {};
@@ -93,30 +97,39 @@ export function buildPreview(input: {
     const copy = rowWarnings.find((w) => DUPLICATE_OF_LINE.test(w.reason));
     let status: PreviewStatus;
     const reasons: string[] = [];
+    const reasonsVi: string[] = [];
+    const because = (en: string, vi: string) => {
+      reasons.push(en);
+      reasonsVi.push(vi);
+    };
     if (rowErrors.length > 0) {
       status = 'error';
-      reasons.push(...rowErrors.map(say));
+      for (const e of rowErrors) because(say(e), sayVi(e));
     } else if (copy) {
       status = 'duplicate';
     } else if (outcome?.outcome === 'new') status = 'new';
     else if (outcome?.outcome === 'update') {
       status = 'update';
-      reasons.push('updates the decision number, score or source of a registered certification');
+      because(
+        'updates the decision number, score or source of a registered certification',
+        'cập nhật số quyết định, điểm hoặc nguồn của một chứng nhận đã có',
+      );
     } else if (outcome?.outcome === 'unchanged') {
       status = 'duplicate';
-      reasons.push('already registered, nothing changes');
+      because('already registered, nothing changes', 'đã có trong danh bạ, không thay đổi gì');
     } else {
       // Past the reported-error cap: the row was not checked further.
       status = 'error';
-      reasons.push('not checked: the file has too many errors');
+      because('not checked: the file has too many errors', 'chưa kiểm tra: tệp có quá nhiều lỗi');
     }
-    reasons.push(...rowWarnings.map(say));
+    for (const w of rowWarnings) because(say(w), sayVi(w));
     counts[status]++;
     return {
       line: record.line,
       values,
       status,
       reasons,
+      reasonsVi,
       createsProduct: status === 'new' && (outcome?.createdProduct ?? false),
       createsEstablishment: status === 'new' && (outcome?.createdEstablishment ?? false),
     };
@@ -130,7 +143,7 @@ export function buildPreview(input: {
  */
 export function rejectedRowsCsv(records: readonly CsvRecord[], preview: ImportPreview): string {
   const [header, ...rest] = records;
-  const rejected = new Map(preview.rows.filter((r) => r.status === 'error').map((r) => [r.line, r.reasons.join('; ')]));
+  const rejected = new Map(preview.rows.filter((r) => r.status === 'error').map((r) => [r.line, r.reasonsVi.join('; ')]));
   const width = header?.cells.length ?? 0;
   return writeCsv([
     [...(header?.cells ?? []), REASON_HEADER],

@@ -48,15 +48,21 @@ export function validateImport<P extends ProvinceUnit>(
   const parsed = typeof input === 'string' ? parseCsv(input) : ({ ok: true, records: [...input] } as const);
   if (!parsed.ok) return { rows: [], errors: [{ line: parsed.line, column: null, reason: parsed.reason }], warnings: [] };
   const [header, ...records] = parsed.records;
-  if (!header) return { rows: [], errors: [{ line: 1, column: null, reason: 'the file is empty' }], warnings: [] };
+  if (!header) return { rows: [], errors: [{ line: 1, column: null, reason: 'the file is empty', vi: 'tệp rỗng' }], warnings: [] };
   const { positions, errors, warnings } = mapHeader(header.cells, context.columns);
   if (errors.length > 0) return { rows: [], errors, warnings };
-  if (records.length === 0) errors.push({ line: 2, column: null, reason: 'the file has a header but no rows' });
+  if (records.length === 0)
+    errors.push({ line: 2, column: null, reason: 'the file has a header but no rows', vi: 'tệp có dòng tiêu đề nhưng không có dòng nào' });
   if (context.maxRows !== undefined && records.length > context.maxRows)
     return {
       rows: [],
       errors: [
-        { line: 1, column: null, reason: `the file has ${records.length} rows; at most ${context.maxRows} are accepted: split the list` },
+        {
+          line: 1,
+          column: null,
+          reason: `the file has ${records.length} rows; at most ${context.maxRows} are accepted: split the list`,
+          vi: `tệp có ${records.length} dòng; tối đa ${context.maxRows} dòng: hãy chia danh sách`,
+        },
       ],
       warnings,
     };
@@ -70,42 +76,74 @@ export function validateImport<P extends ProvinceUnit>(
       return at ? normalizeText(record.cells[at.index] ?? '').replace(/^'(?=[=+\-@])/, '') : '';
     };
     const label = (key: ImportColumnKey) => positions[key]?.label ?? key;
-    const fail = (key: ImportColumnKey | null, reason: string) =>
-      errors.push({ line: record.line, column: key ? label(key) : null, reason });
+    const fail = (key: ImportColumnKey | null, reason: string, vi: string) =>
+      errors.push({ line: record.line, column: key ? label(key) : null, reason, vi });
     const before = errors.length;
 
-    if (record.cells.length > header.cells.length) fail(null, `${record.cells.length} cells but the header has ${header.cells.length}`);
+    if (record.cells.length > header.cells.length)
+      fail(
+        null,
+        `${record.cells.length} cells but the header has ${header.cells.length}`,
+        `${record.cells.length} ô nhưng dòng tiêu đề có ${header.cells.length} cột`,
+      );
     const rawName = cell('productName');
-    if (!rawName) fail('productName', 'product name is required');
+    if (!rawName) fail('productName', 'product name is required', 'thiếu tên sản phẩm');
 
     const yearText = cell('year');
     const year = Number(yearText);
-    if (!/^\d{4}$/.test(yearText)) fail('year', yearText ? `"${yearText}" is not a 4-digit year` : 'year is required');
-    else if (year < 2000 || year > context.currentYear + 1) fail('year', `${year} is outside 2000–${context.currentYear + 1}`);
+    if (!/^\d{4}$/.test(yearText))
+      fail(
+        'year',
+        yearText ? `"${yearText}" is not a 4-digit year` : 'year is required',
+        yearText ? `“${yearText}” không phải năm 4 chữ số` : 'thiếu năm',
+      );
+    else if (year < 2000 || year > context.currentYear + 1)
+      fail('year', `${year} is outside 2000–${context.currentYear + 1}`, `năm ${year} nằm ngoài 2000–${context.currentYear + 1}`);
 
     const levelText = cell('level');
     const level = levelText ? parseLevel(levelText) : null;
-    if (!levelText) fail('level', 'level is required');
-    else if (!level) fail('level', `unknown level "${levelText}"; use one of ${ACCEPTED_LEVEL_CODES.join(', ')} or the Vietnamese words`);
+    if (!levelText) fail('level', 'level is required', 'thiếu cấp');
+    else if (!level)
+      fail(
+        'level',
+        `unknown level "${levelText}"; use one of ${ACCEPTED_LEVEL_CODES.join(', ')} or the Vietnamese words`,
+        `không rõ cấp “${levelText}”; viết “cấp tỉnh”, “khu vực phía Bắc / miền Trung / phía Nam”, “cấp quốc gia” hoặc một mã: ${ACCEPTED_LEVEL_CODES.join(', ')}`,
+      );
 
     const provinceText = cell('province');
     const province = provinceText ? resolveProvince(context.provinces, provinceText, { year: Number.isFinite(year) ? year : 0 }) : null;
-    if (!provinceText) fail('province', 'province is required');
-    else if (province && !province.ok) fail('province', `unknown province "${provinceText}"; closest: ${province.suggestions.join(', ')}`);
+    if (!provinceText) fail('province', 'province is required', 'thiếu tỉnh/thành phố');
+    else if (province && !province.ok)
+      fail(
+        'province',
+        `unknown province "${provinceText}"; closest: ${province.suggestions.join(', ')}`,
+        `không rõ tỉnh/thành phố “${provinceText}”; gần nhất: ${province.suggestions.join(', ')}`,
+      );
 
     const groupText = cell('productGroup');
     const group = groupText ? parseProductGroup(groupText) : null;
-    if (groupText && !group) fail('productGroup', `unknown product group "${groupText}"; use 1–4 or one of the four group names`);
+    if (groupText && !group)
+      fail(
+        'productGroup',
+        `unknown product group "${groupText}"; use 1–4 or one of the four group names`,
+        `không rõ nhóm sản phẩm “${groupText}”; dùng 1–4 hoặc tên một trong bốn nhóm`,
+      );
 
     const scoreText = cell('score').replace(',', '.');
     const score = scoreText ? Number(scoreText) : null;
     if (score !== null && !(Number.isFinite(score) && score >= 0 && score <= 100))
-      fail('score', `score "${cell('score')}" must be a number from 0 to 100`);
+      fail('score', `score "${cell('score')}" must be a number from 0 to 100`, `điểm “${cell('score')}” phải là số từ 0 đến 100`);
 
     const sourceUrl = cell('sourceUrl') || null;
-    if (sourceUrl && !isWebUrl(sourceUrl)) fail('sourceUrl', `"${sourceUrl}" is not an http(s) address`);
+    if (sourceUrl && !isWebUrl(sourceUrl))
+      fail('sourceUrl', `"${sourceUrl}" is not an http(s) address`, `“${sourceUrl}” không phải địa chỉ http(s)`);
     else if (sourceUrl?.startsWith('http:'))
-      warnings.push({ line: record.line, column: label('sourceUrl'), reason: 'source is not https; it is shown as text, not as a link' });
+      warnings.push({
+        line: record.line,
+        column: label('sourceUrl'),
+        reason: 'source is not https; it is shown as text, not as a link',
+        vi: 'nguồn không dùng https: được hiện dạng chữ, không thành liên kết',
+      });
 
     const producer = cell('producer') || null;
     if (!producer)
@@ -113,6 +151,7 @@ export function validateImport<P extends ProvinceUnit>(
         line: record.line,
         column: label('producer'),
         reason: 'no producer given; the product is recorded without an establishment',
+        vi: 'không có cơ sở sản xuất: sản phẩm được ghi mà không gắn cơ sở',
       });
 
     if (errors.length > before || !level || !province?.ok) continue;
@@ -122,7 +161,12 @@ export function validateImport<P extends ProvinceUnit>(
     const importKey = [compactKey(parsedName.name), producerKey ?? `@${compactKey(unit.name)}`, levelCode(level), year].join('|');
     const earlier = seen.get(importKey);
     if (earlier !== undefined) {
-      warnings.push({ line: record.line, column: null, reason: `same certification as line ${earlier}; this row is skipped` });
+      warnings.push({
+        line: record.line,
+        column: null,
+        reason: `same certification as line ${earlier}; this row is skipped`,
+        vi: `trùng chứng nhận ở dòng ${earlier}; dòng này được bỏ qua`,
+      });
       continue;
     }
     seen.set(importKey, record.line);
