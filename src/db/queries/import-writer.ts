@@ -7,7 +7,7 @@
  * the order the rows made them. Ids, outcomes and audit entries are those of writing row by row (checked
  * against that); 10,000 new rows take about two hundred statements instead of a dozen each.
  */
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, type SQL } from 'drizzle-orm';
 import { inferLegalForm } from '../../domain/establishments.ts';
 import { productGroupByCode } from '../../domain/groups.ts';
 import type { ImportRow } from '../../domain/import/rows.ts';
@@ -146,14 +146,7 @@ export class ImportWriter {
       }
     }
     for (const row of rows) this.#nameKeys.set(row, compactKey(row.productName));
-    for (const keys of chunks(unique([...this.#nameKeys.values()]), KEYS)) {
-      const found = await tx
-        .select({ id: products.id, nameKey: products.nameKey, establishmentId: products.establishmentId, groupId: products.groupId })
-        .from(products)
-        .where(inArray(products.nameKey, keys))
-        .orderBy(asc(products.id));
-      for (const p of found) this.#holdStoredProduct(p);
-    }
+    for (const keys of chunks(unique([...this.#nameKeys.values()]), KEYS)) await this.#loadProducts(inArray(products.nameKey, keys));
     for (const keys of chunks(unique(rows.map((r) => r.importKey)), KEYS)) {
       const found = await tx
         .select({
@@ -170,14 +163,7 @@ export class ImportWriter {
     // A registered certification keeps its product, even one staff renamed or gave an establishment since:
     // load those products too, so that a re-import reaches them instead of creating an empty twin.
     const missing = unique([...this.#certifications.values()].map((c) => c.productId!)).filter((id) => !this.#productsById.has(id));
-    for (const ids of chunks(missing, KEYS)) {
-      const found = await tx
-        .select({ id: products.id, nameKey: products.nameKey, establishmentId: products.establishmentId, groupId: products.groupId })
-        .from(products)
-        .where(inArray(products.id, ids))
-        .orderBy(asc(products.id));
-      for (const p of found) this.#holdStoredProduct(p);
-    }
+    for (const ids of chunks(missing, KEYS)) await this.#loadProducts(inArray(products.id, ids));
     // Registry codes are derived from the import key: only a collision needs a look at the database again.
     for (const r of rows)
       if (!this.#certifications.has(r.importKey))
@@ -191,6 +177,16 @@ export class ImportWriter {
     }
     for (const { slug } of await tx.select({ slug: products.slug }).from(products)) this.#slugs.products.add(slug);
     for (const { slug } of await tx.select({ slug: establishments.slug }).from(establishments)) this.#slugs.establishments.add(slug);
+  }
+
+  /** Stored products matching `where`, oldest first, held by #holdStoredProduct. */
+  async #loadProducts(where: SQL): Promise<void> {
+    const found = await this.#tx
+      .select({ id: products.id, nameKey: products.nameKey, establishmentId: products.establishmentId, groupId: products.groupId })
+      .from(products)
+      .where(where)
+      .orderBy(asc(products.id));
+    for (const p of found) this.#holdStoredProduct(p);
   }
 
   /** A stored product, matchable by name and establishment (the first of them wins) and by id. */

@@ -24,19 +24,31 @@ export interface ImportIssue {
   vi?: string;
 }
 
-/** "line 4, column level: …" — the one format every import message uses. */
-export function formatIssue(issue: ImportIssue): string {
-  return issue.column === null ? `line ${issue.line}: ${issue.reason}` : `line ${issue.line}, column ${issue.column}: ${issue.reason}`;
-}
-
-/** The same in Vietnamese for the admin: "dòng 4, cột Cấp: …" (the English reason where none was written). */
-export function formatIssueVi(issue: ImportIssue, withLine = true): string {
-  const reason = issue.vi ?? issue.reason;
-  const where = [withLine ? `dòng ${issue.line}` : null, issue.column === null ? null : `cột ${issue.column}`].filter(Boolean).join(', ');
+/**
+ * An issue as a sentence: "line 4, column level: …", or in Vietnamese "dòng 4, cột level: …" (the English
+ * reason where no Vietnamese one was written); without the line where the row is already shown.
+ */
+export function describeIssue(issue: ImportIssue, options: { lang: 'en' | 'vi'; withLine: boolean }): string {
+  const vi = options.lang === 'vi';
+  const line = options.withLine ? `${vi ? 'dòng' : 'line'} ${issue.line}` : null;
+  const column = issue.column === null ? null : `${vi ? 'cột' : 'column'} ${issue.column}`;
+  const reason = vi ? (issue.vi ?? issue.reason) : issue.reason;
+  const where = [line, column].filter(Boolean).join(', ');
   return where ? `${where}: ${reason}` : reason;
 }
 
-const headerKey = (h: string) => foldVietnamese(h).replace(/[^a-z0-9]+/g, '');
+/** "line 4, column level: …" — the one format every import message uses (the command line). */
+export const formatIssue = (issue: ImportIssue): string => describeIssue(issue, { lang: 'en', withLine: true });
+
+/** The same in Vietnamese for the admin: "dòng 4, cột Cấp: …". */
+export const formatIssueVi = (issue: ImportIssue): string => describeIssue(issue, { lang: 'vi', withLine: true });
+
+/** A header cell folded to its words: no marks, lower case, punctuation and spacing as single spaces. */
+export const headerWords = (h: string) =>
+  foldVietnamese(h)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+const headerKey = (h: string) => headerWords(h).replace(/ /g, '');
 
 /** The documented column a header cell names (either spelling, any case or marks), or null. */
 export function knownColumn(label: string): ImportColumnKey | null {
@@ -54,13 +66,7 @@ export const isImportColumnKey = (value: string): value is ImportColumnKey => IM
  * (case, marks, spacing and punctuation ignored), in order. "Tên SP; Tỉnh" and "ten sp ; TINH" are one set.
  */
 export function headerSetKey(header: readonly string[]): string {
-  return header
-    .map((cell) =>
-      foldVietnamese(cell)
-        .replace(/[^a-z0-9]+/g, ' ')
-        .trim(),
-    )
-    .join('|');
+  return header.map(headerWords).join('|');
 }
 
 /** For each header cell, the documented column it names (null: not one of ours). */

@@ -2,8 +2,7 @@
  * The column-mapping form of the import preview: for each header cell of the file, the import column it
  * holds or "ignore". Read strictly: every documented required column chosen once, none twice.
  */
-import { foldVietnamese } from '../text.ts';
-import { IMPORT_COLUMNS, isImportColumnKey, knownColumn, type ImportColumnKey } from './columns.ts';
+import { headerWords, IMPORT_COLUMNS, isImportColumnKey, knownColumn, type ImportColumnKey } from './columns.ts';
 
 export const MAPPING_FIELD = (index: number) => `col-${index}`;
 export const IGNORE = '';
@@ -59,9 +58,7 @@ export function suggestColumns(header: readonly string[]): (ImportColumnKey | nu
   });
   header.forEach((label, i) => {
     if (columns[i]) return;
-    const words = ` ${foldVietnamese(label)
-      .replace(/[^a-z0-9]+/g, ' ')
-      .trim()} `;
+    const words = ` ${headerWords(label)} `;
     for (const [key, synonyms] of SYNONYMS) {
       if (taken.has(key)) continue;
       if (synonyms.some((w) => words.includes(` ${w} `))) {

@@ -6,8 +6,8 @@
 import { writeCsv } from '../csv-write.ts';
 import {
   documentedColumns,
+  describeIssue,
   formatIssue,
-  formatIssueVi,
   IMPORT_COLUMNS,
   mapHeader,
   REASON_HEADER,
@@ -65,14 +65,14 @@ export function buildPreview(input: {
 }): ImportPreview {
   const [headerRecord, ...records] = input.records;
   const header = headerRecord?.cells.map((c) => c.trim()) ?? [];
-  const columns = input.columns ? header.map((_, i) => input.columns![i] ?? null) : documentedColumns(header);
-  const documented = mapHeader(header);
-  const unknownHeaders = header.some((cell, i) => cell !== '' && cell !== REASON_HEADER && documentedColumns(header)[i] === null);
+  const documented = documentedColumns(header);
+  const columns = input.columns ? header.map((_, i) => input.columns![i] ?? null) : documented;
+  const unknownHeaders = header.some((cell, i) => cell !== '' && cell !== REASON_HEADER && documented[i] === null);
   const counts: Record<PreviewStatus, number> = { new: 0, update: 0, duplicate: 0, error: 0 };
   const fileErrors = [...(input.fileErrors ?? []), ...(input.validation?.errors.filter((e) => e.line === 1) ?? [])];
   const empty = { format: input.format, header, columns, fileErrors, rows: [], counts };
   if (!headerRecord) return { ...empty, needsMapping: false };
-  const needsMapping = !input.columns && (documented.errors.length > 0 || unknownHeaders);
+  const needsMapping = !input.columns && (mapHeader(header).errors.length > 0 || unknownHeaders);
   if (!input.validation || fileErrors.length > 0) return { ...empty, needsMapping: needsMapping || fileErrors.length > 0 };
 
   const byLine = <T extends ImportIssue>(issues: readonly T[]) => {
@@ -83,8 +83,8 @@ export function buildPreview(input: {
   const errors = byLine(input.validation.errors);
   const warnings = byLine(input.validation.warnings);
   const outcomes = new Map((input.summary?.outcomes ?? []).map((o) => [o.line, o]));
-  const say = (issue: ImportIssue) => formatIssue(issue).replace(/^line \d+(, )?:? ?/, '');
-  const sayVi = (issue: ImportIssue) => formatIssueVi(issue, false);
+  const say = (issue: ImportIssue) => describeIssue(issue, { lang: 'en', withLine: false });
+  const sayVi = (issue: ImportIssue) => describeIssue(issue, { lang: 'vi', withLine: false });
 
   const rows = records.map((record): PreviewRow => {
     const values: Partial<Record<ImportColumnKey, string>> = {};
