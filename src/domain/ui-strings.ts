@@ -119,7 +119,11 @@ const STRINGS = {
   },
   backHome: { vi: 'Về trang chủ', en: 'Back to the home page' },
   breadcrumb: { vi: 'Đường dẫn', en: 'Breadcrumb' },
-  feedTitle: { vi: 'Chứng nhận mới — Sản phẩm CNNT tiêu biểu', en: 'New certifications — Typical Rural Industrial Products' },
+  feedTitle: { vi: 'Thay đổi chứng nhận — Sản phẩm CNNT tiêu biểu', en: 'Certification changes — Typical Rural Industrial Products' },
+  feedSubtitle: {
+    vi: 'Mỗi bản phát hành của danh bạ: chứng nhận mới, được sửa, hết hiệu lực hoặc bị thu hồi.',
+    en: 'Each release of the registry: certifications added, changed, expired or revoked.',
+  },
   printedOn: { vi: 'In từ danh bạ ngày', en: 'Printed from the registry on' },
   nowPartOf: { vi: 'nay thuộc', en: 'now part of' },
   includes: { vi: 'gồm', en: 'includes' },
@@ -154,6 +158,7 @@ const STRINGS = {
   },
   removeFilter: { vi: 'Bỏ bộ lọc', en: 'Remove filter' },
   navFairs: { vi: 'Hội chợ', en: 'Fairs' },
+  navStats: { vi: 'Thống kê', en: 'Figures' },
   allFairs: { vi: 'Tất cả hội chợ', en: 'All fairs' },
   fairsTitle: { vi: 'Hội chợ triển lãm', en: 'Trade fairs' },
   fairsLead: {

@@ -1,4 +1,4 @@
 import type { APIRoute } from 'astro';
 import { certificationFeed } from '../server/feed';
 
-export const GET: APIRoute = ({ site }) => certificationFeed('vi', site!);
+export const GET: APIRoute = ({ site, isPrerendered }) => certificationFeed('vi', site!, isPrerendered);

@@ -1,51 +1,39 @@
-import { getDatabase } from '../db/client.ts';
-import { listNewestCertifications } from '../db/queries/catalogue.ts';
-import { describeCertification } from '../domain/certification-display.ts';
+import { changeFeedEntries } from '../domain/change-feed.ts';
 import { atomFeed } from '../domain/feed.ts';
 import { localizePath, type Locale } from '../domain/i18n.ts';
-import { provinceWithSuccessor } from '../domain/provinces.ts';
-import { formatRegistryCode } from '../domain/registry-code.ts';
 import { t } from '../domain/ui-strings.ts';
-import { todayIso } from '../domain/validity.ts';
+import { buildChangeLog, publicChangeLog } from './change-log.ts';
 
-/** The Atom feed of the newest certifications, one entry per certification. */
-export async function certificationFeed(locale: Locale, site: URL): Promise<Response> {
-  const { db } = await getDatabase();
-  const certs = await listNewestCertifications(db, 100);
-  const today = todayIso();
+/**
+ * /feed.xml and /en/feed.xml: the change feed of certifications (issue #9). Each release is an entry with
+ * its counts, followed by one entry per certification it added, changed, expired, revoked, reinstated or
+ * withdrew; ids are tag URIs of the site's host, so an entry keeps its id whatever the page it links to.
+ */
+export async function certificationFeed(locale: Locale, site: URL, prerendering: boolean): Promise<Response> {
+  const log = await buildChangeLog(prerendering);
   const s = t(locale);
   const abs = (path: string) => new URL(localizePath(path, locale), site).href;
-  const entries = certs.map((c) => {
-    const d = describeCertification(c, today, locale);
-    return {
-      id: abs(`/verify/${c.registryCode}/`),
-      title: `${c.productName} — ${d.levelLabel} ${c.roundYear}`,
-      url: abs(`/products/${c.productSlug}/`),
-      updated: new Date(c.updatedAt).toISOString(),
-      summary: [
-        provinceWithSuccessor(c.provinceName, c.currentProvinceName, locale),
-        c.decisionNo,
-        `${s.registryCode} ${formatRegistryCode(c.registryCode)}`,
-        d.statusLabel,
-      ]
-        .filter(Boolean)
-        .join(' · '),
-    };
+  const entries = changeFeedEntries(log, locale, {
+    page: abs,
+    id: (...parts) => `tag:${site.hostname},2026:${locale}/${parts.join('/')}`,
   });
-  const updated =
-    entries
-      .map((e) => e.updated)
-      .sort()
-      .at(-1) ?? new Date(0).toISOString();
   const xml = atomFeed({
     id: abs('/feed.xml'),
     title: s.feedTitle,
-    subtitle: s.siteDescription,
+    subtitle: s.feedSubtitle,
     selfUrl: abs('/feed.xml'),
-    siteUrl: abs('/'),
+    siteUrl: abs('/data/'),
     lang: locale,
-    updated,
+    updated: log.releases[0]?.date ?? new Date(0).toISOString(),
     entries,
   });
   return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
+}
+
+/** /data/changes.json: every kept release's changes, for machines. */
+export async function changeLogFile(prerendering: boolean): Promise<Response> {
+  const log = await buildChangeLog(prerendering);
+  return new Response(`${JSON.stringify(publicChangeLog(log), null, 1)}\n`, {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
 }

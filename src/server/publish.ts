@@ -1,7 +1,9 @@
 /**
  * Publishing (R31, R32): the database becomes a new static release, checked before visitors see it.
  *   1. backup   — VACUUM INTO a temporary file, integrity check, rename; kept with the release;
- *   2. build    — astro build into a staging folder, reading the backup: one consistent snapshot;
+ *   2. build    — astro build into a staging folder, reading the backup: one consistent snapshot; the
+ *                 change log (what this release adds, changes, expires, revokes) is made first, from
+ *                 the same snapshot and the log of the release being served, and the build publishes it;
  *   3. validate — every published entity's page, internal links, the search index, the size budget;
  *   4. record   — release.json (who, when, what changed since the last release) written into the release;
  *   5. switch   — the staging folder becomes releases/<id>, `current` is re-pointed atomically, 5 kept,
@@ -12,6 +14,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { writeFile } from 'node:fs/promises';
 import { recordAudit, type Actor } from '../db/audit.ts';
 import { openDatabase, writeTransaction, type Database } from '../db/client.ts';
 import { listProductSlugs, listRegistryCodes } from '../db/queries/catalogue.ts';
@@ -33,6 +36,7 @@ import type { CompactChunk } from '../domain/search/compact.ts';
 import type { CardFields } from '../domain/catalogue.ts';
 import { backupDatabase, moveDatabaseFile } from './backup.ts';
 import { buildSite, buildStamp, type BuildHooks } from './build.ts';
+import { CHANGE_LOG_FILE, makeChangeLog, readReleaseChangeLog } from './change-log.ts';
 import {
   acquirePublishLock,
   currentReleaseId,
@@ -163,6 +167,16 @@ function sampleProductNames(client: string): string[] {
   return rows.filter((_, i) => i % step === 0).slice(0, 5);
 }
 
+/** The backup opened as a database for `use` (and closed after), or the live database when there is no file. */
+async function withSnapshot<T>(database: Database, backupFile: string | null, use: (snapshot: Database) => Promise<T>): Promise<T> {
+  const snapshot = backupFile ? await openDatabase({ url: `file:${backupFile}` }) : database;
+  try {
+    return await use(snapshot);
+  } finally {
+    if (snapshot !== database) snapshot.close();
+  }
+}
+
 /** Step 5's list: what changed since the release before (audit rows after its last one). */
 async function changesSince(database: Database, lastAuditId: number) {
   const rows = await listChangesAfter(database.db, lastAuditId);
@@ -208,6 +222,8 @@ export async function publish(database: Database, options: PublishOptions): Prom
     mkdirSync(staging, { recursive: true });
 
     begin('backup');
+    // The release's date is the moment its data was taken: what its open data and change log are "as of".
+    const releaseDate = new Date().toISOString();
     // Beside the staging folder, not in it: Astro empties its output folder when a build starts.
     const backupFile = await backupDatabase(database, join(dir, `.backup-${id}.db`));
     if (backupFile) done('integrity ok', 'toàn vẹn');
@@ -219,7 +235,19 @@ export async function publish(database: Database, options: PublishOptions): Prom
     const since = (previous && readRelease(dir, previous)?.lastAuditId) || 0;
     const history = await changesSince(database, since);
     // The build reads the backup: every page comes from one consistent snapshot, whatever staff do meanwhile.
-    const buildEnv = { ...env, DATABASE_URL: backupFile ? `file:${backupFile}` : database.url };
+    const snapshotUrl = backupFile ? `file:${backupFile}` : database.url;
+    const changeLogFile = join(dir, `.changes-${id}.json`);
+    const changeLog = await withSnapshot(database, backupFile, (snapshot) =>
+      makeChangeLog(snapshot, readReleaseChangeLog(dir, previous), { id, date: releaseDate }),
+    );
+    await writeFile(changeLogFile, JSON.stringify(changeLog));
+    const buildEnv = {
+      ...env,
+      DATABASE_URL: snapshotUrl,
+      REGISTRY_RELEASE_ID: id,
+      REGISTRY_RELEASE_DATE: releaseDate,
+      REGISTRY_CHANGES_FILE: changeLogFile,
+    };
     const tail: string[] = [];
     try {
       await (options.build ?? buildSite)(staging, buildEnv, stamp, {
@@ -239,13 +267,7 @@ export async function publish(database: Database, options: PublishOptions): Prom
 
     begin('validate');
     const budget = Number(env['PUBLISH_BUDGET_MB'] || DEFAULT_BUDGET_MB) * 1024 * 1024;
-    const snapshot = backupFile ? await openDatabase({ url: `file:${backupFile}` }) : database;
-    let checked;
-    try {
-      checked = await validate(snapshot, join(staging, 'client'), budget);
-    } finally {
-      if (snapshot !== database) snapshot.close();
-    }
+    const checked = await withSnapshot(database, backupFile, (snapshot) => validate(snapshot, join(staging, 'client'), budget));
     if (hasProblems(checked)) throw new Error(describeProblems(checked).join('\n'));
     const size = `${(checked.bytes / 1048576).toFixed(1)} MB`;
     done(`${checked.pages} pages, ${size}`, `${checked.pages} trang, ${size}`);
@@ -264,6 +286,7 @@ export async function publish(database: Database, options: PublishOptions): Prom
       backup: backupFile ? 'backup.db' : null,
     };
     if (backupFile) moveDatabaseFile(backupFile, join(staging, 'backup.db'));
+    renameSync(changeLogFile, join(staging, CHANGE_LOG_FILE));
     writeFileSync(join(staging, RELEASE_FILE), JSON.stringify(release, null, 1));
     done(
       `${release.changes.total} change${release.changes.total === 1 ? '' : 's'} since the last release`,
@@ -296,7 +319,8 @@ export async function publish(database: Database, options: PublishOptions): Prom
     const message = error instanceof Error ? error.message : String(error);
     log.push(`${new Date().toISOString()} ${step} FAILED: ${message}`);
     await rm(staging, { recursive: true, force: true });
-    for (const leftover of readdirSync(dir).filter((n) => n.startsWith(`.backup-${id}`))) rmSync(join(dir, leftover), { force: true });
+    for (const leftover of readdirSync(dir).filter((n) => n.startsWith(`.backup-${id}`) || n.startsWith(`.changes-${id}`)))
+      rmSync(join(dir, leftover), { force: true });
     return { ok: false, reason: 'failed', step, message, log };
   } finally {
     taken.lock.release();

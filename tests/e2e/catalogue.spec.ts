@@ -132,10 +132,13 @@ test.describe('machine-readable data', () => {
     expect(await page.locator('script:not([type="application/ld+json"])').count()).toBeLessThanOrEqual(1);
   });
 
-  test('the Atom feed and the sitemap list the pages in both languages', async ({ request }) => {
-    const feed = await (await request.get('/feed.xml')).text();
-    expect(feed).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
-    expect(feed).toContain('Trà Ô Long');
+  test('the Atom change feed names its releases and the sitemap lists the pages in both languages', async ({ request }) => {
+    const feed = await request.get('/feed.xml');
+    expect(feed.headers()['content-type']).toContain('application/atom+xml');
+    const xml = await feed.text();
+    expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi">');
+    expect(xml).toMatch(/<entry>\s*<id>tag:[^<]+<\/id>\s*<title>Bản phát hành \d{2}\/\d{2}\/\d{4}: /);
+    expect(await (await request.get('/en/feed.xml')).text()).toMatch(/<title>Release \d+ \w+ \d{4}: /);
     const sitemap = await (await request.get('/sitemap-0.xml')).text();
     expect(sitemap).toContain('/en/products/tra-o-long/');
     expect(sitemap).toMatch(/hreflang="en-GB"/);

@@ -57,6 +57,11 @@ test('an editor renames a product, an admin publishes, and the public page and t
   await expect(admin.getByRole('heading', { level: 1 })).toHaveText('Gọi hè Văn Long');
   await admin.goto('/search/?q=goi%20he%20van%20long');
   await expect(admin.getByRole('link', { name: /Gọi hè Văn Long/ }).first()).toBeVisible();
+  // The change feed names the release and the renamed product's certifications, field by field.
+  const feed = await (await admin.request.get('/en/feed.xml')).text();
+  expect(feed).toMatch(/<title>Release \d+ \w+ \d{4}: \d+ changed/);
+  expect(feed).toContain('<title>Changed: Gọi hè Văn Long — ');
+  expect(feed).toContain('product name: Gọi hè → Gọi hè Văn Long');
 
   // Rolling back serves the previous release again (admins only, audited).
   await admin.goto('/admin/releases/');
@@ -163,5 +168,14 @@ test('an editor imports a list with two bad rows, sees them in the preview, fixe
     .click();
   await expect(admin.getByRole('heading', { level: 1 })).toHaveText('Khăn lụa Vạn Phúc mẫu nhập');
   await expect(admin.getByRole('main')).toContainText('HTX Lụa Vạn Phúc mẫu nhập');
+  // The change feed and the change log list the four new certifications.
+  const feed = await (await admin.request.get('/feed.xml')).text();
+  expect(feed).toContain('<title>Công nhận mới: Khăn lụa Vạn Phúc mẫu nhập — Cấp tỉnh 2025</title>');
+  expect(feed).toContain('<title>Công nhận mới: Chổi đót mẫu nhập — Cấp tỉnh 2025</title>');
+  const log = (await (await admin.request.get('/data/changes.json')).json()) as {
+    releases: { baseline: boolean; events: { kind: string; certification: { product: string } }[] }[];
+  };
+  const added = log.releases[0]!.events.filter((e) => e.kind === 'added').map((e) => e.certification.product);
+  expect(added.sort()).toEqual(['Chổi đót mẫu nhập', 'Khăn lụa Vạn Phúc mẫu nhập', 'Nón lá mẫu nhập', 'Tương bần mẫu nhập']);
   await adminContext.close();
 });

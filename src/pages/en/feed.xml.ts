@@ -1,4 +1,4 @@
 import type { APIRoute } from 'astro';
 import { certificationFeed } from '../../server/feed';
 
-export const GET: APIRoute = ({ site }) => certificationFeed('en', site!);
+export const GET: APIRoute = ({ site, isPrerendered }) => certificationFeed('en', site!, isPrerendered);

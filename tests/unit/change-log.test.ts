@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { changeFeedEntries } from '../../src/domain/change-feed.ts';
+import { compareReleases, nextChangeLog, parseChangeLog, type CertificationState, type ChangeLog } from '../../src/domain/change-log.ts';
+
+const cert = (over: Partial<CertificationState> = {}): CertificationState => ({
+  product: 'Chè Shan tuyết Hà Giang',
+  productSlug: 'che-shan-tuyet-ha-giang',
+  level: 'regional',
+  region: 'north',
+  roundYear: 2023,
+  province: 'Hà Giang',
+  currentProvince: 'Tuyên Quang',
+  decisionNo: '123/QĐ-BCT',
+  decisionDate: null,
+  certificateNo: null,
+  issuer: 'Bộ Công Thương',
+  score: 82,
+  awardTier: null,
+  validUntil: '2026-12-31',
+  revokedAt: null,
+  sourceUrl: 'https://moit.gov.vn/x',
+  status: 'valid',
+  ...over,
+});
+
+const map = (entries: Record<string, CertificationState>) => new Map(Object.entries(entries));
+
+describe('compareReleases', () => {
+  it('has no events for a baseline (nothing to compare with)', () => {
+    expect(compareReleases(null, map({ A: cert() }))).toEqual([]);
+  });
+
+  it('finds an unchanged release unchanged', () => {
+    expect(compareReleases({ A: cert() }, map({ A: cert() }))).toEqual([]);
+  });
+
+  it('names a new code as added and a vanished one as withdrawn (with its last facts)', () => {
+    const gone = cert({ product: 'Nón lá Huế', productSlug: 'non-la-hue' });
+    const events = compareReleases({ OLD: gone }, map({ NEW: cert() }));
+    expect(events.map((e) => [e.kind, e.code])).toEqual([
+      ['withdrawn', 'OLD'],
+      ['added', 'NEW'],
+    ]);
+    expect(events[0]!.certification.product).toBe('Nón lá Huế');
+  });
+
+  it('lists the fields that changed with their values before and after', () => {
+    const [event] = compareReleases({ A: cert() }, map({ A: cert({ score: 88, decisionNo: '3116/QĐ-BCT' }) }));
+    expect(event!.kind).toBe('changed');
+    expect(event!.fields).toEqual([
+      { field: 'decisionNo', from: '123/QĐ-BCT', to: '3116/QĐ-BCT' },
+      { field: 'score', from: 82, to: 88 },
+    ]);
+  });
+
+  it('calls a certificate whose end date passed between releases expired, not changed', () => {
+    const [event] = compareReleases({ A: cert() }, map({ A: cert({ status: 'expired' }) }));
+    expect(event).toMatchObject({ kind: 'expired', fields: [] });
+  });
+
+  it('calls an end date moved into the past by staff a change of that date', () => {
+    const [event] = compareReleases({ A: cert() }, map({ A: cert({ validUntil: '2025-12-31', status: 'expired' }) }));
+    expect(event!.kind).toBe('changed');
+    expect(event!.fields).toEqual([{ field: 'validUntil', from: '2026-12-31', to: '2025-12-31' }]);
+  });
+
+  it('reports a revocation (even of an expired certificate) and a reinstatement', () => {
+    const revoked = compareReleases({ A: cert({ status: 'expired' }) }, map({ A: cert({ status: 'revoked', revokedAt: '2026-03-01' }) }));
+    expect(revoked.map((e) => e.kind)).toEqual(['revoked']);
+    const back = compareReleases({ A: cert({ status: 'revoked', revokedAt: '2026-03-01' }) }, map({ A: cert() }));
+    expect(back.map((e) => e.kind)).toEqual(['reinstated']);
+  });
+
+  it('sees a renamed product and a moved province as changes of those fields', () => {
+    const [event] = compareReleases({ A: cert() }, map({ A: cert({ product: 'Chè Shan tuyết Tuyên Quang', province: 'Tuyên Quang' }) }));
+    expect(event!.fields.map((f) => f.field)).toEqual(['product', 'province']);
+  });
+
+  it('orders revocations first, then by code', () => {
+    const events = compareReleases(
+      { B: cert(), C: cert() },
+      map({ A: cert(), B: cert({ score: 1 }), C: cert({ status: 'revoked', revokedAt: '2026-01-01' }) }),
+    );
+    expect(events.map((e) => `${e.kind}:${e.code}`)).toEqual(['revoked:C', 'added:A', 'changed:B']);
+  });
+});
+
+describe('nextChangeLog', () => {
+  const r1 = { id: '20261201T000000000Z-aaaa', date: '2026-12-01T00:00:00.000Z' };
+  const r2 = { id: '20261202T000000000Z-bbbb', date: '2026-12-02T00:00:00.000Z' };
+
+  it('starts with a baseline and carries the state forward', () => {
+    const first = nextChangeLog(null, r1, map({ A: cert() }));
+    expect(first.releases).toHaveLength(1);
+    expect(first.releases[0]).toMatchObject({ release: r1.id, baseline: true, certifications: 1, events: [] });
+    const second = nextChangeLog(first, r2, map({ A: cert(), B: cert({ product: 'Gốm Bát Tràng' }) }));
+    expect(second.releases.map((r) => r.release)).toEqual([r2.id, r1.id]);
+    expect(second.releases[0]).toMatchObject({ baseline: false, certifications: 2 });
+    expect(second.releases[0]!.counts).toMatchObject({ added: 1, changed: 0, expired: 0, revoked: 0 });
+    expect(Object.keys(second.state)).toEqual(['A', 'B']);
+  });
+
+  it('keeps only the newest releases', () => {
+    let log: ChangeLog | null = null;
+    for (let i = 0; i < 5; i++) log = nextChangeLog(log, { id: `r${i}`, date: r1.date }, map({}), 3);
+    expect(log!.releases.map((r) => r.release)).toEqual(['r4', 'r3', 'r2']);
+  });
+
+  it('starts afresh after a log it cannot read', () => {
+    expect(parseChangeLog('{"version":2}')).toBeNull();
+    expect(parseChangeLog('not json')).toBeNull();
+    const log = nextChangeLog(parseChangeLog('{}'), r1, map({ A: cert() }));
+    expect(log.releases[0]!.baseline).toBe(true);
+    expect(parseChangeLog(JSON.stringify(log))).toEqual(log);
+  });
+});
+
+describe('changeFeedEntries', () => {
+  const links = { page: (p: string) => `https://e.vn${p}`, id: (...parts: string[]) => `tag:e.vn,2026:${parts.join('/')}` };
+  const first = nextChangeLog(null, { id: 'r1', date: '2026-12-01T03:00:00.000Z' }, map({ A: cert(), B: cert() }));
+  const log = nextChangeLog(
+    first,
+    { id: 'r2', date: '2026-12-02T03:00:00.000Z' },
+    map({ A: cert({ score: 90 }), B: cert({ status: 'revoked', revokedAt: '2026-12-01' }) }),
+  );
+
+  it('gives each release a summary entry and each event its own, newest release first', () => {
+    const entries = changeFeedEntries(log, 'vi', links);
+    expect(entries.map((e) => e.id)).toEqual([
+      'tag:e.vn,2026:release/r2',
+      'tag:e.vn,2026:release/r2/B/revoked',
+      'tag:e.vn,2026:release/r2/A/changed',
+      'tag:e.vn,2026:release/r1',
+    ]);
+    expect(entries[0]!.title).toBe('Bản phát hành 02/12/2026: 1 chứng nhận sửa, 1 thu hồi');
+    expect(entries[1]!.title).toBe('Thu hồi: Chè Shan tuyết Hà Giang — Cấp khu vực – Khu vực phía Bắc 2023');
+    expect(entries[1]!.url).toBe('https://e.vn/products/che-shan-tuyet-ha-giang/');
+    expect(entries[2]!.summary).toContain('điểm: 82 → 90');
+    expect(entries[2]!.summary).toContain('Hà Giang (nay thuộc Tuyên Quang)');
+    expect(entries[3]!.title).toContain('bản đầu tiên');
+  });
+
+  it('speaks English too, and is cut at the limit', () => {
+    const entries = changeFeedEntries(log, 'en', links, 2);
+    expect(entries).toHaveLength(2);
+    expect(entries[0]!.title).toBe('Release 2 Dec 2026: 1 changed, 1 revoked');
+    expect(entries[1]!.title).toMatch(/^Revoked: Chè Shan tuyết Hà Giang — Regional – Northern region 2023$/);
+  });
+});
