@@ -8,7 +8,6 @@ import { formatCount, formatDate, type Locale } from './i18n.ts';
 import { levelLabel, type CertificationLevel, type RegionCode } from './levels.ts';
 import { provinceWithSuccessor } from './provinces.ts';
 import { formatRegistryCode } from './registry-code.ts';
-import { todayIso } from './validity.ts';
 
 /** The newest entries a feed holds (readers poll it; the whole history is /data/changes.json). */
 export const FEED_ENTRIES = 200;
@@ -98,9 +97,15 @@ function eventEntry(release: ReleaseChanges, event: ChangeEvent, locale: Locale,
   };
 }
 
-/** "Bản phát hành 03/12/2026: 56 chứng nhận được công bố; 2 chứng nhận mới, 1 thu hồi." */
+/** When a release's data was taken, in Vietnam (UTC+7): "04/12/2026 01:48", "4 Dec 2026 01:48". */
+function releaseTime(iso: string, locale: Locale): string {
+  const vietnam = new Date(Date.parse(iso) + 7 * 3_600_000).toISOString();
+  return `${formatDate(vietnam.slice(0, 10), locale)} ${vietnam.slice(11, 16)}`;
+}
+
+/** "Bản phát hành 04/12/2026 01:48: 2 chứng nhận mới, 1 thu hồi", its summary the number published. */
 function releaseEntry(release: ReleaseChanges, locale: Locale, links: FeedLinks): FeedEntry {
-  const day = formatDate(todayIso(new Date(release.date)), locale);
+  const day = releaseTime(release.date, locale);
   const counted = CHANGE_KINDS.filter((k) => release.counts[k] > 0).map((k) =>
     formatCount(release.counts[k], locale, KIND_COUNTS[k][locale]),
   );

@@ -2,6 +2,9 @@
  * What a release must satisfy before it is switched on (R32), as pure functions over its file list and
  * page text: every published entity has its page, internal links lead somewhere, the size is in budget.
  */
+import { OPEN_DATA_FILES } from './open-data/catalog.ts';
+import { REGIONS } from './levels.ts';
+import { productDocumentPath } from './open-data/urls.ts';
 
 /** Root-relative links and sources of a page (href, src, srcset), without query or fragment. */
 export function internalLinks(html: string): string[] {
@@ -49,9 +52,11 @@ export interface ExpectedPages {
 }
 
 /** The open-data files /data/ offers (one set for both languages). */
-const DATA_FILES = ['data/certifications.csv', 'data/certifications.xlsx'];
+const DATA_FILES = OPEN_DATA_FILES.map((f) => `data/${f.name}`);
+/** The change feed in both languages and the change log (decision 017). */
+const CHANGE_FILES = ['feed.xml', 'en/feed.xml', 'data/changes.json'];
 
-/** The pages every published entity must have, in both languages, and the open-data files. */
+/** The pages every published entity must have, in both languages, the open-data files and each product's JSON document. */
 export function expectedPages(e: ExpectedPages): string[] {
   const paths = [
     '',
@@ -60,12 +65,15 @@ export function expectedPages(e: ExpectedPages): string[] {
     'fairs/',
     'search/',
     'data/',
+    'stats/',
+    ...REGIONS.map((r) => `stats/${r.code}/`),
     ...e.products.map((s) => `products/${s}/`),
     ...e.producers.map((s) => `producers/${s}/`),
     ...e.fairs.map((s) => `fairs/${s}/`),
     ...e.codes.map((c) => `verify/${c}/`),
   ];
-  return [...[...paths, ...paths.map((p) => `en/${p}`)].map((p) => `${p}index.html`), ...DATA_FILES];
+  const documents = e.products.flatMap((s) => productDocumentPath(s)?.slice(1) ?? []);
+  return [...[...paths, ...paths.map((p) => `en/${p}`)].map((p) => `${p}index.html`), ...DATA_FILES, ...CHANGE_FILES, ...documents];
 }
 
 export interface ReleaseProblems {

@@ -15,11 +15,18 @@ export function slugify(s: string): string {
   return slug || 'muc';
 }
 
-/** The base slug if free, else base-2, base-3, …: uniqueSlug('tra', (s) => s === 'tra') → "tra-2" */
+/**
+ * Slugs no record gets, because a file of the site has that name beside the records' pages:
+ * /products/catalogue.json (the catalogue's data) would be a product "catalogue"'s JSON document.
+ */
+export const RESERVED_SLUGS: ReadonlySet<string> = new Set(['catalogue']);
+
+/** The base slug if free, else base-2, base-3, …: uniqueSlug('tra', (s) => s === 'tra') → "tra-2"; never a reserved one. */
 export function uniqueSlug(base: string, isTaken: (slug: string) => boolean): string {
-  if (!isTaken(base)) return base;
+  const taken = (slug: string) => RESERVED_SLUGS.has(slug) || isTaken(slug);
+  if (!taken(base)) return base;
   for (let n = 2; ; n++) {
     const candidate = `${base}-${n}`;
-    if (!isTaken(candidate)) return candidate;
+    if (!taken(candidate)) return candidate;
   }
 }

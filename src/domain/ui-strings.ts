@@ -158,7 +158,7 @@ const STRINGS = {
   },
   removeFilter: { vi: 'Bỏ bộ lọc', en: 'Remove filter' },
   navFairs: { vi: 'Hội chợ', en: 'Fairs' },
-  navStats: { vi: 'Thống kê', en: 'Figures' },
+  navStats: { vi: 'Thống kê', en: 'Statistics' },
   allFairs: { vi: 'Tất cả hội chợ', en: 'All fairs' },
   fairsTitle: { vi: 'Hội chợ triển lãm', en: 'Trade fairs' },
   fairsLead: {
@@ -255,11 +255,6 @@ const STRINGS = {
   fairsOfProducer: { vi: 'Hội chợ đã tham gia', en: 'Fairs attended' },
   atBooth: { vi: 'gian', en: 'booth' },
   openData: { vi: 'Dữ liệu mở', en: 'Open data' },
-  dataLead: {
-    vi: 'Tệp danh sách chứng nhận chứa mọi chứng nhận đã công bố trong danh bạ, mỗi dòng một chứng nhận, theo đúng định dạng nhập danh sách, nên có thể nhập lại vào danh bạ này hay một bản khác mà không sai lệch.',
-    en: 'The certification list holds every certification published in the registry, one per row, in the registry’s own import format, so it can be imported again, here or into another copy of the registry, without any change.',
-  },
-  dataCertifications: { vi: 'Danh sách chứng nhận', en: 'Certification list' },
   downloadCsv: { vi: 'Tải CSV (UTF-8)', en: 'Download CSV (UTF-8)' },
   downloadXlsx: { vi: 'Tải Excel (XLSX)', en: 'Download Excel (XLSX)' },
   dataColumns: { vi: 'Các cột, theo thứ tự', en: 'Columns, in order' },

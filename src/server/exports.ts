@@ -1,9 +1,8 @@
 /**
- * Downloads of records as CSV or XLSX (issue #8): a staff list with its current search and filters, and
- * the published official list of certifications that /data/ offers. The tables are built in
- * src/domain/export; this file reads the records and answers with the file.
+ * Downloads of records as CSV or XLSX (issue #8): a staff list with its current search and filters. The
+ * tables are built in src/domain/export; this file reads the records and answers with the file. The
+ * published official list of /data/ is made with the rest of the open data (src/server/open-data.ts).
  */
-import { getDatabase } from '../db/client.ts';
 import { recordKind } from '../db/queries/admin/kinds.ts';
 import { loadOptions } from '../db/queries/admin/options.ts';
 import { filterRecords } from '../db/queries/admin/records.ts';
@@ -16,7 +15,6 @@ import { exportFileName, type SheetFormat, type SheetTable } from '../domain/exp
 import { contentTypeOf } from '../domain/static-paths.ts';
 import { todayIso } from '../domain/validity.ts';
 import { notFound, readListQuery } from './admin-pages.ts';
-import { oncePerBuild } from './build-memo.ts';
 import { writeXlsx } from './xlsx-write.ts';
 
 /** A table as the bytes of a file: CSV with BOM and escaped formulas, or an XLSX workbook of typed cells. */
@@ -71,18 +69,4 @@ export async function adminExport(
       'Cache-Control': 'no-store',
     },
   });
-}
-
-/** The published certifications as an official list (English headers and codes), read once per build. */
-export function publishedCertificationList(prerendering: boolean): Promise<SheetTable> {
-  return oncePerBuild(prerendering, 'open-data:certifications', async () => {
-    const { db } = await getDatabase();
-    return officialListTable(await listCertificationsForExport(db, { publishedOnly: true }), 'en');
-  });
-}
-
-/** /data/certifications.<format>, written into the release at build time. */
-export async function publishedCertificationFile(format: SheetFormat, prerendering: boolean): Promise<Response> {
-  const bytes = await encodeSheet(await publishedCertificationList(prerendering), format);
-  return new Response(bytes, { headers: { 'Content-Type': sheetContentType(format) } });
 }

@@ -85,7 +85,7 @@ if (runs('pages')) {
   // The pages §2 of QUALITY.md sets targets for: home, catalogue, one product page (the first built one),
   // the fairs and one fair page (the first built one; the seed's fairs list no exhibitors)
   // and, when this build has them, the English pages, the producers and the verification form (rendered
-  // on demand, so benchPages asks the server) and the first verification page.
+  // on demand, so benchPages asks the server), the first verification page, the figures and open data.
   const client = join(dir, 'dist', 'client');
   const firstPage = (folder: string) =>
     existsSync(join(client, folder))
@@ -111,6 +111,8 @@ if (runs('pages')) {
       ...(fair ? [`/fairs/${fair}/`] : []),
       '/verify/',
       ...(code ? [`/verify/${code}/`] : []),
+      '/stats/',
+      '/data/',
     ],
     { ...process.env, DATABASE_URL: `file:${join(dir, 'registry.db')}` },
   );

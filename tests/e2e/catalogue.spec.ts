@@ -13,7 +13,8 @@ test.describe('a visitor browsing the catalogue', () => {
   test('browses by level, opens a product certified twice, checks its code, and reads it in English', async ({ page }) => {
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1, name: 'Sản phẩm công nghiệp nông thôn tiêu biểu' })).toBeVisible();
-    await expect(page.getByRole('list', { name: 'Số liệu' })).toContainText('53 sản phẩm');
+    // The seed's 53 products, and those the admin stories may have published meanwhile on this shared site.
+    await expect(page.getByRole('list', { name: 'Số liệu' })).toContainText(/\b5[3-9] sản phẩm/);
 
     await page.getByRole('navigation', { name: 'Chính' }).getByRole('link', { name: 'Sản phẩm' }).click();
     await expect(page).toHaveURL(/\/products\/$/);
@@ -137,8 +138,8 @@ test.describe('machine-readable data', () => {
     expect(feed.headers()['content-type']).toContain('application/atom+xml');
     const xml = await feed.text();
     expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi">');
-    expect(xml).toMatch(/<entry>\s*<id>tag:[^<]+<\/id>\s*<title>Bản phát hành \d{2}\/\d{2}\/\d{4}: /);
-    expect(await (await request.get('/en/feed.xml')).text()).toMatch(/<title>Release \d+ \w+ \d{4}: /);
+    expect(xml).toMatch(/<entry>\s*<id>tag:[^<]+<\/id>\s*<title>Bản phát hành \d{2}\/\d{2}\/\d{4} \d\d:\d\d: /);
+    expect(await (await request.get('/en/feed.xml')).text()).toMatch(/<title>Release \d+ \w+ \d{4} \d\d:\d\d: /);
     const sitemap = await (await request.get('/sitemap-0.xml')).text();
     expect(sitemap).toContain('/en/products/tra-o-long/');
     expect(sitemap).toMatch(/hreflang="en-GB"/);

@@ -59,7 +59,7 @@ test('an editor renames a product, an admin publishes, and the public page and t
   await expect(admin.getByRole('link', { name: /Gọi hè Văn Long/ }).first()).toBeVisible();
   // The change feed names the release and the renamed product's certifications, field by field.
   const feed = await (await admin.request.get('/en/feed.xml')).text();
-  expect(feed).toMatch(/<title>Release \d+ \w+ \d{4}: \d+ changed/);
+  expect(feed).toMatch(/<title>Release \d+ \w+ \d{4} \d\d:\d\d: [^<]*\d+ changed/);
   expect(feed).toContain('<title>Changed: Gọi hè Văn Long — ');
   expect(feed).toContain('product name: Gọi hè → Gọi hè Văn Long');
 

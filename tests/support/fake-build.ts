@@ -13,8 +13,9 @@ import { expectedPages } from '../../src/domain/release-check.ts';
 import type { BuildFunction } from '../../src/server/publish.ts';
 
 /**
- * A stand-in for `astro build` (seconds instead of a minute): the pages the published records need,
- * read from the database the real build would read (the backup), each linking home; `omit` and
+ * A stand-in for `astro build` (seconds instead of a minute): the pages and files the published records
+ * need (expectedPages: also /data/ and each product's JSON), read from the database the real build would
+ * read (the backup), each page linking home; `omit` and
  * `brokenLink` make a faulty build; `pauseEvery`/`pauseMs` make it slow enough to be killed halfway.
  */
 export const fakeBuild =
@@ -37,7 +38,13 @@ export const fakeBuild =
         if (fault.pauseEvery && i % fault.pauseEvery === 0) await sleep(fault.pauseMs ?? 10);
         mkdirSync(join(outDir, 'client', page, '..'), { recursive: true });
         const extra = fault.brokenLink ? '<a href="/products/khong-co/">x</a>' : '';
-        writeFileSync(join(outDir, 'client', page), `<!doctype html><a href="/">home</a><a href="/admin/">staff</a>${extra}`);
+        // Pages link home (and the admin); the data files and product documents stand in as empty JSON or text.
+        const body = page.endsWith('.html')
+          ? `<!doctype html><a href="/">home</a><a href="/admin/">staff</a>${extra}`
+          : page.endsWith('.json')
+            ? '{}\n'
+            : '\n';
+        writeFileSync(join(outDir, 'client', page), body);
       }
       mkdirSync(join(outDir, 'server'), { recursive: true });
       writeFileSync(join(outDir, 'server', 'entry.mjs'), 'export const handler = () => {};');

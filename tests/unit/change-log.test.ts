@@ -132,7 +132,7 @@ describe('changeFeedEntries', () => {
       'tag:e.vn,2026:release/r2/A/changed',
       'tag:e.vn,2026:release/r1',
     ]);
-    expect(entries[0]!.title).toBe('Bản phát hành 02/12/2026: 1 chứng nhận sửa, 1 thu hồi');
+    expect(entries[0]!.title).toBe('Bản phát hành 02/12/2026 10:00: 1 chứng nhận sửa, 1 thu hồi');
     expect(entries[1]!.title).toBe('Thu hồi: Chè Shan tuyết Hà Giang — Cấp khu vực – Khu vực phía Bắc 2023');
     expect(entries[1]!.url).toBe('https://e.vn/products/che-shan-tuyet-ha-giang/');
     expect(entries[2]!.summary).toContain('điểm: 82 → 90');
@@ -143,7 +143,7 @@ describe('changeFeedEntries', () => {
   it('speaks English too, and is cut at the limit', () => {
     const entries = changeFeedEntries(log, 'en', links, 2);
     expect(entries).toHaveLength(2);
-    expect(entries[0]!.title).toBe('Release 2 Dec 2026: 1 changed, 1 revoked');
+    expect(entries[0]!.title).toBe('Release 2 Dec 2026 10:00: 1 changed, 1 revoked');
     expect(entries[1]!.title).toMatch(/^Revoked: Chè Shan tuyết Hà Giang — Regional – Northern region 2023$/);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { OPEN_DATA_FILES } from '../../src/domain/open-data/catalog.ts';
 import { describeProblems, expectedPages, hasProblems, internalLinks, isOnDemand, linkTarget } from '../../src/domain/release-check.ts';
 
 describe('internal links of a page', () => {
@@ -41,8 +42,33 @@ describe('the pages a release must have', () => {
     expect(pages).toContain('en/verify/T19-W768-QM8/index.html');
     expect(pages).toContain('index.html');
     expect(pages).toContain('en/data/index.html');
-    expect(pages).toContain('data/certifications.xlsx');
-    expect(pages).toHaveLength(2 * (6 + 4) + 2);
+    expect(pages).toContain('stats/index.html');
+    expect(pages).toContain('en/stats/south/index.html');
+    // In each language the home page, five list pages, the statistics and their three regions, and the four
+    // records' pages; the data files; the two feeds and the change log; one product document.
+    expect(pages).toHaveLength(2 * (10 + 4) + OPEN_DATA_FILES.length + 3 + 1);
+  });
+  it('expects every open-data file once, for both languages', () => {
+    const pages = expectedPages({ products: [], producers: [], fairs: [], codes: [] });
+    for (const name of [
+      'official-list.csv',
+      'official-list.xlsx',
+      'certifications.csv',
+      'products.json',
+      'exhibitors.schema.json',
+      'manifest.json',
+    ])
+      expect(pages).toContain(`data/${name}`);
+    expect(pages).not.toContain('en/data/manifest.json');
+    expect(pages).toEqual(expect.arrayContaining(['feed.xml', 'en/feed.xml', 'data/changes.json']));
+    expect(pages.filter((p) => p.startsWith('data/') && !p.endsWith('.html'))).toHaveLength(OPEN_DATA_FILES.length + 1);
+  });
+  it('expects the JSON document of every product but one whose slug a file already uses', () => {
+    const pages = expectedPages({ products: ['tra-o-long', 'catalogue'], producers: [], fairs: [], codes: [] });
+    expect(pages).toContain('products/tra-o-long.json');
+    expect(pages).toContain('products/catalogue/index.html');
+    expect(pages).not.toContain('products/catalogue.json');
+    expect(pages).not.toContain('en/products/tra-o-long.json');
   });
   it('describes problems briefly, in both languages', () => {
     const problems = { missingPages: ['a/index.html'], brokenLinks: [{ page: 'b/index.html', link: '/c/' }], overBudget: null, search: [] };

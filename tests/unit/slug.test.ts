@@ -29,4 +29,8 @@ describe('uniqueSlug', () => {
     const taken = new Set(['tra', 'tra-2']);
     expect(uniqueSlug('tra', (s) => taken.has(s))).toBe('tra-3');
   });
+
+  it('never gives a slug a file of the site already uses (/products/catalogue.json)', () => {
+    expect(uniqueSlug(slugify('Catalogue'), () => false)).toBe('catalogue-2');
+  });
 });

@@ -126,7 +126,7 @@ describe('contentTypeOf', () => {
     ['site.webmanifest', 'application/manifest+json'],
     ['fairs/x/exhibitors.csv', 'text/csv; charset=utf-8'],
     ['data/certifications.csv', 'text/csv; charset=utf-8'],
-    ['data/certifications.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    ['data/official-list.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
     ['data/Certifications.XLSX', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
     ['print/catalogue.pdf', 'application/pdf'],
     ['archive.tar.gz', 'application/octet-stream'],

@@ -1,0 +1,366 @@
+/**
+ * The shape of every open-data record (issue #9), defined once: the JSON files, their CSV twins (same
+ * fields, same order, src/domain/open-data/csv.ts) and the published JSON Schemas
+ * (src/domain/open-data/json-schema.ts) all come from these zod objects. Field names are snake_case and
+ * stable; a record never carries an internal database id, only public keys (slugs, registry codes).
+ * An optional value that is not recorded is null, never "".
+ */
+import { z } from 'zod';
+import type { LegalForm } from '../establishments.ts';
+import type { ProductGroupCode } from '../groups.ts';
+import type { CertificationLevel, RegionCode } from '../levels.ts';
+import type { CertificationStatus } from '../validity.ts';
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Crockford base32 without I, L, O, U: src/domain/registry-code.ts. */
+export const REGISTRY_CODE_PATTERN = /^[0-9A-HJKMNP-TV-Z]{10}$/;
+
+const slug = (description: string) => z.string().regex(SLUG_PATTERN).describe(description);
+const text = (description: string) => z.string().min(1).describe(description);
+const optionalText = (description: string) => z.string().min(1).nullable().describe(description);
+const optionalDate = (description: string) => z.iso.date().nullable().describe(description);
+const url = (description: string) => z.url().describe(description);
+const count = (description: string) => z.number().int().min(0).describe(description);
+const optionalSlug = (description: string) => z.string().regex(SLUG_PATTERN).nullable().describe(description);
+const optionalUrl = (description: string) => z.url().nullable().describe(description);
+const optionalCount = (description: string) => z.number().int().min(0).nullable().describe(description);
+
+const LEVEL_CODES = ['commune', 'district', 'provincial', 'regional', 'national'] as const satisfies readonly CertificationLevel[];
+const REGION_CODES = ['north', 'central', 'south'] as const satisfies readonly RegionCode[];
+const GROUP_CODES = ['handicraft', 'food', 'machinery', 'other'] as const satisfies readonly ProductGroupCode[];
+const LEGAL_FORM_CODES = ['enterprise', 'cooperative', 'cooperative_group', 'household', 'other'] as const satisfies readonly LegalForm[];
+const STATUS_CODES = ['valid', 'expired', 'revoked'] as const satisfies readonly CertificationStatus[];
+
+const LEVEL_TEXT =
+  'commune (cấp xã, from 1 July 2025), district (cấp huyện, the legacy level before it), provincial (cấp tỉnh), regional (cấp khu vực) or national (cấp quốc gia)';
+const REGION_TEXT = 'north (khu vực phía Bắc), central (miền Trung – Tây Nguyên) or south (phía Nam)';
+const GROUP_TEXT =
+  'handicraft (thủ công mỹ nghệ), food (chế biến nông, lâm, thủy sản và thực phẩm), machinery (thiết bị, máy móc, dụng cụ và phụ tùng cơ khí) or other (sản phẩm khác)';
+
+const level = (description: string) => z.enum(LEVEL_CODES).describe(`${description}: ${LEVEL_TEXT}.`);
+const group = z.enum(GROUP_CODES).nullable().describe(`The product group (nhóm sản phẩm): ${GROUP_TEXT}; null when no source states it.`);
+
+/** Province fields, flattened: `<prefix>_slug`, `<prefix>_name` and (for a unit of either era) `<prefix>_era`. */
+function provinceEra(what: string): z.ZodEnum<{ pre2025: 'pre2025'; current: 'current' }>;
+function provinceEra(what: string, nullable: true): z.ZodNullable<z.ZodEnum<{ pre2025: 'pre2025'; current: 'current' }>>;
+function provinceEra(what: string, nullable = false) {
+  const era = z.enum(['pre2025', 'current']);
+  const description = `Whether the ${what} is one of the 63 units before the merger of 1 July 2025 (pre2025) or one of the 34 after it (current)${nullable ? '; null when unknown' : ''}.`;
+  return nullable ? era.nullable().describe(description) : era.describe(description);
+}
+
+export const CertificationRecord = z
+  .object({
+    registry_code: z
+      .string()
+      .regex(REGISTRY_CODE_PATTERN)
+      .describe(
+        'The registry code of this certification, its stable public key: 10 characters (level letter, two-digit year, six characters, a check character), printed on certificates in groups as T21-4K7M-9XQ.',
+      ),
+    verify_url: url('The public page that confirms this certification (what the QR code on its certificate opens).'),
+    product_slug: slug('The certified product: its slug in products.json.'),
+    product_name: text('The product’s name as the registry shows it now.'),
+    product_name_as_published: optionalText('The product’s name as the recognition decision or list wrote it, where recorded.'),
+    product_group: group,
+    establishment_slug: optionalSlug(
+      'The establishment that makes the product: its slug in establishments.json; null when the source names no producer.',
+    ),
+    establishment_name: optionalText('The establishment’s name as the registry shows it now; null when the source names no producer.'),
+    producer_name_as_published: optionalText('The producer’s name as the recognition decision or list wrote it, where recorded.'),
+    level: level('The level of the certification'),
+    region: z
+      .enum(REGION_CODES)
+      .nullable()
+      .describe(`For a regional certification, the region of its round: ${REGION_TEXT}; null at every other level.`),
+    round_year: z.number().int().min(1000).max(9999).describe('The year of the selection round (bình chọn).'),
+    decision_no: optionalText('The number of the recognition decision (Quyết định) as written, e.g. 3116/QĐ-BCT.'),
+    decision_date: optionalDate('The date of the recognition decision (YYYY-MM-DD).'),
+    issuer_name: optionalText('The authority that issued the recognition, under the name it bore on the decision date.'),
+    certificate_no: optionalText('The number of the certificate (Giấy chứng nhận) as written.'),
+    score: z.number().min(0).max(100).nullable().describe('The jury’s score out of 100, where published.'),
+    award_tier: optionalText('The prize tier some provinces award (giải A/B/C/khuyến khích), as written.'),
+    issued_on: optionalDate('The date the certificate was issued (YYYY-MM-DD).'),
+    valid_until: optionalDate(
+      'The last day the certificate is valid (YYYY-MM-DD): by Circular 14/2018, 31 December of the fourth year counted from the year of issue, unless recorded otherwise. Null: no end recorded.',
+    ),
+    revoked_at: optionalDate('The date the recognition was revoked (YYYY-MM-DD); null when it was not.'),
+    status: z
+      .enum(STATUS_CODES)
+      .describe(
+        'The status on the release date (release.date, Vietnam time): revoked when revoked_at is set, else expired when valid_until is before that day, else valid.',
+      ),
+    province_certified_slug: slug('The province as named in the decision (before 1 July 2025 an old, pre-merger unit): its slug.'),
+    province_certified_name: text('The province as named in the decision: its name.'),
+    province_certified_era: provinceEra('province as certified'),
+    province_current_slug: slug('The current province (after the 2025 merger) that the province as certified is now part of: its slug.'),
+    province_current_name: text('The current province that the province as certified is now part of: its name.'),
+    source_url: optionalUrl('The public page or document this certification was taken from; null where none is recorded.'),
+  })
+  .strict()
+  .meta({ title: 'Certification', description: 'One recognition of a product at one level in one selection round.' });
+
+export const ProductRecord = z
+  .object({
+    slug: slug('The product’s slug, its stable public key (the address of its page).'),
+    name: text('The product’s name (as certified; a set keeps its full name).'),
+    kind: z.enum(['single', 'set']).describe('single, or set (bộ sản phẩm: several items certified as one product).'),
+    set_items: z.array(z.string().min(1)).describe('For a set, its items in order; empty for a single product.'),
+    group,
+    establishment_slug: optionalSlug(
+      'The establishment that makes it: its slug in establishments.json; null when no source names the producer.',
+    ),
+    establishment_name: optionalText('The establishment’s name; null when no source names the producer.'),
+    description_vi: optionalText('A description in Vietnamese, written by the registry’s staff.'),
+    description_en: optionalText('A description in English, written by the registry’s staff.'),
+    certification_count: count('How many published certifications the product holds (records in certifications.json).'),
+    highest_level: z
+      .enum(LEVEL_CODES)
+      .nullable()
+      .describe(`The highest level the product was certified at: ${LEVEL_TEXT}; null without certifications.`),
+    has_valid_certification: z.boolean().describe('Whether at least one of its certifications is valid on the release date.'),
+    province_current_slug: optionalSlug(
+      'The current province of its newest certification (as the catalogue files it): its slug; null without certifications.',
+    ),
+    province_current_name: optionalText('The current province of its newest certification: its name; null without certifications.'),
+    page_url: url('The product’s page in Vietnamese.'),
+    page_url_en: url('The product’s page in English.'),
+    json_url: optionalUrl(
+      'This product as one JSON document (product.schema.json), with its establishment, certifications, fairs and photos; null only for a slug that a file of the site already uses.',
+    ),
+  })
+  .strict()
+  .meta({ title: 'Product', description: 'A certified product, single or a set, published in the registry.' });
+
+export const EstablishmentRecord = z
+  .object({
+    slug: slug('The establishment’s slug, its stable public key.'),
+    name: text('The establishment’s name.'),
+    legal_form: z
+      .enum(LEGAL_FORM_CODES)
+      .describe(
+        'The legal form: enterprise (doanh nghiệp), cooperative (hợp tác xã), cooperative_group (tổ hợp tác), household (hộ kinh doanh) or other.',
+      ),
+    address: optionalText('The address as recorded.'),
+    province_registered_slug: optionalSlug(
+      'The province the establishment is registered in (an old unit for records from before the 2025 merger): its slug; null when unknown.',
+    ),
+    province_registered_name: optionalText('The province the establishment is registered in: its name; null when unknown.'),
+    province_registered_era: provinceEra('province as registered', true),
+    province_current_slug: optionalSlug('The current province the registered province is now part of: its slug; null when unknown.'),
+    province_current_name: optionalText('The current province the registered province is now part of: its name; null when unknown.'),
+    phone: optionalText('A telephone number, as shown on its public page.'),
+    email: optionalText('An e-mail address, as shown on its public page.'),
+    website: optionalText('A website, as shown on its public page (as written: not always a full URL).'),
+    description_vi: optionalText('A description in Vietnamese, written by the registry’s staff.'),
+    description_en: optionalText('A description in English, written by the registry’s staff.'),
+    product_count: count('How many published products it makes (records in products.json).'),
+    page_url: optionalUrl('Its page in Vietnamese; null when it has no page (no published product).'),
+    page_url_en: optionalUrl('Its page in English; null when it has no page (no published product).'),
+  })
+  .strict()
+  .meta({
+    title: 'Establishment',
+    description: 'A rural industrial establishment (cơ sở công nghiệp nông thôn) published in the registry.',
+  });
+
+export const FairRecord = z
+  .object({
+    slug: slug('The fair’s slug, its stable public key.'),
+    name: text('The fair’s name as published.'),
+    level: z
+      .enum(['national', 'regional', 'provincial', 'international', 'other'])
+      .nullable()
+      .describe('The fair’s level: national, regional, provincial, international or other; null when unknown.'),
+    region: z.enum(REGION_CODES).nullable().describe(`For a regional fair, its region: ${REGION_TEXT}.`),
+    start_date: optionalDate('The first day (YYYY-MM-DD).'),
+    end_date: optionalDate('The last day (YYYY-MM-DD).'),
+    city: optionalText('The city it was held in.'),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .describe('The country it was held in (ISO 3166-1 alpha-2, e.g. VN).'),
+    venue: optionalText('The venue as published.'),
+    organiser: optionalText('The organiser as published.'),
+    booth_count: optionalCount('The number of booths (gian hàng) as published.'),
+    booth_count_is_minimum: z.boolean().describe('True when the source said “more than” booth_count.'),
+    exhibitor_count_announced: optionalCount('The number of exhibitors the organiser announced.'),
+    exhibitors_listed: count('How many exhibitors of this fair are listed in exhibitors.json.'),
+    source_url: optionalUrl('The public page the fair was taken from; null where none is recorded.'),
+    description_vi: optionalText('A description in Vietnamese.'),
+    description_en: optionalText('A description in English.'),
+    page_url: url('The fair’s page in Vietnamese.'),
+    page_url_en: url('The fair’s page in English.'),
+  })
+  .strict()
+  .meta({ title: 'Fair', description: 'A trade fair (hội chợ triển lãm) where certified products are shown.' });
+
+export const ExhibitorRecord = z
+  .object({
+    fair_slug: slug('The fair: its slug in fairs.json.'),
+    fair_name: text('The fair’s name.'),
+    establishment_slug: slug('The exhibiting establishment: its slug in establishments.json. With fair_slug, the key of this record.'),
+    establishment_name: text('The establishment’s name.'),
+    booth_code: optionalText('The booth (gian hàng) as numbered by the organiser.'),
+    hall: optionalText('The hall, where the fair has several.'),
+    product_slugs: z
+      .array(z.string().regex(SLUG_PATTERN))
+      .describe('The published products it showed there: their slugs in products.json.'),
+  })
+  .strict()
+  .meta({
+    title: 'Exhibitor',
+    description: 'An establishment exhibiting at a fair, at a booth. Demonstration (sample) rows are never included.',
+  });
+
+export type CertificationRecord = z.output<typeof CertificationRecord>;
+export type ProductRecord = z.output<typeof ProductRecord>;
+export type EstablishmentRecord = z.output<typeof EstablishmentRecord>;
+export type FairRecord = z.output<typeof FairRecord>;
+export type ExhibitorRecord = z.output<typeof ExhibitorRecord>;
+
+export const Release = z
+  .object({
+    id: text('The release id (a publish of the registry), also in the X-Release header of every response of that release.'),
+    date: z.iso.datetime().describe('When the release’s data was taken (ISO 8601, UTC).'),
+  })
+  .strict()
+  .describe('The release these data come from.');
+
+export const Licence = z
+  .object({
+    name: text('The licence’s short name.'),
+    url: url('The licence’s text.'),
+    attribution: text('How to credit the registry when reusing these data.'),
+    note: text('What the licence covers and what it does not.'),
+  })
+  .strict()
+  .describe('The licence of these data.');
+
+export type Release = z.output<typeof Release>;
+export type Licence = z.output<typeof Licence>;
+
+/** A dataset file: metadata, then every record. The schema of each dataset file is built from this. */
+export function datasetFile<const N extends string, R extends z.ZodObject>(name: N, record: R) {
+  return z
+    .object({
+      dataset: z.literal(name).describe('The dataset’s name.'),
+      title: text('The dataset’s title.'),
+      release: Release,
+      licence: Licence,
+      schema: url('The JSON Schema this file validates against.'),
+      csv_url: url('The same records as CSV (same fields in the same order; lists joined with "; ", null as an empty cell).'),
+      count: count('How many records the file holds.'),
+      records: z.array(record).describe('The records, sorted by their key.'),
+    })
+    .strict();
+}
+
+export const ProductFair = z
+  .object({
+    fair_slug: slug('The fair: its slug in fairs.json.'),
+    fair_name: text('The fair’s name.'),
+    start_date: optionalDate('The fair’s first day.'),
+    end_date: optionalDate('The fair’s last day.'),
+    city: optionalText('The city it was held in.'),
+    booth_code: optionalText('The booth the product was shown at.'),
+    hall: optionalText('The hall.'),
+    page_url: url('The fair’s page in Vietnamese.'),
+  })
+  .strict();
+
+export const ProductPhoto = z
+  .object({
+    url: url('The photo as JPEG (up to 1024 px wide).'),
+    width: count('The stored photo’s width in pixels (with height, its aspect ratio).'),
+    height: count('The stored photo’s height in pixels.'),
+    alt_vi: optionalText('What the photo shows, in Vietnamese.'),
+    alt_en: optionalText('What the photo shows, in English.'),
+    sources: z
+      .array(
+        z
+          .object({
+            format: z.enum(['avif', 'webp', 'jpeg']).describe('The image format.'),
+            width: count('This file’s width in pixels.'),
+            url: url('The file.'),
+          })
+          .strict(),
+      )
+      .describe('Every stored size and format of the photo.'),
+  })
+  .strict();
+
+/** /products/<slug>.json: one product with everything the registry publishes about it. */
+export const ProductDocument = z
+  .object({
+    schema: url('The JSON Schema this document validates against.'),
+    release: Release,
+    licence: Licence,
+    product: ProductRecord,
+    establishment: EstablishmentRecord.nullable().describe(
+      'The establishment that makes it (as in establishments.json); null when none is named.',
+    ),
+    certifications: z
+      .array(CertificationRecord)
+      .describe('Its full certification history, oldest round first (as in certifications.json).'),
+    fairs: z.array(ProductFair).describe('The fairs where it was shown (demonstration rows left out).'),
+    photos: z
+      .array(ProductPhoto)
+      .describe(
+        'Its photos in their order, as on its page. Photos are not covered by the data licence: their rights stay with their owners.',
+      ),
+  })
+  .strict()
+  .meta({
+    title: 'Product document',
+    description: 'One product of the registry with its establishment, certifications, fairs and photos.',
+  });
+
+export type ProductDocument = z.output<typeof ProductDocument>;
+export type ProductFair = z.output<typeof ProductFair>;
+export type ProductPhoto = z.output<typeof ProductPhoto>;
+
+export const ManifestFile = z
+  .object({
+    path: z
+      .string()
+      .regex(/^\/[a-z0-9./-]+$/)
+      .describe('The file’s path on the site.'),
+    url: url('The file’s address.'),
+    dataset: z
+      .string()
+      .nullable()
+      .describe(
+        'The dataset the file belongs to: one of the five, official-list, or changes (the change log and feeds); null for the product and manifest schemas.',
+      ),
+    format: z.enum(['csv', 'json', 'schema', 'xlsx', 'atom']).describe('csv, json, schema (JSON Schema), xlsx or atom (the change feed).'),
+    media_type: text('The Content-Type the site sends it with.'),
+    bytes: count('The file’s size in bytes.'),
+    sha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .describe('The SHA-256 of the file’s bytes, in hexadecimal.'),
+    records: optionalCount('How many records it holds; null for a schema.'),
+  })
+  .strict();
+
+export const Manifest = z
+  .object({
+    schema: url('The JSON Schema this manifest validates against.'),
+    release: Release,
+    licence: Licence,
+    files: z
+      .array(ManifestFile)
+      .describe('Every file of /data/ in this release (but this manifest), and the change feeds /feed.xml and /en/feed.xml.'),
+    product_documents: z
+      .object({
+        url_template: text('The address of one product’s JSON document, {slug} standing for its slug.'),
+        schema: url('The JSON Schema of a product document.'),
+        count: count('How many product documents the release holds (the products with a json_url).'),
+      })
+      .strict(),
+  })
+  .strict()
+  .meta({ title: 'Open-data manifest', description: 'The files of one release of the registry’s open data, with their checksums.' });
+
+export type Manifest = z.output<typeof Manifest>;
+export type ManifestFile = z.output<typeof ManifestFile>;

@@ -1,0 +1,150 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+/** What each figure of a page holds: the numbers its chart's bars draw and its table's numbers, by key. */
+async function figureNumbers(page: Page) {
+  return page.locator('figure[data-figure]').evaluateAll((figures) =>
+    figures.map((figure) => {
+      const read = (selector: string) =>
+        Object.fromEntries(
+          [...figure.querySelectorAll(selector)].map((el) => [el.getAttribute('data-key') ?? '', Number(el.getAttribute('data-value'))]),
+        );
+      return { id: figure.getAttribute('data-figure')!, bars: read('svg rect[data-value]'), cells: read('table [data-value]') };
+    }),
+  );
+}
+
+/** The headline figures of a page by key (certifications, valid, provinces, products, fairs). */
+async function headline(page: Page): Promise<Record<string, number>> {
+  const figures = page.locator('.headline-figures li[data-figure]');
+  await expect(figures.first()).toBeVisible();
+  return Object.fromEntries(
+    await figures.evaluateAll((lis) => lis.map((li) => [li.getAttribute('data-figure')!, Number(li.getAttribute('data-figure-value'))])),
+  );
+}
+
+const sum = (values: Record<string, number>) => Object.values(values).reduce((a, b) => a + b, 0);
+
+test.describe('a visitor reading the statistics', () => {
+  for (const path of ['/stats/', '/en/stats/']) {
+    test(`${path}: every chart is a titled image whose bars hold the numbers of its table`, async ({ page }) => {
+      await page.goto(path);
+      const charts = page.locator('svg.bar-chart');
+      await expect(charts).toHaveCount(5);
+      for (const chart of await charts.all()) {
+        await expect(chart).toHaveAttribute('role', 'img');
+        const title = (await chart.locator(':scope > title').textContent())?.trim() ?? '';
+        expect(title).not.toBe('');
+        await expect(chart).toHaveAccessibleName(title);
+        expect((await chart.locator(':scope > desc').textContent())?.trim()).not.toBe('');
+      }
+      for (const figure of await page.locator('figure[data-figure]').all()) {
+        await expect(figure.locator('figcaption')).not.toBeEmpty();
+        await expect(figure.locator('table caption')).not.toBeEmpty();
+      }
+
+      const figures = await figureNumbers(page);
+      expect(figures.map((f) => f.id)).toEqual(['rounds', 'validity', 'groups', 'provinces', 'fairs']);
+      for (const { id, bars, cells } of figures) expect(bars, `${path} ${id}`).toEqual(cells);
+
+      // Every certification is drawn once in each of the four certification charts.
+      const { certifications } = await headline(page);
+      expect(certifications).toBeGreaterThan(0);
+      for (const id of ['rounds', 'validity', 'groups', 'provinces'])
+        expect(sum(figures.find((f) => f.id === id)!.bars), id).toBe(certifications);
+    });
+  }
+
+  test('the region filter leads, without JavaScript, to prerendered pages that add up to the whole country', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto('/stats/');
+    const filter = page.getByRole('navigation', { name: 'Lọc theo khu vực' });
+    await expect(filter.getByRole('link', { name: 'Cả nước' })).toHaveAttribute('aria-current', 'page');
+    const whole = await headline(page);
+    const regionLinks = await filter.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')!).slice(1));
+    expect(regionLinks).toEqual(['/stats/north/', '/stats/central/', '/stats/south/']);
+
+    const regions: Record<string, number>[] = [];
+    for (const href of regionLinks) {
+      await page.goto('/stats/');
+      await filter.locator(`a[href="${href}"]`).click();
+      await expect(page).toHaveURL(new RegExp(`${href}$`));
+      await expect(filter.locator(`a[href="${href}"]`)).toHaveAttribute('aria-current', 'page');
+      await expect(filter.locator('[aria-current]')).toHaveCount(1);
+      const figures = await headline(page);
+      for (const key of Object.keys(whole)) expect(figures[key], `${href} ${key}`).toBeLessThanOrEqual(whole[key]!);
+      for (const { id, bars, cells } of await figureNumbers(page)) expect(bars, `${href} ${id}`).toEqual(cells);
+      regions.push(figures);
+    }
+    // Every certification belongs to exactly one region; national fairs belong to none.
+    const total = (key: string) => regions.reduce((n, r) => n + r[key]!, 0);
+    expect(total('certifications')).toBe(whole['certifications']);
+    expect(total('valid')).toBe(whole['valid']);
+    expect(total('fairs')).toBeLessThanOrEqual(whole['fairs']!);
+    await context.close();
+  });
+
+  test('the home page’s three statistics lead to their charts on /stats/, with the same numbers', async ({ page }) => {
+    for (const [home, stats, name] of [
+      ['/', '/stats/', 'Thống kê nổi bật'],
+      ['/en/', '/en/stats/', 'Key statistics'],
+    ] as const) {
+      await page.goto(stats);
+      const onStats = await headline(page);
+      await page.goto(home);
+      const list = page.getByRole('list', { name });
+      const links = list.getByRole('link');
+      await expect(links).toHaveCount(3);
+      const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      expect(hrefs).toEqual([`${stats}#rounds`, `${stats}#validity`, `${stats}#provinces`]);
+      const onHome = await headline(page);
+      for (const [key, value] of Object.entries(onHome)) expect(value, key).toBe(onStats[key]);
+
+      await links.nth(1).click();
+      await expect(page).toHaveURL(new RegExp(`${stats}#validity$`));
+      await expect(page.locator('#validity svg.bar-chart')).toBeInViewport();
+    }
+  });
+
+  test('prints the charts in colour without the region filter', async ({ page }) => {
+    await page.goto('/stats/');
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByRole('navigation', { name: 'Lọc theo khu vực' })).toBeHidden();
+    await expect(page.locator('svg.bar-chart').first()).toBeVisible();
+    const adjust = await page
+      .locator('svg.bar-chart')
+      .first()
+      .evaluate((svg) => {
+        const style = getComputedStyle(svg);
+        return style.getPropertyValue('print-color-adjust') || style.getPropertyValue('-webkit-print-color-adjust');
+      });
+    expect(adjust).toBe('exact');
+  });
+});
+
+test.describe('on a 375 px phone', () => {
+  test.use({ viewport: { width: 375, height: 740 } });
+
+  for (const path of ['/stats/', '/en/stats/', '/stats/north/', '/']) {
+    test(`${path} does not overflow sideways`, async ({ page }) => {
+      await page.goto(path);
+      const widths = await page.evaluate(() => ({ page: document.scrollingElement!.scrollWidth, window: window.innerWidth }));
+      expect(widths.page).toBeLessThanOrEqual(widths.window);
+      for (const chart of await page.locator('svg.bar-chart').all()) {
+        const box = (await chart.boundingBox())!;
+        expect(box.x + box.width).toBeLessThanOrEqual(375);
+      }
+    });
+  }
+});
+
+test.describe('accessibility', () => {
+  for (const path of ['/stats/', '/en/stats/', '/stats/central/']) {
+    test(`${path} has no axe violations`, async ({ page }) => {
+      await page.goto(path);
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    });
+  }
+});
