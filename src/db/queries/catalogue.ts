@@ -48,6 +48,20 @@ export interface CertificationView {
   updatedAt: string;
 }
 
+/** Certifications' issuers, read in one query: the name each issuer bore on the decision's date (or at the round's end). */
+export async function issuerNamesOf(
+  db: DbOrTx,
+  certs: readonly { issuerId: number | null }[],
+): Promise<(c: { issuerId: number | null; decisionDate: string | null; roundYear: number }) => string | null> {
+  const ids = [...new Set(certs.map((c) => c.issuerId).filter((id): id is number => id !== null))];
+  const names =
+    ids.length > 0
+      ? await db.select().from(organisationNames).where(inArray(organisationNames.organisationId, ids)).orderBy(asc(organisationNames.id))
+      : [];
+  const byIssuer = Map.groupBy(names, (n) => n.organisationId);
+  return (c) => (c.issuerId === null ? null : nameOnDate(byIssuer.get(c.issuerId) ?? [], c.decisionDate ?? `${c.roundYear}-12-31`));
+}
+
 /** Published certifications matching `where`, newest round first, as pages show them. */
 export async function selectCertifications(db: DbOrTx, where: ReturnType<typeof and>, limit?: number): Promise<CertificationView[]> {
   const current = alias(provinces, 'current_province');
@@ -68,15 +82,10 @@ export async function selectCertifications(db: DbOrTx, where: ReturnType<typeof 
     .where(and(eq(certifications.status, published), eq(products.status, published), where))
     .orderBy(desc(certifications.roundYear), desc(certifications.id));
   const rows = limit === undefined ? await query : await query.limit(limit);
-  const issuerIds = [...new Set(rows.map((r) => r.c.issuerId).filter((id): id is number => id !== null))];
-  const names =
-    issuerIds.length > 0
-      ? await db
-          .select()
-          .from(organisationNames)
-          .where(inArray(organisationNames.organisationId, issuerIds))
-          .orderBy(asc(organisationNames.id))
-      : [];
+  const issuerName = await issuerNamesOf(
+    db,
+    rows.map((r) => r.c),
+  );
   return rows.map(({ c, provinceName, provinceSlug, currentProvinceName, currentProvinceSlug, productSlug, productName }) => ({
     id: c.id,
     level: c.level,
@@ -93,13 +102,7 @@ export async function selectCertifications(db: DbOrTx, where: ReturnType<typeof 
     provinceName,
     currentProvinceName: currentProvinceName ?? provinceName,
     currentProvinceSlug: currentProvinceSlug ?? provinceSlug,
-    issuerName:
-      c.issuerId === null
-        ? null
-        : nameOnDate(
-            names.filter((n) => n.organisationId === c.issuerId),
-            c.decisionDate ?? `${c.roundYear}-12-31`,
-          ),
+    issuerName: issuerName(c),
     sourceUrl: c.sourceUrl,
     productSlug,
     productName,

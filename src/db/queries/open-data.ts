@@ -4,7 +4,7 @@
  * published (as selectCertifications), a product or establishment or fair when it is, an exhibitor when
  * it, its fair and its establishment are, and never a demonstration row (is_sample).
  */
-import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { RegionCode } from '../../domain/levels.ts';
 import type {
@@ -17,8 +17,8 @@ import type {
   ProvinceRef,
   ProvinceUnitRef,
 } from '../../domain/open-data/records.ts';
-import { nameOnDate } from '../../domain/organisations.ts';
 import type { DbOrTx } from '../client.ts';
+import { issuerNamesOf } from './catalogue.ts';
 import {
   certifications,
   establishments,
@@ -26,7 +26,6 @@ import {
   fairExhibitors,
   fairs,
   images,
-  organisationNames,
   productGroups,
   productImages,
   products,
@@ -68,16 +67,10 @@ export async function listOpenCertifications(db: DbOrTx): Promise<CertificationS
     .leftJoin(current, eq(provinces.successorId, current.id))
     .where(and(eq(certifications.status, published), eq(products.status, published)))
     .orderBy(desc(certifications.roundYear), desc(certifications.id));
-  const issuerIds = [...new Set(rows.map((r) => r.c.issuerId).filter((id): id is number => id !== null))];
-  const names =
-    issuerIds.length > 0
-      ? await db
-          .select()
-          .from(organisationNames)
-          .where(inArray(organisationNames.organisationId, issuerIds))
-          .orderBy(asc(organisationNames.id))
-      : [];
-  const namesOf = Map.groupBy(names, (n) => n.organisationId);
+  const issuerName = await issuerNamesOf(
+    db,
+    rows.map((r) => r.c),
+  );
   return rows.map((r) => ({
     registryCode: r.c.registryCode,
     level: r.c.level,
@@ -85,7 +78,7 @@ export async function listOpenCertifications(db: DbOrTx): Promise<CertificationS
     roundYear: r.c.roundYear,
     decisionNo: r.c.decisionNo,
     decisionDate: r.c.decisionDate,
-    issuerName: r.c.issuerId === null ? null : nameOnDate(namesOf.get(r.c.issuerId) ?? [], r.c.decisionDate ?? `${r.c.roundYear}-12-31`),
+    issuerName: issuerName(r.c),
     certificateNo: r.c.certificateNo,
     score: r.c.score,
     awardTier: r.c.awardTier,
