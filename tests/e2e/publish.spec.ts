@@ -176,6 +176,9 @@ test('an editor imports a list with two bad rows, sees them in the preview, fixe
     releases: { baseline: boolean; events: { kind: string; certification: { product: string } }[] }[];
   };
   const added = log.releases[0]!.events.filter((e) => e.kind === 'added').map((e) => e.certification.product);
-  expect(added.sort()).toEqual(['Chổi đót mẫu nhập', 'Khăn lụa Vạn Phúc mẫu nhập', 'Nón lá mẫu nhập', 'Tương bần mẫu nhập']);
+  // (Other stories on this shared site may have added records of their own since the release it compares with.)
+  expect(added).toEqual(
+    expect.arrayContaining(['Chổi đót mẫu nhập', 'Khăn lụa Vạn Phúc mẫu nhập', 'Nón lá mẫu nhập', 'Tương bần mẫu nhập']),
+  );
   await adminContext.close();
 });

@@ -3,20 +3,19 @@
  * place, so that the records, the manifest, the schemas' $id and the /data/ page agree.
  */
 import { localizePath, type Locale } from '../i18n.ts';
+import { RESERVED_SLUGS } from '../slug.ts';
 
 /** The files of /data/ are named after their dataset; the per-product documents sit beside the product pages. */
 export const DATA_BASE = '/data/';
 
 /**
- * Product slugs that a file under /products/ already uses (src/pages/products/catalogue.json.ts): such a
- * product cannot have /products/<slug>.json. Slugs are made from names (src/domain/slug.ts), so a product
- * named "Catalogue" would get one; its document is left out rather than overwrite the catalogue's data.
+ * The site path of a product's JSON document: productDocumentPath('tra-o-long') → "/products/tra-o-long.json".
+ * Null for a slug a file under /products/ already uses (/products/catalogue.json): new records never get one
+ * (RESERVED_SLUGS), but a product slugged so before it was reserved keeps its page and has no document,
+ * rather than overwrite the catalogue's data.
  */
-export const RESERVED_PRODUCT_SLUGS: ReadonlySet<string> = new Set(['catalogue']);
-
-/** The site path of a product's JSON document, or null for a reserved slug: productDocumentPath('tra-o-long') → "/products/tra-o-long.json". */
 export function productDocumentPath(slug: string): string | null {
-  return RESERVED_PRODUCT_SLUGS.has(slug) ? null : `/products/${slug}.json`;
+  return RESERVED_SLUGS.has(slug) ? null : `/products/${slug}.json`;
 }
 
 /** Absolute addresses of the site's pages and files, from its base URL. */
