@@ -3,10 +3,10 @@
  * Prints figures and whether each meets its target; never fails because a target is missed.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { availableParallelism, loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { type Result } from 'lighthouse';
@@ -71,10 +71,11 @@ export async function freePort(): Promise<number> {
  */
 export async function startServer(outDir: string, env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
   const origin = `http://127.0.0.1:${port}`;
-  const releases = `${outDir}-releases`;
-  rmSync(releases, { recursive: true, force: true });
-  mkdirSync(releases, { recursive: true });
-  symlinkSync(resolve(outDir), join(releases, 'current'));
+  // The server serves only a folder of its releases directory that `current` names (decision 014): the built
+  // folder's parent is that directory here, and `current` names the built folder.
+  const releases = dirname(resolve(outDir));
+  rmSync(join(releases, 'current'), { force: true });
+  symlinkSync(basename(resolve(outDir)), join(releases, 'current'));
   const child = spawn(process.execPath, [join(ROOT, 'src', 'cli', 'serve.ts')], {
     env: { ...env, HOST: '127.0.0.1', PORT: String(port), REGISTRY_RELEASES_DIR: releases },
     stdio: ['ignore', 'pipe', 'pipe'],
