@@ -8,6 +8,7 @@ import { formatCount, formatDate, type Locale } from './i18n.ts';
 import { levelLabel, type CertificationLevel, type RegionCode } from './levels.ts';
 import { provinceWithSuccessor } from './provinces.ts';
 import { formatRegistryCode } from './registry-code.ts';
+import { vietnamClock } from './validity.ts';
 
 /** The newest entries a feed holds (readers poll it; the whole history is /data/changes.json). */
 export const FEED_ENTRIES = 200;
@@ -99,7 +100,7 @@ function eventEntry(release: ReleaseChanges, event: ChangeEvent, locale: Locale,
 
 /** When a release's data was taken, in Vietnam (UTC+7): "04/12/2026 01:48", "4 Dec 2026 01:48". */
 function releaseTime(iso: string, locale: Locale): string {
-  const vietnam = new Date(Date.parse(iso) + 7 * 3_600_000).toISOString();
+  const vietnam = vietnamClock(new Date(iso));
   return `${formatDate(vietnam.slice(0, 10), locale)} ${vietnam.slice(11, 16)}`;
 }
 

@@ -12,9 +12,17 @@ export function localeOfPath(path: string): Locale {
   return /^\/en(\/|$)/.test(path) ? 'en' : 'vi';
 }
 
+/** The locale's tag for Intl: vi-VN, en-GB. */
+export const localeTag = (locale: Locale): string => (locale === 'vi' ? 'vi-VN' : 'en-GB');
+
+/** 1234 → "1.234" in Vietnamese, "1,234" in English. */
+export function formatNumber(n: number, locale: Locale): string {
+  return n.toLocaleString(localeTag(locale));
+}
+
 /** Formats a count with its noun in the locale: formatCount(1, 'en', ['product', 'products']) → "1 product". */
 export function formatCount(n: number, locale: Locale, [one, many]: readonly [string, string]): string {
-  return `${n.toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB')} ${n === 1 ? one : many}`;
+  return `${formatNumber(n, locale)} ${n === 1 ? one : many}`;
 }
 
 /** "31/12/2026" in Vietnamese, "31 Dec 2026" in English, from "2026-12-31". */

@@ -20,7 +20,12 @@ export function certificationStatus(c: { validUntil: string | null; revokedAt: s
   return c.validUntil === null || c.validUntil >= today ? 'valid' : 'expired';
 }
 
-/** Today's date in Vietnam (UTC+7, no daylight saving) as YYYY-MM-DD. */
+/** A moment as Vietnam's wall clock reads it (UTC+7, no daylight saving): "2026-12-04T01:48:00.000" and a Z to ignore. */
+export function vietnamClock(now: Date = new Date()): string {
+  return new Date(now.getTime() + 7 * 3_600_000).toISOString();
+}
+
+/** Today's date in Vietnam as YYYY-MM-DD. */
 export function todayIso(now: Date = new Date()): string {
-  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+  return vietnamClock(now).slice(0, 10);
 }

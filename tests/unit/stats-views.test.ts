@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { formatNumber } from '../../src/domain/i18n.ts';
 import { computeFigures, type StatsCertification, type StatsFair, type StatsInput } from '../../src/domain/stats/figures.ts';
 import {
   fairShortLabel,
   fairsSentence,
-  formatNumber,
   formatPercent,
   groupsSentence,
   joinList,

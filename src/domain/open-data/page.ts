@@ -4,7 +4,7 @@
  * dataset search engines find the downloads.
  */
 import { z } from 'zod';
-import type { Locale } from '../i18n.ts';
+import { localeTag, type Locale } from '../i18n.ts';
 import { DATASET_NAMES, DATASETS, type DatasetName } from './catalog.ts';
 
 export type FieldType = 'text' | 'integer' | 'number' | 'boolean' | 'list' | 'date' | 'url' | 'code';
@@ -50,7 +50,7 @@ export function datasetFields(name: DatasetName): FieldDoc[] {
 
 /** A file size for people: formatBytes(12_345, 'vi') → "12,3 kB"; formatBytes(900, 'en') → "900 B". */
 export function formatBytes(bytes: number, locale: Locale): string {
-  const number = new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 });
+  const number = new Intl.NumberFormat(localeTag(locale), { maximumFractionDigits: 1 });
   if (bytes < 1000) return `${bytes} B`;
   if (bytes < 1_000_000) return `${number.format(bytes / 1000)} kB`;
   return `${number.format(bytes / 1_000_000)} MB`;

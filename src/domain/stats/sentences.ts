@@ -3,13 +3,8 @@
  * number formats the charts, tables and sentences share. An empty view gets a plain sentence, never NaN.
  */
 import { groupLabel } from '../catalogue-labels.ts';
-import { formatDate, type Locale } from '../i18n.ts';
+import { formatCount, formatDate, formatNumber, type Locale } from '../i18n.ts';
 import { leaders, shareOf, type StatsFair, type StatsFigures } from './figures.ts';
-
-/** 1234 → "1.234" in Vietnamese, "1,234" in English. */
-export function formatNumber(n: number, locale: Locale): string {
-  return n.toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB');
-}
 
 /**
  * A share as a whole per cent that never overstates: formatPercent(0.555) → "56%"; a share above 0 but
@@ -36,10 +31,8 @@ export function fairShortLabel(fair: Pick<StatsFair, 'year' | 'city' | 'name'>, 
   return fair.year === null ? `${locale === 'vi' ? 'Chưa rõ năm' : 'Year unknown'} · ${fair.city!}` : parts.join(' · ');
 }
 
-const noun = (n: number, locale: Locale, [one, many]: [string, string]) =>
-  `${formatNumber(n, locale)} ${locale === 'en' && n === 1 ? one : many}`;
 const certs = (n: number, locale: Locale) =>
-  noun(n, locale, locale === 'vi' ? ['chứng nhận', 'chứng nhận'] : ['certification', 'certifications']);
+  formatCount(n, locale, locale === 'vi' ? ['chứng nhận', 'chứng nhận'] : ['certification', 'certifications']);
 
 const EMPTY: Record<Locale, string> = {
   vi: 'Chưa có chứng nhận nào được ghi nhận ở đây.',

@@ -3,9 +3,8 @@
  * number one bar draws and carries that bar's key; totals, parts and other text are told apart by role.
  */
 import type { LevelFacet } from '../catalogue.ts';
-import type { Locale } from '../i18n.ts';
+import { formatNumber, type Locale } from '../i18n.ts';
 import type { CertificationLevel } from '../levels.ts';
-import { formatNumber } from './sentences.ts';
 import { statsT } from './strings.ts';
 
 /** A number of a table: `value` cells hold what a bar draws (same key), totals and parts add to them. */

@@ -6,14 +6,13 @@
 import { levelFacetLabel, groupLabel } from '../catalogue-labels.ts';
 import { STATUS_LABELS } from '../certification-display.ts';
 import { fairLevelLabel } from '../fairs.ts';
-import { formatDateRange, localizePath, type Locale } from '../i18n.ts';
+import { formatDateRange, formatNumber, localizePath, type Locale } from '../i18n.ts';
 import { levelLabel, type CertificationLevel } from '../levels.ts';
-import { buildBarChart, type ChartModel, type ChartSeries } from './charts.ts';
+import { buildBarChart, type BarChartInput, type ChartModel, type ChartSeries } from './charts.ts';
 import { shareOf, STATUSES, type StatsFair, type StatsFigures } from './figures.ts';
 import {
   fairsSentence,
   fairShortLabel,
-  formatNumber,
   formatPercent,
   groupsSentence,
   provincesSentence,
@@ -69,28 +68,43 @@ export function statsSections(f: StatsFigures, locale: Locale): StatsSection[] {
   ];
 }
 
+/** A section whose chart and table share its title, the empty text and the number format; the chart is `chart-<id>`. */
+function section(
+  locale: Locale,
+  parts: Pick<StatsSection, 'id' | 'tablePlacement' | 'title' | 'sentence' | 'note'> & {
+    description: string;
+    chart: Pick<BarChartInput, 'layout' | 'series' | 'rows'> & Partial<Pick<BarChartInput, 'missingText'>>;
+    table: Omit<StatsTable, 'caption' | 'emptyText'>;
+  },
+): StatsSection {
+  const s = statsT(locale);
+  const { description, chart, table, ...rest } = parts;
+  return {
+    ...rest,
+    chart: buildBarChart({
+      id: `chart-${parts.id}`,
+      title: parts.title,
+      description,
+      emptyText: s.noFigures,
+      formatValue: (n) => formatNumber(n, locale),
+      ...chart,
+    }),
+    table: { caption: `${parts.title} (${s.tableSuffix})`, emptyText: s.noFigures, ...table },
+  };
+}
+
 function roundsSection(f: StatsFigures, locale: Locale): StatsSection {
   const s = statsT(locale);
-  const fmt = (n: number) => formatNumber(n, locale);
   const series = f.levels.map((level) => ({ key: level, label: levelLabel({ level, region: null }, locale), ...LEVEL_STYLE[level] }));
   const rows = f.rounds.map((r) => ({ key: String(r.year), label: String(r.year), values: f.levels.map((l) => r.byLevel[l]) }));
-  return {
+  return section(locale, {
     id: 'rounds',
     tablePlacement: 'beside',
     title: s.roundsTitle,
+    description: s.roundsDesc,
     sentence: roundsSentence(f, locale),
-    chart: buildBarChart({
-      id: 'chart-rounds',
-      title: s.roundsTitle,
-      description: s.roundsDesc,
-      layout: 'stacked',
-      series,
-      rows,
-      emptyText: s.noFigures,
-      formatValue: fmt,
-    }),
+    chart: { layout: 'stacked', series, rows },
     table: {
-      caption: `${s.roundsTitle} (${s.tableSuffix})`,
       corner: s.colYear,
       columns: [...f.levels.map((l) => shortLevel(l, locale)), s.colTotal],
       rows: f.rounds.map((r) => ({
@@ -114,9 +128,8 @@ function roundsSection(f: StatsFigures, locale: Locale): StatsSection {
                 totalCell(f.totals.certifications, locale),
               ],
             },
-      emptyText: s.noFigures,
     },
-  };
+  });
 }
 
 function validitySection(f: StatsFigures, locale: Locale): StatsSection {
@@ -130,23 +143,14 @@ function validitySection(f: StatsFigures, locale: Locale): StatsSection {
     label: levelFacetLabel(v.level, locale),
     values: statuses.map((st) => v.byStatus[st]),
   }));
-  return {
+  return section(locale, {
     id: 'validity',
     tablePlacement: 'beside',
     title: s.validityTitle,
+    description: s.validityDesc,
     sentence: validitySentence(f, locale),
-    chart: buildBarChart({
-      id: 'chart-validity',
-      title: s.validityTitle,
-      description: s.validityDesc,
-      layout: 'stacked',
-      series,
-      rows,
-      emptyText: s.noFigures,
-      formatValue: (n) => formatNumber(n, locale),
-    }),
+    chart: { layout: 'stacked', series, rows },
     table: {
-      caption: `${s.validityTitle} (${s.tableSuffix})`,
       corner: s.colLevel,
       columns: [...series.map((x) => x.label), s.colTotal, s.colShareValid],
       rows: f.validity.map((v) => ({
@@ -170,9 +174,8 @@ function validitySection(f: StatsFigures, locale: Locale): StatsSection {
                 infoCell(formatPercent(shareOf(byStatus.valid, certifications))),
               ],
             },
-      emptyText: s.noFigures,
     },
-  };
+  });
 }
 
 function groupsSection(f: StatsFigures, locale: Locale): StatsSection {
@@ -182,23 +185,14 @@ function groupsSection(f: StatsFigures, locale: Locale): StatsSection {
   const key = (g: (typeof groups)[number]) => g.group ?? 'none';
   const series = [{ key: 'count', label: s.colCertifications, colour: PALETTE.green, texture: 'solid' as const }];
   const rows = groups.map((g) => ({ key: key(g), label: name(g), values: [g.count], ...(g.group ? {} : { colour: PALETTE.grey }) }));
-  return {
+  return section(locale, {
     id: 'groups',
     tablePlacement: 'beside',
     title: s.groupsTitle,
+    description: s.groupsDesc,
     sentence: groupsSentence(f, locale),
-    chart: buildBarChart({
-      id: 'chart-groups',
-      title: s.groupsTitle,
-      description: s.groupsDesc,
-      layout: 'single',
-      series,
-      rows,
-      emptyText: s.noFigures,
-      formatValue: (n) => formatNumber(n, locale),
-    }),
+    chart: { layout: 'single', series, rows },
     table: {
-      caption: `${s.groupsTitle} (${s.tableSuffix})`,
       corner: s.colGroup,
       columns: [s.colCertifications, s.colShare],
       rows: groups.map((g) => ({
@@ -210,9 +204,8 @@ function groupsSection(f: StatsFigures, locale: Locale): StatsSection {
         groups.length === 0
           ? null
           : { key: 'total', header: s.colTotal, cells: [totalCell(f.totals.certifications, locale), infoCell('100%')] },
-      emptyText: s.noFigures,
     },
-  };
+  });
 }
 
 /** The provinces as certified, when they say more than the current name: "Bắc Giang 18, Bắc Ninh 2". */
@@ -240,30 +233,20 @@ function provincesSection(f: StatsFigures, locale: Locale): StatsSection {
           cells: [{ text: formatNumber(o.count, locale), role: 'part' as const, value: o.count }],
         }))),
   ]);
-  return {
+  return section(locale, {
     id: 'provinces',
     tablePlacement: 'beside',
     title: s.provincesTitle,
+    description: s.provincesDesc,
     sentence: provincesSentence(f, locale),
-    chart: buildBarChart({
-      id: 'chart-provinces',
-      title: s.provincesTitle,
-      description: s.provincesDesc,
-      layout: 'single',
-      series,
-      rows,
-      emptyText: s.noFigures,
-      formatValue: (n) => formatNumber(n, locale),
-    }),
+    chart: { layout: 'single', series, rows },
     table: {
-      caption: `${s.provincesTitle} (${s.tableSuffix})`,
       corner: s.colProvince,
       columns: [s.colCertifications],
       rows: tableRows,
       totals: f.provinces.length === 0 ? null : { key: 'total', header: s.colTotal, cells: [totalCell(f.totals.certifications, locale)] },
-      emptyText: s.noFigures,
     },
-  };
+  });
 }
 
 function fairsSection(f: StatsFigures, locale: Locale): StatsSection {
@@ -288,24 +271,14 @@ function fairsSection(f: StatsFigures, locale: Locale): StatsSection {
   }));
   const announced = (n: number | null, key: string, text: string | null = null): TableCell =>
     n === null ? { text: '–', spokenText: s.notPublished, role: 'info' } : { ...valueCell(n, key, locale), text: text ?? fmt(n) };
-  return {
+  return section(locale, {
     id: 'fairs',
     tablePlacement: 'below',
     title: s.fairsTitle,
+    description: s.fairsDesc,
     sentence: fairsSentence(f, locale),
-    chart: buildBarChart({
-      id: 'chart-fairs',
-      title: s.fairsTitle,
-      description: s.fairsDesc,
-      layout: 'grouped',
-      series,
-      rows,
-      emptyText: s.noFigures,
-      missingText: s.fairNoFigures,
-      formatValue: fmt,
-    }),
+    chart: { layout: 'grouped', series, rows, missingText: s.fairNoFigures },
     table: {
-      caption: `${s.fairsTitle} (${s.tableSuffix})`,
       corner: s.colFair,
       // Until some fair has an exhibitor list here, the sentence says so and the table keeps to announced numbers.
       columns: [s.colBooths, s.colExhibitors, ...(hasListed || hasSamples ? [s.colListed] : []), ...(hasSamples ? [s.colSamples] : [])],
@@ -326,7 +299,6 @@ function fairsSection(f: StatsFigures, locale: Locale): StatsSection {
         ],
       })),
       totals: null,
-      emptyText: s.noFigures,
     },
     ...(f.fairs.length > 0
       ? {
@@ -335,5 +307,5 @@ function fairsSection(f: StatsFigures, locale: Locale): StatsSection {
           ),
         }
       : {}),
-  };
+  });
 }
