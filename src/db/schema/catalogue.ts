@@ -75,6 +75,46 @@ export const productIndustries = sqliteTable(
   (t) => [primaryKey({ columns: [t.productId, t.industryId] })],
 );
 
+/**
+ * A recognition decision (Quyết định công nhận): one decision certifies many products, and each
+ * certification points to the decision that made it. The number is kept exactly as printed.
+ */
+export const decisions = sqliteTable(
+  'decisions',
+  {
+    id: integer('id').primaryKey(),
+    slug: text('slug').notNull().unique(),
+    /** The number as printed, e.g. "3116/QĐ-BCT". */
+    number: text('number').notNull(),
+    /** The number folded for matching (marks, case, spaces and separators ignored): what lookups compare. */
+    numberKey: text('number_key').notNull(),
+    decisionDate: text('decision_date'),
+    /** The issuing body as the source names it; issuer_id links the organisation where it is known. */
+    issuerText: text('issuer_text'),
+    issuerId: integer('issuer_id').references(() => organisations.id),
+    level: text('level', { enum: ['commune', 'district', 'provincial', 'regional', 'national'] }).notNull(),
+    regionCode: text('region_code').references(() => regions.code),
+    roundYear: integer('round_year').notNull(),
+    /** How many products the decision certified, as published (the registry may hold fewer). */
+    productsCertified: integer('products_certified'),
+    note: text('note'),
+    sourceUrl: text('source_url'),
+    /** The decision's PDF, stored by content hash outside the web root (null: none uploaded). */
+    documentHash: text('document_hash'),
+    documentName: text('document_name'),
+    documentBytes: integer('document_bytes'),
+    /** Identity of a seeded or imported decision (number key, level, year, issuer key): re-seeding matches on it. */
+    importKey: text('import_key').unique(),
+    ...editable(),
+  },
+  (t) => [
+    index('decisions_number_key').on(t.numberKey),
+    index('decisions_level_year').on(t.level, t.roundYear),
+    check('decisions_region_iff_regional', sql`(${t.level} = 'regional') = (${t.regionCode} IS NOT NULL)`),
+    check('decisions_products_certified', sql`${t.productsCertified} IS NULL OR ${t.productsCertified} >= 0`),
+  ],
+);
+
 /** One recognition of a product at one level in one round: its own record with its own registry code. */
 export const certifications = sqliteTable(
   'certifications',
@@ -88,6 +128,8 @@ export const certifications = sqliteTable(
     roundYear: integer('round_year').notNull(),
     decisionNo: text('decision_no'),
     decisionDate: text('decision_date'),
+    /** The decision record this certification was made by, when known (decision_no keeps the text as given). */
+    decisionId: integer('decision_id').references(() => decisions.id),
     issuerId: integer('issuer_id').references(() => organisations.id),
     certificateNo: text('certificate_no'),
     registryCode: text('registry_code').notNull().unique(),
@@ -115,6 +157,7 @@ export const certifications = sqliteTable(
   (t) => [
     index('certifications_product').on(t.productId),
     index('certifications_level_year').on(t.level, t.roundYear),
+    index('certifications_decision').on(t.decisionId),
     check('certifications_region_iff_regional', sql`(${t.level} = 'regional') = (${t.regionCode} IS NOT NULL)`),
     check('certifications_score_range', sql`${t.score} IS NULL OR (${t.score} >= 0 AND ${t.score} <= 100)`),
   ],
@@ -162,3 +205,4 @@ export const slugRedirects = sqliteTable(
 export type Establishment = typeof establishments.$inferSelect;
 export type Product = typeof products.$inferSelect;
 export type Certification = typeof certifications.$inferSelect;
+export type Decision = typeof decisions.$inferSelect;

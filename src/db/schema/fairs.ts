@@ -23,6 +23,8 @@ export const fairs = sqliteTable('fairs', {
   boothCountIsMinimum: integer('booth_count_is_minimum', { mode: 'boolean' }).notNull().default(false),
   exhibitorCount: integer('exhibitor_count'),
   sourceUrl: text('source_url'),
+  /** What the source leaves uncertain (a planned date, a translated name, one date only): shown as a note, never in the name. */
+  note: text('note'),
   descriptionVi: text('description_vi'),
   descriptionEn: text('description_en'),
   /** The floor plan's drawing size in plan units (booth positions use the same units). No size, no plan. */

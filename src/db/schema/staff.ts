@@ -68,3 +68,41 @@ export const importMappings = sqliteTable('import_mappings', {
   updatedByUserId: integer('updated_by_user_id').references(() => users.id),
   updatedAt: text('updated_at').notNull().default(nowIso),
 });
+
+/**
+ * Counters for throttling (sign-in failures, public report submissions), keyed by what is counted
+ * (e.g. an account and a source). Kept in the database so a restart does not reset them; old rows are pruned.
+ */
+export const throttleCounters = sqliteTable(
+  'throttle_counters',
+  {
+    key: text('key').primaryKey(),
+    count: integer('count').notNull().default(0),
+    windowStartedAt: text('window_started_at').notNull(),
+    blockedUntil: text('blocked_until'),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('throttle_counters_updated').on(t.updatedAt)],
+);
+
+/** A mistake reported by a visitor on a public page (no account needed); staff see and close them in the admin. */
+export const errorReports = sqliteTable(
+  'error_reports',
+  {
+    id: integer('id').primaryKey(),
+    /** The public page the report is about, as a site path ("/products/tra-o-long/"). */
+    pagePath: text('page_path').notNull(),
+    message: text('message').notNull(),
+    /** How to reach the reporter, if they gave it (optional). */
+    contact: text('contact'),
+    locale: text('locale', { enum: ['vi', 'en'] }).notNull(),
+    status: text('status', { enum: ['open', 'closed'] })
+      .notNull()
+      .default('open'),
+    staffNote: text('staff_note'),
+    createdAt: text('created_at').notNull().default(nowIso),
+    closedAt: text('closed_at'),
+    closedByUserId: integer('closed_by_user_id').references(() => users.id),
+  },
+  (t) => [index('error_reports_status').on(t.status, t.createdAt)],
+);
