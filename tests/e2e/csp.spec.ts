@@ -68,6 +68,8 @@ test.describe('the public pages’ script policy', () => {
 });
 
 test.describe('a visitor under the policy', () => {
+  // A fair page stores its offline pack before the story goes on: slow on a busy machine.
+  test.describe.configure({ timeout: 90_000 });
   test('uses the home page’s header search and opens a product, with no violation reported', async ({ page }) => {
     const violations = await watchViolations(page);
     await page.goto('/');
