@@ -110,7 +110,7 @@ describe('three commits of one staged list at once', () => {
     const outputs = await Promise.all(lines.map((l) => l.done));
     const outcomes = outputs.map((out) => JSON.parse(out.split('\n')[1]!) as CommitOutcome);
     await expectCommittedOnce(outcomes, before, rows);
-  }, 120_000);
+  }, 180_000);
 
   it('a commit sent after the first finished gets the same outcome and writes nothing', async () => {
     const { staged, rows } = await stageList();
