@@ -3,6 +3,7 @@ import node from '@astrojs/node';
 import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { INLINE_SCRIPTS, PUBLIC_CSP_DIRECTIVES, cspHash } from './src/domain/csp.ts';
 
 // Public pages are prerendered from the database at build time; on-demand routes (the admin) are served
 // by the Node adapter in middleware mode, behind src/server/site-server.ts, which finds the current
@@ -23,7 +24,15 @@ export default defineConfig({
     }),
   ],
   build: { format: 'directory', inlineStylesheets: 'always' },
-  security: { checkOrigin: true },
+  security: {
+    checkOrigin: true,
+    // A meta CSP in every page with the hashes of its scripts and styles (#17.5, decision 022); the site
+    // server repeats it as a header with frame-ancestors.
+    csp: {
+      directives: [...PUBLIC_CSP_DIRECTIVES],
+      scriptDirective: { hashes: INLINE_SCRIPTS.map(cspHash) },
+    },
+  },
   vite: {
     ssr: { external: ['@libsql/client', 'libsql'] },
   },

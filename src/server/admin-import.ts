@@ -13,7 +13,17 @@ import { rememberColumns, rememberedColumns } from '../db/queries/import-mapping
 import { products } from '../db/schema/index.ts';
 import { backupBeforeImport } from './backup.ts';
 import { importList, previewRead, readList, type ImportMode } from './importer.ts';
-import { dropStagedBytes, saveStaged, stagedBytes, type StagedImport, type StagedResult } from './import-staging.ts';
+import {
+  claimStaged,
+  dropStagedBytes,
+  isClaimHeld,
+  releaseClaim,
+  reloadStaged,
+  saveStaged,
+  stagedBytes,
+  type StagedImport,
+  type StagedResult,
+} from './import-staging.ts';
 
 export interface StagedPreview {
   preview: ImportPreview;
@@ -55,15 +65,64 @@ export async function chooseColumns(
 
 export type CommitOutcome = { ok: true; result: StagedResult } | { ok: false; errors: ImportIssue[]; message: string };
 
+/** The commits running in this process, by token: a second request for the same list shares the first's. */
+const running = new Map<string, Promise<CommitOutcome>>();
+/** How often a commit waiting on another process's looks for its outcome, and for how long at most. */
+const WAIT_STEP_MS = 100;
+const WAIT_LIMIT_MS = 5 * 60 * 1000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
- * Commits a staged list: validated again (the registry may have changed since the preview), a checked
+ * Commits a staged list once (#17.8), however many times it is asked at once: the first request claims
+ * the list (src/server/import-staging.ts) and runs the commit; the others, in this process or another,
+ * get its outcome, with no second backup or audit row. A list already committed answers with its outcome.
+ * The commit itself: validated again (the registry may have changed since the preview), a checked
  * backup, then one transaction. With mode 'all' any error refuses the whole list and nothing is written.
  */
-export async function commitStaged(
+export function commitStaged(
   database: Database,
   staged: StagedImport,
   options: { mode: ImportMode; actor: Actor },
 ): Promise<CommitOutcome> {
+  const current = running.get(staged.token);
+  if (current) return current;
+  const commit = commitClaimed(database, staged, options).finally(() => running.delete(staged.token));
+  running.set(staged.token, commit);
+  return commit;
+}
+
+async function commitClaimed(
+  database: Database,
+  staged: StagedImport,
+  options: { mode: ImportMode; actor: Actor },
+): Promise<CommitOutcome> {
+  const isOwnClaimLive = () => running.has(staged.token);
+  const deadline = Date.now() + WAIT_LIMIT_MS;
+  for (;;) {
+    if ((await claimStaged(staged.token, isOwnClaimLive)) === 'claimed') {
+      try {
+        // Under the claim: a commit that finished before it was taken has left its outcome.
+        const latest = await reloadStaged(staged);
+        if (latest.result) return { ok: true, result: latest.result };
+        return await commitOnce(database, latest, options);
+      } finally {
+        await releaseClaim(staged.token);
+      }
+    }
+    // Another process is committing it: wait for its outcome, or for its claim to go (it wrote nothing).
+    while ((await isClaimHeld(staged.token, isOwnClaimLive)) && Date.now() < deadline) {
+      const latest = await reloadStaged(staged);
+      if (latest.result) return { ok: true, result: latest.result };
+      await sleep(WAIT_STEP_MS);
+    }
+    const latest = await reloadStaged(staged);
+    if (latest.result) return { ok: true, result: latest.result };
+    if (Date.now() >= deadline)
+      return { ok: false, errors: [], message: 'Danh sách đang được nhập ở nơi khác; hãy tải lại trang sau ít phút.' };
+  }
+}
+
+async function commitOnce(database: Database, staged: StagedImport, options: { mode: ImportMode; actor: Actor }): Promise<CommitOutcome> {
   const bytes = await stagedBytes(staged);
   if (!bytes) return { ok: false, errors: [], message: 'Tệp đã được nhập hoặc đã hết hạn; hãy tải lên lại.' };
   let backup: string | null = null;

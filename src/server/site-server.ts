@@ -15,7 +15,8 @@
  * current release no longer has is served from a kept older release: a page opened before a publish may
  * still ask for its scripts (the names are content hashes, so any release's copy is the same bytes).
  * Every response carries the headers a meta CSP cannot give (frame-ancestors, nosniff, Referrer-Policy,
- * HSTS on HTTPS); the admin's own stricter values win, since Node lets the handler's writeHead replace them.
+ * HSTS on HTTPS); a page's CSP header repeats its meta policy (script hashes) with frame-ancestors (#17.5);
+ * the admin's own stricter values win, since Node lets the handler's writeHead replace them.
  */
 import { constants as fsConstants, readlinkSync, realpathSync, type Stats } from 'node:fs';
 import { open, readdir, type FileHandle } from 'node:fs/promises';
@@ -33,6 +34,7 @@ import {
   staticTarget,
   type StaticTarget,
 } from '../domain/static-paths.ts';
+import { headerPolicyOf, metaPolicyOf } from '../domain/csp.ts';
 
 export interface SiteServerOptions {
   /** The folder holding the release folders and the `current` symlink. */
@@ -99,8 +101,8 @@ const SECURITY_HEADERS: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
   'X-Frame-Options': 'DENY',
-  // Static pages carry their own meta CSP; frame-ancestors is the one directive a meta tag cannot give.
-  'Content-Security-Policy': "frame-ancestors 'none'",
+  // A page's own policy replaces this one (pagePolicy); frame-ancestors is what a meta tag cannot give.
+  'Content-Security-Policy': headerPolicyOf(null),
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
 /** An SVG opened on its own is a document that may run script: sandbox it (no effect on <img> use). */
@@ -120,6 +122,8 @@ const FILE_CACHE_MAX_FILE = 256 * 1024;
 const FILE_CACHE_BYTES = 64 * 1024 * 1024;
 /** File-system answers that just mean "no such static file". */
 const MISSING = new Set(['ENOENT', 'ENOTDIR', 'ENAMETOOLONG', 'EISDIR', 'ELOOP']);
+/** How much of a page is read for its meta CSP when the page is streamed (the tag is early in the head). */
+const HEAD_BYTES = 64 * 1024;
 /** Stream errors that just mean the client went away. */
 const ABORTED = new Set(['ERR_STREAM_PREMATURE_CLOSE', 'ECONNRESET', 'EPIPE', 'ERR_STREAM_DESTROYED']);
 
@@ -406,6 +410,9 @@ export async function startSiteServer(options: SiteServerOptions): Promise<SiteS
     let streaming = false;
     try {
       res.setHeader('Cache-Control', cacheControl);
+      const type = contentTypeOf(file);
+      if (type === 'image/svg+xml') res.setHeader('Content-Security-Policy', SVG_CSP);
+      if (type.startsWith('text/html')) res.setHeader('Content-Security-Policy', await pagePolicy(body, handle));
       if (status === 200) {
         const etag = entityTag(size, mtimeMs);
         res.setHeader('ETag', etag);
@@ -417,9 +424,7 @@ export async function startSiteServer(options: SiteServerOptions): Promise<SiteS
           return;
         }
       }
-      const type = contentTypeOf(file);
       res.setHeader('Content-Type', type);
-      if (type === 'image/svg+xml') res.setHeader('Content-Security-Policy', SVG_CSP);
       res.setHeader('Content-Length', size);
       res.writeHead(status);
       if (req.method === 'HEAD' || size === 0 || body) {
@@ -438,6 +443,16 @@ export async function startSiteServer(options: SiteServerOptions): Promise<SiteS
     } finally {
       if (!streaming) await handle?.close().catch(() => {});
     }
+  }
+
+  /** A page's CSP header: the policy of its meta tag (read from its head) and frame-ancestors. */
+  async function pagePolicy(body: Buffer | undefined, handle: FileHandle | undefined): Promise<string> {
+    let head = body?.subarray(0, HEAD_BYTES);
+    if (!head && handle) {
+      const { buffer, bytesRead } = await handle.read({ buffer: Buffer.alloc(HEAD_BYTES), position: 0 });
+      head = buffer.subarray(0, bytesRead);
+    }
+    return headerPolicyOf(head ? metaPolicyOf(head.toString('utf8')) : null);
   }
 
   /** A short text answer (errors, 503); never cached. */

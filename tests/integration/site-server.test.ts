@@ -22,6 +22,11 @@ const imports = () => ((globalThis as Record<string, unknown>)[IMPORTS] ?? {}) a
 /** The page bodies differ along their whole length, so a response mixing two releases cannot pass as either. */
 const indexOf = (name: string) => `<!doctype html><title>${name}</title>\n${`<p>release ${name} ${'·'.repeat(60)}</p>\n`.repeat(800)}`;
 
+const PAGE_POLICY = "default-src 'self'; script-src 'self' 'sha256-abc='; style-src 'self'";
+const pageWithPolicy = (id: string, paragraphs: number) =>
+  `<!doctype html><head><meta charset="utf-8"><meta http-equiv="content-security-policy" content="${PAGE_POLICY.replace(/'/g, '&#39;')}"><title>${id}</title></head>` +
+  `<p>${'Chính sách '.repeat(10)}</p>\n`.repeat(paragraphs);
+
 /** A release folder as the publish pipeline leaves it (client/ + server/entry.mjs), with traps in it. */
 function makeRelease(releasesDir: string, id: string): string {
   const dir = join(releasesDir, id);
@@ -29,6 +34,9 @@ function makeRelease(releasesDir: string, id: string): string {
   const files: Record<string, string | Buffer> = {
     'client/index.html': indexOf(id),
     'client/products/tra/index.html': `<!doctype html><title>Trà ${id}</title>`,
+    // Pages with a meta CSP, one small (kept in memory) and one past FILE_CACHE_MAX_FILE (streamed).
+    'client/csp/index.html': pageWithPolicy(id, 1),
+    'client/csp/big/index.html': pageWithPolicy(id, 4000),
     'client/_astro/x.hash.js': `console.log(${JSON.stringify(id)});`,
     'client/media/trà.avif': Buffer.from('AVIF-BYTES'),
     'client/favicon.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
@@ -247,6 +255,22 @@ describe('what the server serves', () => {
     expect(admin.headers['x-content-type-options']).toBe('nosniff');
     expect(admin.headers['x-frame-options']).toBe('DENY');
     expect(admin.headers['cross-origin-opener-policy']).toBe('same-origin');
+  });
+
+  it('repeats a page’s meta CSP as its header, with frame-ancestors, whether the page is cached or streamed (#17.5)', async () => {
+    for (const path of ['/csp/', '/csp/', '/csp/big/', '/csp/big/']) {
+      const answer = await send(site.url, path);
+      expect(answer.status, path).toBe(200);
+      expect(answer.headers['content-security-policy'], path).toBe(`${PAGE_POLICY}; frame-ancestors 'none'`);
+    }
+    const big = await send(site.url, '/csp/big/');
+    expect(big.body.length).toBeGreaterThan(256 * 1024);
+    expect(big.body.toString()).toBe(pageWithPolicy('20261203T104512Z-aaaa', 4000));
+    const conditional = await send(site.url, '/csp/', {
+      headers: { 'If-None-Match': String((await send(site.url, '/csp/')).headers['etag']) },
+    });
+    expect(conditional.status).toBe(304);
+    expect(conditional.headers['content-security-policy']).toBe(`${PAGE_POLICY}; frame-ancestors 'none'`);
   });
 
   it('sends other methods to the handler, whose misses become the 404 page', async () => {

@@ -4,6 +4,7 @@
  * fields, and comparing two recorded states for history and conflict screens.
  */
 import { z } from 'zod';
+import { stripZeroWidth, textProblem, TEXT_PROBLEM_WORDS } from '../safe-text.ts';
 import { normalizeText } from '../text.ts';
 
 /** Named option lists; the server fills them from the database (src/db/queries/admin-options.ts). */
@@ -51,18 +52,36 @@ export interface FieldSpec {
   createOnly?: boolean;
 }
 
+/**
+ * Text as it may be stored (#17.7, src/domain/safe-text.ts): zero-width characters removed, bidi and other
+ * control characters refused. The importer reads its cells through these same field schemas.
+ */
+export const storableText = () =>
+  z.string().transform((s, ctx) => {
+    const cleaned = stripZeroWidth(s);
+    const found = textProblem(cleaned);
+    if (!found) return cleaned;
+    const words = TEXT_PROBLEM_WORDS[found.problem].vi(found.codePoint);
+    ctx.addIssue({ code: 'custom', message: `${words.charAt(0).toUpperCase()}${words.slice(1)}.`, params: found });
+    return z.NEVER;
+  });
+
 /** Normalised text; empty or missing becomes null. */
 export const optionalText = (max: number) =>
   z
     .string()
-    .max(max, `Tối đa ${max} ký tự.`)
     .optional()
-    .transform((s) => normalizeText(s ?? '') || null);
+    .transform((s) => s ?? '')
+    .pipe(storableText())
+    .transform((s) => normalizeText(s))
+    .pipe(z.string().max(max, `Tối đa ${max} ký tự.`))
+    .transform((s) => s || null);
 
 /** Normalised text of min–max characters. */
 export const requiredText = (min: number, max: number, what = 'Tên') =>
   z
     .string({ error: `${what} là bắt buộc.` })
+    .pipe(storableText())
     .transform((s) => normalizeText(s))
     .pipe(z.string().min(min, `${what} cần ít nhất ${min} ký tự.`).max(max, `${what} dài tối đa ${max} ký tự.`));
 
@@ -143,8 +162,10 @@ export const lines = (maxLines: number, maxLength: number, what: string) =>
   z
     .string()
     .optional()
+    .transform((s) => s ?? '')
+    .pipe(storableText())
     .transform((s) =>
-      (s ?? '')
+      s
         .split(/\r?\n/)
         .map((l) => normalizeText(l))
         .filter(Boolean),

@@ -5,7 +5,9 @@ import { parseProductName, type ProductKind } from '../products.ts';
 import { resolveProvince, type ProvinceUnit } from '../provinces.ts';
 import { compactKey, normalizeText } from '../text.ts';
 import { parseCsv, type CsvRecord } from './csv.ts';
-import { mapHeader, type ImportColumnKey, type ImportIssue } from './columns.ts';
+import { IMPORT_COLUMNS, mapHeader, type ImportColumnKey, type ImportIssue } from './columns.ts';
+import { fieldProblem, type ImportField } from './record-fields.ts';
+import { stripZeroWidth, textProblem, TEXT_PROBLEM_WORDS } from '../safe-text.ts';
 
 /** A valid row of an import file, normalised and resolved against the province table. */
 export interface ImportRow<P extends ProvinceUnit = ProvinceUnit> {
@@ -70,15 +72,35 @@ export function validateImport<P extends ProvinceUnit>(
   const rows: ImportRow<P>[] = [];
   const seen = new Map<string, number>();
   for (const record of records) {
-    const cell = (key: ImportColumnKey) => {
+    // Zero-width characters go before anything reads a cell (src/domain/safe-text.ts).
+    const rawCell = (key: ImportColumnKey) => {
       const at = positions[key];
-      // One apostrophe before = + - @ is the escape our exports write against formulas (src/domain/csv-write.ts).
-      return at ? normalizeText(record.cells[at.index] ?? '').replace(/^'(?=[=+\-@])/, '') : '';
+      return at ? stripZeroWidth(record.cells[at.index] ?? '') : '';
     };
+    const cell = (key: ImportColumnKey) =>
+      // One apostrophe before = + - @ is the escape our exports write against formulas (src/domain/csv-write.ts).
+      normalizeText(rawCell(key)).replace(/^'(?=[=+\-@])/, '');
     const label = (key: ImportColumnKey) => positions[key]?.label ?? key;
-    const fail = (key: ImportColumnKey | null, reason: string, vi: string) =>
+    // A cell refused for its characters is reported once, not again by the checks of its column.
+    const unsafe = new Set<ImportColumnKey>();
+    const fail = (key: ImportColumnKey | null, reason: string, vi: string) => {
+      if (key && unsafe.has(key)) return;
       errors.push({ line: record.line, column: key ? label(key) : null, reason, vi });
+    };
     const before = errors.length;
+    /** A cell the admin form would refuse (the same field schema), reported once; true when it is fine. */
+    const fits = (key: ImportColumnKey, field: ImportField, value: string) => {
+      const problem = value ? fieldProblem(field, value) : null;
+      if (problem) fail(key, problem.reason, problem.vi);
+      return !problem;
+    };
+    // Bidi overrides and control characters make a row fail whatever its column (#17.7).
+    for (const { key } of IMPORT_COLUMNS) {
+      const found = textProblem(rawCell(key));
+      if (!found) continue;
+      fail(key, TEXT_PROBLEM_WORDS[found.problem].en(found.codePoint), TEXT_PROBLEM_WORDS[found.problem].vi(found.codePoint));
+      unsafe.add(key);
+    }
 
     if (record.cells.length > header.cells.length)
       fail(
@@ -88,6 +110,8 @@ export function validateImport<P extends ProvinceUnit>(
       );
     const rawName = cell('productName');
     if (!rawName) fail('productName', 'product name is required', 'thiếu tên sản phẩm');
+    else if (fits('productName', 'productName', rawName)) fits('productName', 'setItems', parseProductName(rawName).items.join('\n'));
+    fits('decisionNo', 'decisionNo', cell('decisionNo'));
 
     const yearText = cell('year');
     const year = Number(yearText);
@@ -135,17 +159,20 @@ export function validateImport<P extends ProvinceUnit>(
       fail('score', `score "${cell('score')}" must be a number from 0 to 100`, `điểm “${cell('score')}” phải là số từ 0 đến 100`);
 
     const sourceUrl = cell('sourceUrl') || null;
-    if (sourceUrl && !isWebUrl(sourceUrl))
-      fail('sourceUrl', `"${sourceUrl}" is not an http(s) address`, `“${sourceUrl}” không phải địa chỉ http(s)`);
-    else if (sourceUrl?.startsWith('http:'))
-      warnings.push({
-        line: record.line,
-        column: label('sourceUrl'),
-        reason: 'source is not https; it is shown as text, not as a link',
-        vi: 'nguồn không dùng https: được hiện dạng chữ, không thành liên kết',
-      });
+    if (sourceUrl && !unsafe.has('sourceUrl')) {
+      if (!isWebUrl(sourceUrl)) fail('sourceUrl', `"${sourceUrl}" is not an http(s) address`, `“${sourceUrl}” không phải địa chỉ http(s)`);
+      else if (sourceUrl.startsWith('http:'))
+        warnings.push({
+          line: record.line,
+          column: label('sourceUrl'),
+          reason: 'source is not https; it is shown as text, not as a link',
+          vi: 'nguồn không dùng https: được hiện dạng chữ, không thành liên kết',
+        });
+      else fits('sourceUrl', 'sourceUrl', sourceUrl);
+    }
 
     const producer = cell('producer') || null;
+    if (producer) fits('producer', 'producer', producer);
     if (!producer)
       warnings.push({
         line: record.line,

@@ -176,3 +176,26 @@ describe('displayValue', () => {
     expect(displayValue({ name: 'x', label: '', kind: 'checks' }, [], {})).toBe('—');
   });
 });
+
+describe('invisible characters in every form (#17.7)', () => {
+  const product = (fields: Record<string, string>) => readProductForm({ kind: 'single', status: 'published', version: '1', ...fields });
+
+  it('stores a name without its zero-width characters', () => {
+    const read = product({ name: 'Trà\u200b Ô\u200d Long', descriptionVi: 'Đặc\ufeff sản' });
+    expect(read.ok && read.value).toMatchObject({ name: 'Trà Ô Long', descriptionVi: 'Đặc sản' });
+  });
+
+  it('refuses a bidi override in a name or a description, saying which character', () => {
+    expect(errorsOf(product({ name: 'Nước mắm \u202eốuQ úhP' }))['name']).toMatch(/^Có ký tự điều khiển hướng chữ U\+202E/);
+    expect(errorsOf(product({ name: 'Nước mắm', descriptionEn: 'Fish \u2067sauce' }))['descriptionEn']).toMatch(/U\+2067/);
+  });
+
+  it('refuses a bidi isolate in a set item (lines)', () => {
+    const read = product({ name: 'Bộ sản phẩm trà', setItems: 'Trà xanh\nTrà \u2066đen' });
+    expect(errorsOf(read)['setItems']).toMatch(/U\+2066/);
+  });
+
+  it('counts the length after zero-width characters are gone', () => {
+    expect(product({ name: `${'Ư'.repeat(300)}\u200b\u200b` }).ok).toBe(true);
+  });
+});

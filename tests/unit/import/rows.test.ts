@@ -91,3 +91,37 @@ describe('validateImport', () => {
     expect(validate('Trà,HTX A,Lạng Sơn,,national,2031,,,').errors[0]?.reason).toBe('2031 is outside 2000–2027');
   });
 });
+
+describe('validateImport with the forms’ field rules (#17.7)', () => {
+  it('strips zero-width characters from every cell, so a province with one still resolves', () => {
+    const { rows, errors } = validate('Trà\u200b Ô Long,HTX\u200c Tân Cương,Lạng\u200b Sơn,,national,20\u200b21,,,');
+    expect(errors).toEqual([]);
+    expect(rows[0]).toMatchObject({ productName: 'Trà Ô Long', producer: 'HTX Tân Cương', province: { name: 'Lạng Sơn' }, year: 2021 });
+  });
+
+  it('refuses a bidi override in any column, naming line, column and character', () => {
+    const { rows, errors } = validate(
+      'Nước mắm,Cơ sở \u202eòH nớưS,Kiên Giang,,national,2021,,,',
+      'Trà,HTX A,Lạng Sơn,,\u2066national,2021,,,',
+    );
+    expect(rows).toEqual([]);
+    expect(errors.map(formatIssue)).toEqual([
+      'line 2, column producer: contains the text-direction control U+202E, which can make the text display reversed; retype it or paste it as plain text',
+      'line 3, column level: contains the text-direction control U+2066, which can make the text display reversed; retype it or paste it as plain text',
+    ]);
+  });
+
+  it('refuses what the admin forms would refuse: an over-long name, producer or decision number', () => {
+    const { rows, errors } = validate(
+      `${'Trà '.repeat(100)},HTX A,Lạng Sơn,,national,2021,,,`,
+      `Trà,${'Đ'.repeat(201)},Lạng Sơn,,national,2021,,,`,
+      `Trà,HTX A,Lạng Sơn,,national,2021,${'9'.repeat(81)},,`,
+    );
+    expect(rows).toEqual([]);
+    expect(errors.map(formatIssue)).toEqual([
+      'line 2, column product_name: 399 characters; at most 300 are accepted (as in the admin form)',
+      'line 3, column producer: 201 characters; at most 200 are accepted (as in the admin form)',
+      'line 4, column decision_no: 81 characters; at most 80 are accepted (as in the admin form)',
+    ]);
+  });
+});
