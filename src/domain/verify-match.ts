@@ -88,7 +88,7 @@ export function codesOneEditAway(code: string): string[] {
 
 /**
  * Well-formed codes near a valid code we do not hold: one character of the body different (the check
- * character then differs too, so these are two characters away). nearbyValidCodes('T214K7M9XQ').length → 279
+ * character then differs too, so these are two characters away). nearbyValidCodes('T214K7M9XQ').length → 186 (six hash characters × 31)
  */
 export function nearbyValidCodes(code: string): string[] {
   const body = code.slice(0, -1);
@@ -124,6 +124,15 @@ export function sortDecisionMatches<T extends StoredDecisionNumber>(typed: Decis
   return { matches, sameSerial };
 }
 
+/** The edit distance from `typed` to the closest start of `key` (a name typed in part, with a typo). */
+function prefixDistance(typed: string, key: string, limit: number): number {
+  let best = Infinity;
+  for (let length = Math.max(1, typed.length - limit); length <= typed.length + limit; length++) {
+    best = Math.min(best, levenshtein(typed, key.slice(0, length)));
+  }
+  return best;
+}
+
 /** How far a name may be from the typed one to be offered as a close match: one edit per five letters, at least one. */
 export const maxNameDistance = (key: string) => Math.max(1, Math.floor(key.length / 5));
 
@@ -137,7 +146,7 @@ export function rankNames<T extends { key: string; name: string }>(typed: string
   return candidates
     .map((c) => ({
       ...c,
-      distance: c.key === typed ? 0 : c.key.startsWith(typed) ? 0.5 : levenshtein(typed, c.key.slice(0, typed.length + limit)),
+      distance: c.key === typed ? 0 : c.key.startsWith(typed) ? 0.5 : prefixDistance(typed, c.key, limit),
     }))
     .filter((c) => c.distance <= limit)
     .sort((a, b) => a.distance - b.distance || collator.compare(a.name, b.name));
