@@ -62,7 +62,8 @@ export function classifyVerifyInput(raw: string): VerifyQuery {
   if (hasDigit) readings.push({ kind: 'certificate', text: input });
   const key = compactKey(input);
   const isNumberLike = decision.ok || /^[\p{N}\s/.\-–]+$/u.test(input);
-  if (!isNumberLike && /[a-z]/.test(key) && key.length >= MIN_NAME_KEY) readings.push({ kind: 'name', key, establishmentKey: establishmentKey(input) });
+  if (!isNumberLike && /[a-z]/.test(key) && key.length >= MIN_NAME_KEY)
+    readings.push({ kind: 'name', key, establishmentKey: establishmentKey(input) });
   if (!decision.ok && decision.problem === 'not-a-decision') refusal = 'not-a-decision';
   if (readings.length === 0) refusal = 'no-text';
   return { input, readings, refusal };
@@ -112,7 +113,10 @@ export interface StoredDecisionNumber {
  * Splits stored decisions sharing the typed serial into those that match (same issuer, or only a serial
  * typed) and those that only share the serial (close matches).
  */
-export function sortDecisionMatches<T extends StoredDecisionNumber>(typed: DecisionNumber, stored: readonly T[]): { matches: T[]; sameSerial: T[] } {
+export function sortDecisionMatches<T extends StoredDecisionNumber>(
+  typed: DecisionNumber,
+  stored: readonly T[],
+): { matches: T[]; sameSerial: T[] } {
   const matches: T[] = [];
   const sameSerial: T[] = [];
   for (const s of stored) {

@@ -20,10 +20,10 @@ const STRINGS = {
     decisionPage: 'Trang quyết định',
     source: 'Nguồn',
     productsOf: 'Sản phẩm của cơ sở này được liệt kê bên dưới.',
-    validUntil: (d: string) => `hiệu lực đến hết ngày ${d}`,
-    ended: (d: string) => `hiệu lực đến hết ngày ${d}`,
-    revokedOn: (d: string) => `thu hồi ngày ${d}`,
-    noEnd: 'không ghi ngày hết hiệu lực',
+    validUntil: (d: string) => `Còn hiệu lực đến hết ngày ${d}`,
+    ended: (d: string) => `Hết hiệu lực sau ngày ${d}`,
+    revokedOn: (d: string) => `Đã thu hồi ngày ${d}`,
+    noEnd: 'Còn hiệu lực; không ghi ngày hết hiệu lực',
     endSource: {
       manual: 'ngày do cán bộ ghi nhận',
       rule: 'ngày tính theo quy tắc: 31/12 của năm thứ tư, tính cả năm công nhận',
@@ -68,10 +68,10 @@ const STRINGS = {
     decisionPage: 'Decision page',
     source: 'Source',
     productsOf: 'This producer’s products are listed below.',
-    validUntil: (d: string) => `valid through ${d}`,
-    ended: (d: string) => `was valid through ${d}`,
-    revokedOn: (d: string) => `revoked on ${d}`,
-    noEnd: 'no end date recorded',
+    validUntil: (d: string) => `Valid through ${d}`,
+    ended: (d: string) => `Expired after ${d}`,
+    revokedOn: (d: string) => `Revoked on ${d}`,
+    noEnd: 'Valid; no end date recorded',
     endSource: {
       manual: 'date recorded by staff',
       rule: 'date computed by the rule: 31 December of the fourth year, counting the award year',
@@ -110,7 +110,7 @@ export function verifyStrings(locale: Locale): VerifyStrings {
   return STRINGS[locale];
 }
 
-/** The status word with its date: statusPhrase('expired', '31/12/2024', 'vi') → "hiệu lực đến hết ngày 31/12/2024". */
+/** The status with its date: endPhrase('expired', '31/12/2024', 'vi') → "Hết hiệu lực sau ngày 31/12/2024". */
 export function endPhrase(status: CertificationStatus, endDate: string | null, locale: Locale): string {
   const s = STRINGS[locale];
   if (endDate === null) return s.noEnd;

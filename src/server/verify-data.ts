@@ -63,7 +63,11 @@ export interface VerifyFindings {
   establishments: { slug: string; name: string }[];
   /** True when the name matched more products than are listed. */
   moreProducts: boolean;
-  close: { codes: VerifyCertification[]; decisions: VerifyDecision[]; names: { slug: string; name: string; kind: 'product' | 'establishment' }[] };
+  close: {
+    codes: VerifyCertification[];
+    decisions: VerifyDecision[];
+    names: { slug: string; name: string; kind: 'product' | 'establishment' }[];
+  };
 }
 
 const current = alias(provinces, 'current_province');
@@ -127,7 +131,11 @@ async function decisionsWithSerial(db: DbOrTx, serial: string) {
     .limit(50);
 }
 
-async function describeDecisions(db: DbOrTx, rows: (typeof decisions.$inferSelect)[], withCertifications: boolean): Promise<VerifyDecision[]> {
+async function describeDecisions(
+  db: DbOrTx,
+  rows: (typeof decisions.$inferSelect)[],
+  withCertifications: boolean,
+): Promise<VerifyDecision[]> {
   const ids = rows.map((d) => d.id);
   const heldRows =
     ids.length === 0
@@ -182,7 +190,15 @@ async function findNames(db: DbOrTx, key: string, establishmentKey: string, find
       : await db
           .select({ id: products.id })
           .from(products)
-          .where(and(eq(products.status, published), inArray(products.establishmentId, makers.map((m) => m.id))))
+          .where(
+            and(
+              eq(products.status, published),
+              inArray(
+                products.establishmentId,
+                makers.map((m) => m.id),
+              ),
+            ),
+          )
           .limit(VERIFY_LIMITS.products + 1);
   const ranked = rankNames(key, named);
   const ids = [...new Set([...ranked.map((p) => p.id), ...ofMakers.map((p) => p.id)])];
@@ -202,7 +218,8 @@ async function findNames(db: DbOrTx, key: string, establishmentKey: string, find
       .map((p) => ({ slug: p.slug, name: p.name, establishmentName: p.establishmentName, certifications: bySlug.get(p.slug) ?? [] }))
       .filter((p) => p.certifications.length > 0);
   }
-  if (findings.products.length === 0 && findings.establishments.length === 0) findings.close.names = await closeNames(db, key, establishmentKey);
+  if (findings.products.length === 0 && findings.establishments.length === 0)
+    findings.close.names = await closeNames(db, key, establishmentKey);
 }
 
 /** Names within a few edits of the typed one, read from the keys sharing its first letters (a bounded index range). */
@@ -221,7 +238,12 @@ async function closeNames(db: DbOrTx, key: string, establishmentKey: string) {
     .limit(NAME_CANDIDATES);
   return [
     ...rankNames(key, productRows).map((p) => ({ slug: p.slug, name: p.name, kind: 'product' as const, distance: p.distance })),
-    ...rankNames(establishmentKey, makerRows).map((e) => ({ slug: e.slug, name: e.name, kind: 'establishment' as const, distance: e.distance })),
+    ...rankNames(establishmentKey, makerRows).map((e) => ({
+      slug: e.slug,
+      name: e.name,
+      kind: 'establishment' as const,
+      distance: e.distance,
+    })),
   ]
     .sort((a, b) => a.distance - b.distance)
     .slice(0, VERIFY_LIMITS.close)
@@ -244,13 +266,21 @@ export async function findVerifyMatches(db: DbOrTx, query: VerifyQuery): Promise
       case 'code': {
         findings.codes = await selectCertifications(db, eq(certifications.registryCode, reading.code), 1);
         if (findings.codes.length === 0) {
-          findings.close.codes = await selectCertifications(db, inArray(certifications.registryCode, nearbyValidCodes(reading.code)), VERIFY_LIMITS.close);
+          findings.close.codes = await selectCertifications(
+            db,
+            inArray(certifications.registryCode, nearbyValidCodes(reading.code)),
+            VERIFY_LIMITS.close,
+          );
         }
         break;
       }
       case 'code-typo':
         if (reading.candidates.length > 0)
-          findings.close.codes = await selectCertifications(db, inArray(certifications.registryCode, reading.candidates), VERIFY_LIMITS.close);
+          findings.close.codes = await selectCertifications(
+            db,
+            inArray(certifications.registryCode, reading.candidates),
+            VERIFY_LIMITS.close,
+          );
         break;
       case 'decision': {
         const { matches, sameSerial } = sortDecisionMatches(reading.number, await decisionsWithSerial(db, reading.number.serial));
@@ -263,7 +293,10 @@ export async function findVerifyMatches(db: DbOrTx, query: VerifyQuery): Promise
         const text = reading.text;
         findings.certificates = await selectCertifications(
           db,
-          or(eq(certifications.certificateNo, text), sql`lower(replace(${certifications.certificateNo}, ' ', '')) = lower(${text.replace(/\s+/g, '')})`),
+          or(
+            eq(certifications.certificateNo, text),
+            sql`lower(replace(${certifications.certificateNo}, ' ', '')) = lower(${text.replace(/\s+/g, '')})`,
+          ),
           VERIFY_LIMITS.certificates,
         );
         break;
@@ -282,7 +315,9 @@ export function countMatches(f: VerifyFindings): number {
 }
 
 /** The examples the page offers, taken from the data: the newest published certification's code and a decision that has certifications. */
-export async function getVerifyExamples(db: DbOrTx): Promise<{ code: string | null; decisionNumber: string | null; productName: string | null }> {
+export async function getVerifyExamples(
+  db: DbOrTx,
+): Promise<{ code: string | null; decisionNumber: string | null; productName: string | null }> {
   const [newest] = await selectCertifications(db, undefined, 1);
   const [decision] = await db
     .select({ number: decisions.number, n: count() })
