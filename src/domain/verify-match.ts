@@ -69,11 +69,6 @@ export function classifyVerifyInput(raw: string): VerifyQuery {
   return { input, readings, refusal };
 }
 
-/** True when the input reads as a decision number someone would print: with "QĐ" or an issuer, not a bare number. */
-export function isDecisionNumberShaped(number: DecisionNumber, input: string): boolean {
-  return number.issuer !== null || /q\s*[đd]/i.test(input.normalize('NFC'));
-}
-
 /**
  * The valid registry codes one typo away from a code whose check failed: one character replaced, or two
  * neighbours swapped. The check character rules out all but a few, e.g. 10 positions × 31 letters → about 10.

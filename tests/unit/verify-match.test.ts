@@ -6,7 +6,6 @@ import {
   answerStatus,
   classifyVerifyInput,
   codesOneEditAway,
-  isDecisionNumberShaped,
   nearbyValidCodes,
   rankNames,
   sortDecisionMatches,
@@ -101,19 +100,6 @@ describe('classifyVerifyInput', () => {
 
   it('does not read a two-letter word as a name: it would match half the registry', () => {
     expect(kinds('bá')).toEqual([]);
-  });
-});
-
-describe('isDecisionNumberShaped', () => {
-  it.each([
-    ['3116/QĐ-BCT', true],
-    ['QĐ 3116', true],
-    ['qd 3116', true],
-    ['3116 BCT', true],
-    ['3116', false],
-    ['2023', false],
-  ])('%s → %s', (input, shaped) => {
-    expect(isDecisionNumberShaped(number(input), input)).toBe(shaped);
   });
 });
 
