@@ -18,7 +18,11 @@ const products = seedRows('certified-products.csv');
 const decision = seedRows('decisions.csv').find((d) => d['decision_no'] === '3116/QĐ-BCT')!;
 /** The products of the seed that decision 3116/QĐ-BCT certified: same number (any spelling), level and year. */
 const decided = products.filter(
-  (r) => r['decision_no'] && decisionNumberKey(r['decision_no']) === '3116/QD-BCT' && r['level'] === 'national' && r['year'] === decision['year'],
+  (r) =>
+    r['decision_no'] &&
+    decisionNumberKey(r['decision_no']) === '3116/QD-BCT' &&
+    r['level'] === 'national' &&
+    r['year'] === decision['year'],
 );
 const held = new Set(decided.map((r) => `${compactKey(r['product_name']!)}|${compactKey(r['producer']!)}`)).size;
 const expiredOrValid = (year: string) => (defaultValidUntil(Number(year)) >= todayIso() ? 'Còn hiệu lực' : 'Hết hiệu lực');
@@ -38,7 +42,9 @@ test.describe('a visitor verifying what a certificate carries', () => {
     ]);
     expect(response.status()).toBe(200);
     await expect(page.getByRole('heading', { level: 2, name: 'Quyết định 3116/QĐ-BCT — Bộ Công Thương, 01/12/2023' })).toBeVisible();
-    await expect(page.getByText(`Danh bạ có ${held} trong số ${decision['products_certified']} sản phẩm quyết định này công nhận.`)).toBeVisible();
+    await expect(
+      page.getByText(`Danh bạ có ${held} trong số ${decision['products_certified']} sản phẩm quyết định này công nhận.`),
+    ).toBeVisible();
     const list = page.getByRole('list', { name: 'Quyết định 3116/QĐ-BCT' });
     await expect(list.getByRole('listitem')).toHaveCount(decided.length);
     for (const row of decided.filter((r) => r['province'] === 'Thái Nguyên')) {
@@ -140,7 +146,13 @@ test.describe('a visitor searching for a decision number', () => {
 });
 
 test.describe('accessibility of the verification answers', () => {
-  for (const path of ['/verify/', '/verify/?q=3116%2FQ%C4%90-BCT', '/verify/?q=tra+o+long', '/en/verify/?q=T21-AAAA-AAA', '/en/no-such-page/']) {
+  for (const path of [
+    '/verify/',
+    '/verify/?q=3116%2FQ%C4%90-BCT',
+    '/verify/?q=tra+o+long',
+    '/en/verify/?q=T21-AAAA-AAA',
+    '/en/no-such-page/',
+  ]) {
     test(`${path} has no axe violations`, async ({ page }) => {
       await page.goto(path);
       const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();

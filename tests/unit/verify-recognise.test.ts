@@ -17,7 +17,11 @@ describe('recogniseVerifiable', () => {
   );
 
   it.each([code, dashed, dashed.toLowerCase(), code.toLowerCase()])('offers to verify the registry code %s, shown with dashes', (q) => {
-    expect(recogniseVerifiable(q, 'en')).toEqual({ kind: 'code', label: `Verify code ${dashed} →`, href: `/en/verify/?q=${encodeURIComponent(q)}` });
+    expect(recogniseVerifiable(q, 'en')).toEqual({
+      kind: 'code',
+      label: `Verify code ${dashed} →`,
+      href: `/en/verify/?q=${encodeURIComponent(q)}`,
+    });
   });
 
   it.each(['2023', '3116', 'tra o long', 'Trà Ô Long', 'chè 1 tôm 2 lá', 'Bánh 3 tầng', 'quảng ninh', '', '26/2014/TT-BCT', 'qd'])(
