@@ -7,68 +7,13 @@ import { and, asc, count, countDistinct, desc, eq, gte, inArray, lt, or, sql, ty
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { DbOrTx } from '../db/client.ts';
 import { certifications, decisions, establishments, products, provinces } from '../db/schema/index.ts';
-import type { CertificationLevel, RegionCode } from '../domain/levels.ts';
+import type { RegionCode } from '../domain/levels.ts';
+import type { VerifyCertification, VerifyDecision, VerifyExamples, VerifyFindings } from '../domain/verify-findings.ts';
 import { nearbyValidCodes, rankNames, sortDecisionMatches, type VerifyQuery } from '../domain/verify-match.ts';
 
 /** At most this many of each kind of match are shown; a name matching more says so and links to the search. */
 export const VERIFY_LIMITS = { products: 20, establishments: 10, decisions: 5, certificationsPerDecision: 60, certificates: 20, close: 8 };
 const NAME_CANDIDATES = 300;
-
-export interface VerifyCertification {
-  registryCode: string;
-  level: CertificationLevel;
-  region: RegionCode | null;
-  roundYear: number;
-  decisionNo: string | null;
-  decisionSlug: string | null;
-  certificateNo: string | null;
-  validUntil: string | null;
-  validUntilSource: 'rule' | 'manual';
-  revokedAt: string | null;
-  provinceName: string;
-  currentProvinceName: string;
-  productSlug: string;
-  productName: string;
-  establishmentSlug: string | null;
-  establishmentName: string | null;
-}
-
-export interface VerifyDecision {
-  slug: string;
-  number: string;
-  decisionDate: string | null;
-  issuerText: string | null;
-  level: CertificationLevel;
-  region: RegionCode | null;
-  roundYear: number;
-  productsCertified: number | null;
-  sourceUrl: string | null;
-  /** How many products the registry holds certified by this decision. */
-  held: number;
-  certifications: VerifyCertification[];
-}
-
-export interface VerifyProduct {
-  slug: string;
-  name: string;
-  establishmentName: string | null;
-  certifications: VerifyCertification[];
-}
-
-export interface VerifyFindings {
-  codes: VerifyCertification[];
-  decisions: VerifyDecision[];
-  certificates: VerifyCertification[];
-  products: VerifyProduct[];
-  establishments: { slug: string; name: string }[];
-  /** True when the name matched more products than are listed. */
-  moreProducts: boolean;
-  close: {
-    codes: VerifyCertification[];
-    decisions: VerifyDecision[];
-    names: { slug: string; name: string; kind: 'product' | 'establishment' }[];
-  };
-}
 
 const current = alias(provinces, 'current_province');
 const published = 'published' as const;
@@ -315,9 +260,7 @@ export function countMatches(f: VerifyFindings): number {
 }
 
 /** The examples the page offers, taken from the data: the newest published certification's code and a decision that has certifications. */
-export async function getVerifyExamples(
-  db: DbOrTx,
-): Promise<{ code: string | null; decisionNumber: string | null; productName: string | null }> {
+export async function getVerifyExamples(db: DbOrTx): Promise<VerifyExamples> {
   const [newest] = await selectCertifications(db, undefined, 1);
   const [decision] = await db
     .select({ number: decisions.number, n: count() })

@@ -4,17 +4,8 @@ import { localizePath, type Locale } from '../domain/i18n.ts';
 import { formatRegistryCode, parseRegistryCode } from '../domain/registry-code.ts';
 import { answerStatus, classifyVerifyInput, type VerifyQuery } from '../domain/verify-match.ts';
 import { verifyStrings } from '../domain/verify-strings.ts';
-import { countMatches, findVerifyMatches, getVerifyExamples, type VerifyFindings } from './verify-data.ts';
-
-/** What /verify/ shows: the form with examples from the data, and the answer when something was typed. */
-export interface VerifyAnswer {
-  status: 200 | 400 | 404;
-  query: VerifyQuery;
-  findings: VerifyFindings | null;
-  /** Why nothing matched, in the visitor's language; null when something did (or nothing was typed). */
-  message: string | null;
-  examples: Awaited<ReturnType<typeof getVerifyExamples>>;
-}
+import type { VerifyAnswer } from '../domain/verify-findings.ts';
+import { countMatches, findVerifyMatches, getVerifyExamples } from './verify-data.ts';
 
 /**
  * Answers /verify/?q=… (and the older ?code=…, whose held code still goes straight to its verification
