@@ -5,6 +5,7 @@ import { importCsv, type ImportOutcome } from '../server/importer.ts';
 import { databaseConfigFromEnv, migrateDatabase, openDatabase, type Database } from './client.ts';
 import { addSeedFairs, type FairSeedRow } from './queries/fairs.ts';
 import { ensureReferenceData, readSeedCsv } from './reference.ts';
+import { seedDecisions } from './seed-decisions.ts';
 import { certifications } from './schema/index.ts';
 
 const seedFile = (name: string) => fileURLToPath(new URL(`../../db/seed/${name}`, import.meta.url));
@@ -24,6 +25,7 @@ export async function seedDatabase(database: Database): Promise<{ products: Impo
   await database.db.transaction(async (tx) => ensureReferenceData(tx));
   const products = await importCsv(database, readFileSync(seedFile('certified-products.csv')), { actor });
   if (!products.ok) throw new Error(`the seed does not import: ${JSON.stringify(products.errors.slice(0, 3))}`);
+  await database.db.transaction(async (tx) => seedDecisions(tx));
   const fairRows = readSeedCsv('fairs.csv') as FairSeedRow[];
   const fairs = await database.db.transaction(async (tx) => addSeedFairs(tx, fairRows, actor));
   return { products, fairs };

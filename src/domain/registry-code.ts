@@ -1,31 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { CertificationLevel } from './levels.ts';
+import { ALPHABET, CODE_LENGTH, checkCharacter, normalizeRegistryCode } from './registry-code-check.ts';
 
-/** Crockford's base32: no I, L, O or U, so nothing reads as another character. */
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const LEVEL_LETTER: Record<CertificationLevel, string> = { national: 'Q', regional: 'K', provincial: 'T', district: 'H', commune: 'X' };
-const LENGTH = 10;
-
-/** Multiplication in GF(32) modulo x⁵ + x² + 1. */
-function gfMul(a: number, b: number): number {
-  let product = 0;
-  for (let x = a, y = b; y > 0; y >>= 1) {
-    if (y & 1) product ^= x;
-    x <<= 1;
-    if (x & 32) x ^= 0b100101;
-  }
-  return product;
-}
-
-/**
- * Damm check character over GF(32) with the quasigroup x∘y = 2x + y, which is totally anti-symmetric:
- * it catches every single wrong character and every swap of two neighbouring characters.
- */
-function checkCharacter(body: string): string {
-  let interim = 0;
-  for (const ch of body) interim = gfMul(2, interim) ^ ALPHABET.indexOf(ch);
-  return ALPHABET[gfMul(2, interim)]!;
-}
 
 /**
  * A certification's registry code, derived from its identity so that re-seeding gives the same code:
@@ -68,14 +45,10 @@ export function parseRegistryCode(
   locale: 'vi' | 'en' = 'vi',
 ): { ok: true; code: string } | { ok: false; reason: RegistryCodeProblem; message: string } {
   const fail = (reason: RegistryCodeProblem) => ({ ok: false as const, reason, message: MESSAGES[reason][locale] });
-  const code = input
-    .toUpperCase()
-    .replace(/[\s\-_.–—]+/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const code = normalizeRegistryCode(input);
   if (!code) return fail('empty');
   if ([...code].some((ch) => !ALPHABET.includes(ch))) return fail('character');
-  if (code.length !== LENGTH) return fail('length');
+  if (code.length !== CODE_LENGTH) return fail('length');
   if (checkCharacter(code.slice(0, -1)) !== code.at(-1)) return fail('check');
   return { ok: true, code };
 }

@@ -95,17 +95,7 @@ const STRINGS = {
   noContacts: { vi: 'Chưa có thông tin liên hệ.', en: 'No contact details yet.' },
   productsOfProducer: { vi: 'Sản phẩm được công nhận', en: 'Certified products' },
   verifyTitle: { vi: 'Tra cứu chứng nhận', en: 'Verify a certificate' },
-  verifyLead: {
-    vi: 'Nhập mã tra cứu in trên giấy chứng nhận hoặc quét mã QR. Không phân biệt chữ hoa, chữ thường, dấu cách và gạch nối.',
-    en: 'Enter the registry code printed on the certificate, or scan its QR code. Case, spaces and dashes do not matter.',
-  },
-  verifyField: { vi: 'Mã tra cứu', en: 'Registry code' },
-  verifyHint: { vi: 'Ví dụ: T21-4K7M-9XQ', en: 'For example: T21-4K7M-9XQ' },
   verifyButton: { vi: 'Tra cứu', en: 'Verify' },
-  verifyNotFound: {
-    vi: 'Mã này hợp lệ về hình thức nhưng không có trong danh bạ đã công bố. Hãy kiểm tra lại hoặc liên hệ cơ quan cấp chứng nhận.',
-    en: 'This code is well formed but is not in the published registry. Check it again or contact the issuing body.',
-  },
   verifyResult: { vi: 'Kết quả tra cứu', en: 'Verification result' },
   certificationOf: { vi: 'Chứng nhận của sản phẩm', en: 'Certification of the product' },
   level: { vi: 'Cấp', en: 'Level' },

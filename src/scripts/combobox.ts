@@ -3,6 +3,7 @@
  * types, arrow keys to move, Enter to open, Escape to close. The form still submits to /search/.
  */
 import { highlight } from '../domain/search/highlight.ts';
+import { recogniseVerifiable } from '../domain/verify-recognise.ts';
 import { ProductSearch, ReleaseChanged } from './search-client.ts';
 
 const MAX_OPTIONS = 6;
@@ -50,6 +51,10 @@ export function startCombobox(input: HTMLInputElement): void {
       meta: `${item.establishmentName ?? ''} · ${item.provinceName}`,
     }));
     rows.push({ href: `${base}search/?q=${encodeURIComponent(q)}`, name: `${allLabel} “${q}”`, meta: '' });
+    // A decision number or registry code: the verification answer comes first.
+    const offer = recogniseVerifiable(q, document.documentElement.lang === 'en' ? 'en' : 'vi');
+    if (offer) rows.unshift({ href: offer.href, name: offer.label, meta: '' });
+    const first = offer ? 1 : 0;
     options = rows.map((row, n) => {
       const node = document.createElement('li');
       node.id = `site-search-option-${n}`;
@@ -57,7 +62,7 @@ export function startCombobox(input: HTMLInputElement): void {
       node.setAttribute('aria-selected', 'false');
       const name = document.createElement('span');
       name.append(
-        ...highlight(row.name, n < items.length ? q : '').map((p) =>
+        ...highlight(row.name, n >= first && n < first + items.length ? q : '').map((p) =>
           p.match ? Object.assign(document.createElement('mark'), { textContent: p.text }) : document.createTextNode(p.text),
         ),
       );

@@ -9,6 +9,7 @@ import type { CompactChunk, CompactManifest } from '../domain/search/compact.ts'
 import type { ExhibitorSearchRow, ProducerSearchRow } from '../domain/search/documents.ts';
 import { ChunkedIndex } from '../domain/search/engine.ts';
 import { queryWords } from '../domain/search/query.ts';
+import { recogniseVerifiable } from '../domain/verify-recognise.ts';
 import { el, marked, productCard } from './dom.ts';
 import { ProductSearch, ReleaseChanged } from './search-client.ts';
 
@@ -141,6 +142,12 @@ export function startSearchPage(): void {
     const exhibitors = exhibitorRefs.map((ref) => data.exhibitorRows[Number(ref)]!);
     const rows = await data.products.rows(refs.slice(0, shown));
     if (stale()) return;
+
+    // A decision number or registry code: the verification answer is offered above the results.
+    const offer = recogniseVerifiable(q, locale);
+    const offerLink = $<HTMLAnchorElement>('[data-verify-offer] a');
+    offerLink.parentElement!.hidden = !offer;
+    if (offer) Object.assign(offerLink, { href: offer.href, textContent: offer.label });
 
     const total = refs.length + producers.length + exhibitors.length;
     status.textContent = q ? `${total} ${strings.resultsFor} “${q}”` : strings.prompt;

@@ -35,6 +35,7 @@ import {
   type StaticTarget,
 } from '../domain/static-paths.ts';
 import { headerPolicyOf, metaPolicyOf } from '../domain/csp.ts';
+import { unknownPathAnswer } from '../domain/not-found-route.ts';
 
 export interface SiteServerOptions {
   /** The folder holding the release folders and the `current` symlink. */
@@ -354,14 +355,25 @@ export async function startSiteServer(options: SiteServerOptions): Promise<SiteS
     );
   }
 
-  /** The release's own 404 page, never cached (a publish may add the page). */
+  /**
+   * The release's own 404 page in the path's language, never cached (a publish may add the page); a
+   * mistyped /verify/<code>/ goes to the verification answer instead (src/domain/not-found-route.ts).
+   */
   async function notFound(release: Release, req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (res.headersSent) return;
-    const options = { status: 404, file: '404.html', cacheControl: 'no-store' } as const;
-    const cached = recall(release, '404.html');
-    if (cached) return sendFile(req, res, cached, options);
-    const found = await openFile(release.client, '404.html');
-    if (typeof found === 'object') return sendFile(req, res, await remember(release, '404.html', found), options);
+    const answer = unknownPathAnswer(req.url ?? '/');
+    if (answer.kind === 'redirect') {
+      res.writeHead(303, { Location: answer.location, 'Cache-Control': 'no-store', 'Content-Length': 0 });
+      res.end();
+      return;
+    }
+    for (const file of new Set([answer.file, '404.html'])) {
+      const options = { status: 404, file, cacheControl: 'no-store' } as const;
+      const cached = recall(release, file);
+      if (cached) return sendFile(req, res, cached, options);
+      const found = await openFile(release.client, file);
+      if (typeof found === 'object') return sendFile(req, res, await remember(release, file, found), options);
+    }
     return plain(req, res, 404, 'Không tìm thấy / Not found');
   }
 

@@ -41,6 +41,8 @@ function makeRelease(releasesDir: string, id: string): string {
     'client/media/trà.avif': Buffer.from('AVIF-BYTES'),
     'client/favicon.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
     'client/404.html': `<!doctype html><title>404 ${id}</title><p>Không tìm thấy`,
+    'client/en/404/index.html': `<!doctype html><title>English 404 ${id}</title><p>Page not found`,
+    'client/verify/T214K7M9XQ/index.html': `<!doctype html><title>Verified ${id}</title>`,
     'client/big.bin': randomBytes(8 * 1024 * 1024),
     'client/.hidden': SECRET,
     'client/x.js.map': SECRET,
@@ -203,6 +205,30 @@ describe('what the server serves', () => {
       expect(answer.headers['content-type'], path).toBe('text/html; charset=utf-8');
       expect(answer.headers['cache-control'], path).toBe('no-store');
     }
+  });
+
+  it('answers an unknown English path with the English 404 page, status 404', async () => {
+    for (const path of ['/en/khong-co/', '/en/products/khong-co/', '/en/_astro/missing.js']) {
+      const answer = await send(site.url, path);
+      expect(answer.status, path).toBe(404);
+      expect(answer.body.toString(), path).toContain('English 404 20261203T104512Z-aaaa');
+    }
+  });
+
+  it('sends a mistyped verification address to the verification answer in its language, and serves a held code as it is', async () => {
+    for (const [path, location] of [
+      ['/verify/T21-AAAA-AAA/', '/verify/?q=T21-AAAA-AAA'],
+      ['/en/verify/t21aaaaaaa', '/en/verify/?q=t21aaaaaaa'],
+      ['/verify/3116%2FQ%C4%90-BCT/', `/verify/?q=${encodeURIComponent('3116/QĐ-BCT')}`],
+    ]) {
+      const answer = await send(site.url, path!);
+      expect(answer.status, path).toBe(303);
+      expect(answer.headers['location'], path).toBe(location);
+      expect(answer.headers['cache-control'], path).toBe('no-store');
+    }
+    const held = await send(site.url, '/verify/T214K7M9XQ/');
+    expect(held.status).toBe(200);
+    expect(held.body.toString()).toContain('Verified');
   });
 
   it.each([
