@@ -24,7 +24,8 @@ function seedRowsCiting(): { decisionNo: string; level: string; year: number }[]
 }
 
 const decisionCount = async () => (await database.db.select({ n: count() }).from(decisions))[0]!.n;
-const list = (lines: string[]) => new TextEncoder().encode(['product_name,producer,province,level,year,decision_no,source_url', ...lines].join('\n'));
+const list = (lines: string[]) =>
+  new TextEncoder().encode(['product_name,producer,province,level,year,decision_no,source_url', ...lines].join('\n'));
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -73,11 +74,16 @@ describe('seeding the recognition decisions', () => {
     expect(row).toMatchObject({ issuerText: 'UBND thị xã Bến Cát', issuerId: null, level: 'district' });
   });
 
-  it("links every seeded certification that cites a number to a decision of that number, level and year", async () => {
+  it('links every seeded certification that cites a number to a decision of that number, level and year', async () => {
     const cited = seedRowsCiting();
     expect(cited.length).toBeGreaterThan(0);
     const linked = await database.db
-      .select({ decisionNo: certifications.decisionNo, numberKey: decisions.numberKey, roundYear: decisions.roundYear, year: certifications.roundYear })
+      .select({
+        decisionNo: certifications.decisionNo,
+        numberKey: decisions.numberKey,
+        roundYear: decisions.roundYear,
+        year: certifications.roundYear,
+      })
       .from(certifications)
       .innerJoin(decisions, eq(certifications.decisionId, decisions.id));
     const citing = await database.db.select({ n: count() }).from(certifications).where(isNotNull(certifications.decisionNo));
@@ -110,9 +116,13 @@ describe('seeding the recognition decisions', () => {
 describe('importing rows that cite a decision', () => {
   it('creates a decision record from the row when none has that number, and links to it', async () => {
     const before = await decisionCount();
-    const outcome = await importCsv(database, list(['Mật ong bạc hà,HTX Ong Mèo Vạc,Hà Giang,provincial,2023,215/QĐ-UBND,https://example.vn/215']), {
-      actor,
-    });
+    const outcome = await importCsv(
+      database,
+      list(['Mật ong bạc hà,HTX Ong Mèo Vạc,Hà Giang,provincial,2023,215/QĐ-UBND,https://example.vn/215']),
+      {
+        actor,
+      },
+    );
     expect(outcome.ok && outcome.summary.createdDecisions).toBe(1);
     expect(await decisionCount()).toBe(before + 1);
     const [row] = await database.db
@@ -134,9 +144,13 @@ describe('importing rows that cite a decision', () => {
 
   it('importing the same row again creates no second decision', async () => {
     const before = await decisionCount();
-    const outcome = await importCsv(database, list(['Mật ong bạc hà,HTX Ong Mèo Vạc,Hà Giang,provincial,2023,215/QĐ-UBND,https://example.vn/215']), {
-      actor,
-    });
+    const outcome = await importCsv(
+      database,
+      list(['Mật ong bạc hà,HTX Ong Mèo Vạc,Hà Giang,provincial,2023,215/QĐ-UBND,https://example.vn/215']),
+      {
+        actor,
+      },
+    );
     expect(outcome.ok && outcome.summary).toMatchObject({ createdDecisions: 0, unchanged: 1 });
     expect(await decisionCount()).toBe(before);
   });
@@ -176,7 +190,9 @@ describe('importing rows that cite a decision', () => {
         .from(certifications)
         .where(and(eq(certifications.productNameAsPublished, 'Nước mắm nhĩ Gành Đỏ'), eq(certifications.roundYear, 2021)));
     expect((await find())[0]!.decisionId).toBeNull();
-    const outcome = await importCsv(database, list(['Nước mắm nhĩ Gành Đỏ,Cơ sở Hồng Hạnh,Phú Yên,provincial,2021,77/QĐ-UBND,']), { actor });
+    const outcome = await importCsv(database, list(['Nước mắm nhĩ Gành Đỏ,Cơ sở Hồng Hạnh,Phú Yên,provincial,2021,77/QĐ-UBND,']), {
+      actor,
+    });
     expect(outcome.ok && outcome.summary).toMatchObject({ updatedCertifications: 1, createdDecisions: 1 });
     const [linked] = await find();
     const [decision] = await database.db.select().from(decisions).where(eq(decisions.id, linked!.decisionId!));
@@ -192,7 +208,10 @@ describe('importing rows that cite a decision', () => {
 
   it('keeps the certificate number a row gives', async () => {
     const bytes = new TextEncoder().encode(
-      ['product_name,producer,province,level,year,Số giấy chứng nhận', 'Chè Shan tuyết,HTX Chè Suối Giàng,Yên Bái,provincial,2022,GCN 45/2022'].join('\n'),
+      [
+        'product_name,producer,province,level,year,Số giấy chứng nhận',
+        'Chè Shan tuyết,HTX Chè Suối Giàng,Yên Bái,provincial,2022,GCN 45/2022',
+      ].join('\n'),
     );
     expect((await importCsv(database, bytes, { actor })).ok).toBe(true);
     const [row] = await database.db

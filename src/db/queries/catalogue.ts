@@ -3,7 +3,16 @@ import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import type { CertificationLevel, RegionCode } from '../../domain/levels.ts';
 import { nameOnDate } from '../../domain/organisations.ts';
 import type { DbOrTx } from '../client.ts';
-import { certifications, decisions, establishments, organisationNames, productGroups, products, productSetItems, provinces } from '../schema/index.ts';
+import {
+  certifications,
+  decisions,
+  establishments,
+  organisationNames,
+  productGroups,
+  products,
+  productSetItems,
+  provinces,
+} from '../schema/index.ts';
 
 const published = 'published' as const;
 
@@ -119,7 +128,8 @@ export async function selectCertifications(db: DbOrTx, where: ReturnType<typeof 
     productSlug,
     productName,
     decision: joined.decisionSlug && joined.decisionNumber ? { slug: joined.decisionSlug, number: joined.decisionNumber } : null,
-    establishment: joined.establishmentSlug && joined.establishmentName ? { slug: joined.establishmentSlug, name: joined.establishmentName } : null,
+    establishment:
+      joined.establishmentSlug && joined.establishmentName ? { slug: joined.establishmentSlug, name: joined.establishmentName } : null,
     updatedAt: c.updatedAt,
   }));
 }

@@ -193,7 +193,8 @@ export class ImportWriter {
     const numberKeys = unique(rows.flatMap((r) => (r.decisionNo ? [decisionNumberKey(r.decisionNo)] : [])));
     for (const keys of chunks(numberKeys, KEYS))
       for (const d of await listDecisionsByNumberKeys(tx, keys)) push(this.#decisions, d.numberKey, { ...d, insert: null });
-    if (numberKeys.length > 0) for (const { slug } of await tx.select({ slug: decisions.slug }).from(decisions)) this.#decisionSlugs.add(slug);
+    if (numberKeys.length > 0)
+      for (const { slug } of await tx.select({ slug: decisions.slug }).from(decisions)) this.#decisionSlugs.add(slug);
     // A registered certification keeps its product, even one staff renamed or gave an establishment since:
     // load those products too, so that a re-import reaches them instead of creating an empty twin.
     const missing = unique([...this.#certifications.values()].map((c) => c.productId!)).filter((id) => !this.#productsById.has(id));
