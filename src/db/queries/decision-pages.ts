@@ -13,6 +13,7 @@ export interface DecisionSummary {
   id: number;
   slug: string;
   number: string;
+  numberKey: string;
   decisionDate: string | null;
   /** The issuer as the source names it, else the linked organisation's name on the decision's date. */
   issuerName: string | null;
@@ -53,6 +54,7 @@ export async function listPublishedDecisions(db: DbOrTx): Promise<DecisionSummar
     id: d.id,
     slug: d.slug,
     number: d.number,
+    numberKey: d.numberKey,
     decisionDate: d.decisionDate,
     issuerName:
       d.issuerText ?? (d.issuerId === null ? null : nameOnDate(namesOf.get(d.issuerId) ?? [], d.decisionDate ?? `${d.roundYear}-12-31`)),
