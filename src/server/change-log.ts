@@ -64,7 +64,13 @@ export function readReleaseChangeLog(releasesDir: string, releaseId: string | nu
 
 /** The new release's log: its certifications compared with the previous release's log. */
 export async function makeChangeLog(snapshot: Database, previous: ChangeLog | null, release: ReleaseInfo): Promise<ChangeLog> {
-  return nextChangeLog(previous, release, await certificationStates(snapshot.db, release.date), undefined, await decisionStates(snapshot.db));
+  return nextChangeLog(
+    previous,
+    release,
+    await certificationStates(snapshot.db, release.date),
+    undefined,
+    await decisionStates(snapshot.db),
+  );
 }
 
 /** The log of the release being built: the pipeline's file, or a baseline from the database. */

@@ -74,16 +74,17 @@ export async function buildOpenData(
   const ctx: PublicationContext = { site, release, licence: registryLicence(site) };
   const urls = siteUrls(site);
   const releaseDay = todayIso(new Date(release.date));
-  const [certSources, productSources, establishmentSources, fairSources, exhibitorSources, photos, officialList, decisionSources] = await Promise.all([
-    listOpenCertifications(db),
-    listOpenProducts(db),
-    listOpenEstablishments(db),
-    listOpenFairs(db),
-    listOpenExhibitors(db),
-    listOpenPhotos(db),
-    listCertificationsForExport(db, { publishedOnly: true }),
-    listPublishedDecisions(db),
-  ]);
+  const [certSources, productSources, establishmentSources, fairSources, exhibitorSources, photos, officialList, decisionSources] =
+    await Promise.all([
+      listOpenCertifications(db),
+      listOpenProducts(db),
+      listOpenEstablishments(db),
+      listOpenFairs(db),
+      listOpenExhibitors(db),
+      listOpenPhotos(db),
+      listCertificationsForExport(db, { publishedOnly: true }),
+      listPublishedDecisions(db),
+    ]);
 
   // Newest first, as the sources come: a product's figures read its newest certification first.
   const certsNewestFirst = certSources.map((c) => certificationRecord(c, urls, releaseDay));

@@ -440,7 +440,11 @@ describe('decisionRecord', () => {
   it('points to the uploaded document by its hash, and keeps an unknown count and date null', () => {
     const hash = 'a'.repeat(64);
     const record = decisionRecord(decisionSource({ documentHash: hash, productsCertified: null, decisionDate: '' }), 0, urls);
-    expect(record).toMatchObject({ document_url: `https://spcnnt.example.vn/documents/${hash}.pdf`, products_certified: null, decision_date: null });
+    expect(record).toMatchObject({
+      document_url: `https://spcnnt.example.vn/documents/${hash}.pdf`,
+      products_certified: null,
+      decision_date: null,
+    });
   });
 
   it('drops a region outside a regional decision', () => {

@@ -54,7 +54,13 @@ describe('the pages a release must have', () => {
   });
   it('expects the decisions list and every published decision’s page in both languages', () => {
     const without = expectedPages({ products: [], producers: [], fairs: [], codes: [] });
-    const pages = expectedPages({ products: [], producers: [], fairs: [], codes: [], decisions: ['3116-qd-bct-2023', '1493-qd-ubnd-2022-2'] });
+    const pages = expectedPages({
+      products: [],
+      producers: [],
+      fairs: [],
+      codes: [],
+      decisions: ['3116-qd-bct-2023', '1493-qd-ubnd-2022-2'],
+    });
     for (const page of [
       'decisions/index.html',
       'en/decisions/index.html',

@@ -4,7 +4,9 @@ import type { DbOrTx } from '../client.ts';
 import { certifications, products } from '../schema/index.ts';
 
 /** The rounds (year, level, region) the public site holds a certification of: what the home page's latest round is drawn from. */
-export async function listCertificationRounds(db: DbOrTx): Promise<{ year: number; level: CertificationLevel; region: RegionCode | null }[]> {
+export async function listCertificationRounds(
+  db: DbOrTx,
+): Promise<{ year: number; level: CertificationLevel; region: RegionCode | null }[]> {
   const rows = await db
     .selectDistinct({ year: certifications.roundYear, level: certifications.level, region: certifications.regionCode })
     .from(certifications)

@@ -4,7 +4,15 @@
  */
 import type { z } from 'zod';
 import type { Locale } from '../i18n.ts';
-import { CertificationRecord, DecisionRecord, EstablishmentRecord, ExhibitorRecord, FairRecord, ProductRecord, type Licence } from './schemas.ts';
+import {
+  CertificationRecord,
+  DecisionRecord,
+  EstablishmentRecord,
+  ExhibitorRecord,
+  FairRecord,
+  ProductRecord,
+  type Licence,
+} from './schemas.ts';
 
 export const DATASET_NAMES = ['establishments', 'products', 'certifications', 'decisions', 'fairs', 'exhibitors'] as const;
 export type DatasetName = (typeof DATASET_NAMES)[number];

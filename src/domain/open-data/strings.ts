@@ -163,7 +163,8 @@ export const FIELD_DESCRIPTIONS_VI: Readonly<Record<string, string>> = {
   'decisions.level': 'Cấp của đợt bình chọn mà quyết định công nhận.',
   'decisions.region': 'Với quyết định cấp khu vực: khu vực của đợt bình chọn; null ở các cấp khác.',
   'decisions.products_certified': 'Số sản phẩm quyết định công nhận, theo nguồn; null khi nguồn không ghi.',
-  'decisions.products_held': 'Số chứng nhận đã công bố của quyết định mà sổ đăng ký có (bản ghi trong certifications.json có decision_slug này).',
+  'decisions.products_held':
+    'Số chứng nhận đã công bố của quyết định mà sổ đăng ký có (bản ghi trong certifications.json có decision_slug này).',
   'decisions.note': 'Thông tin nguồn ghi thêm (đợt thứ mấy, số hồ sơ), nguyên văn.',
   'decisions.source_url': 'Trang hay văn bản công khai là nguồn của quyết định.',
   'decisions.document_url': 'Bản quét (PDF) của quyết định trên trang này, nếu cán bộ đã tải lên.',
