@@ -87,6 +87,8 @@ test.describe('a visitor checking a recognition decision', () => {
 
   for (const path of ['/decisions/', '/en/decisions/', '/decisions/3116-qd-bct-2023/', '/en/decisions/76-qd-ctdp-2022/']) {
     test(`${path} has no accessibility violations and does not overflow on a phone`, async ({ page }) => {
+      // An axe scan takes seconds on a shared, loaded machine.
+      test.slow();
       await page.setViewportSize({ width: 375, height: 740 });
       await page.goto(path);
       await expectNoAxeViolations(page);
