@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { count } from 'drizzle-orm';
 import { importCsv, type ImportOutcome } from '../server/importer.ts';
 import { databaseConfigFromEnv, migrateDatabase, openDatabase, type Database } from './client.ts';
+import { parseDecisionRow, type DecisionInput } from '../domain/decision-records.ts';
+import { upsertSeedDecisions } from './queries/decisions.ts';
 import { addSeedFairs, type FairSeedRow } from './queries/fairs.ts';
 import { ensureReferenceData, readSeedCsv } from './reference.ts';
 import { seedDecisions } from './seed-decisions.ts';
@@ -16,19 +18,33 @@ export async function isDatabaseEmpty(database: Database): Promise<boolean> {
   return (row?.n ?? 0) === 0;
 }
 
+/** The seed's recognition decisions (db/seed/decisions.csv); a row that does not read stops the seed with its line. */
+export function readSeedDecisions(): DecisionInput[] {
+  return readSeedCsv('decisions.csv').map((row, i) => {
+    const parsed = parseDecisionRow(row);
+    if (!parsed.ok) throw new Error(`db/seed/decisions.csv: line ${i + 2}: ${parsed.reason}`);
+    return parsed.value;
+  });
+}
+
 /**
- * Loads the real seed: reference tables, the certified products through the same importer as
+ * Loads the real seed: reference tables, the recognition decisions (before the certifications, which the
+ * importer links to them by number), the certified products through the same importer as
  * `npm run import`, and the fairs. Safe to run twice: the second run changes nothing.
  */
-export async function seedDatabase(database: Database): Promise<{ products: ImportOutcome; fairs: number }> {
+export async function seedDatabase(
+  database: Database,
+): Promise<{ decisions: Awaited<ReturnType<typeof upsertSeedDecisions>>; products: ImportOutcome; fairs: number }> {
   const actor = { label: 'seed' };
   await database.db.transaction(async (tx) => ensureReferenceData(tx));
+  const decisionRows = readSeedDecisions();
+  const decisions = await database.db.transaction(async (tx) => upsertSeedDecisions(tx, decisionRows, actor));
   const products = await importCsv(database, readFileSync(seedFile('certified-products.csv')), { actor });
   if (!products.ok) throw new Error(`the seed does not import: ${JSON.stringify(products.errors.slice(0, 3))}`);
   await database.db.transaction(async (tx) => seedDecisions(tx));
   const fairRows = readSeedCsv('fairs.csv') as FairSeedRow[];
   const fairs = await database.db.transaction(async (tx) => addSeedFairs(tx, fairRows, actor));
-  return { products, fairs };
+  return { decisions, products, fairs };
 }
 
 /** Opens DATABASE_URL, migrates it and seeds it when empty: the first steps of `npm start` and `npm run build`. */

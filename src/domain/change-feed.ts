@@ -2,7 +2,15 @@
  * The change log as Atom entries (issue #9): one entry per release (what it published, in counts) and
  * one per change of a certification, in Vietnamese or English. Pure: the server reads the log.
  */
-import { CHANGE_KINDS, type ChangeEvent, type ChangeKind, type ChangeLog, type ComparedField, type ReleaseChanges } from './change-log.ts';
+import {
+  CHANGE_KINDS,
+  type ChangeEvent,
+  type ChangeKind,
+  type ChangeLog,
+  type ComparedField,
+  type DecisionState,
+  type ReleaseChanges,
+} from './change-log.ts';
 import type { FeedEntry } from './feed.ts';
 import { formatCount, formatDate, type Locale } from './i18n.ts';
 import { levelLabel, type CertificationLevel, type RegionCode } from './levels.ts';
@@ -41,6 +49,7 @@ const FIELD_WORDS: Record<ComparedField, { vi: string; en: string }> = {
   province: { vi: 'tỉnh', en: 'province' },
   currentProvince: { vi: 'tỉnh hiện nay', en: 'current province' },
   decisionNo: { vi: 'số quyết định', en: 'decision number' },
+  decision: { vi: 'quyết định công nhận', en: 'recognition decision' },
   decisionDate: { vi: 'ngày quyết định', en: 'decision date' },
   certificateNo: { vi: 'số giấy chứng nhận', en: 'certificate number' },
   issuer: { vi: 'cơ quan cấp', en: 'issuer' },
@@ -59,6 +68,8 @@ const WORDS = {
   noChanges: { vi: 'không có thay đổi về chứng nhận', en: 'no change to any certification' },
   published: { vi: ['chứng nhận được công bố', 'chứng nhận được công bố'], en: ['certification published', 'certifications published'] },
   code: { vi: 'Mã tra cứu', en: 'Registry code' },
+  newDecision: { vi: 'Quyết định mới', en: 'New decision' },
+  decisionsAdded: { vi: ['quyết định mới', 'quyết định mới'], en: ['new decision', 'new decisions'] },
   none: { vi: '(trống)', en: '(none)' },
 } as const;
 
@@ -110,6 +121,8 @@ function releaseEntry(release: ReleaseChanges, locale: Locale, links: FeedLinks)
   const counted = CHANGE_KINDS.filter((k) => release.counts[k] > 0).map((k) =>
     formatCount(release.counts[k], locale, KIND_COUNTS[k][locale]),
   );
+  const decisions = release.decisionsAdded?.length ?? 0;
+  if (decisions > 0) counted.push(formatCount(decisions, locale, WORDS.decisionsAdded[locale]));
   const what = release.baseline ? WORDS.baseline[locale] : counted.length > 0 ? counted.join(', ') : WORDS.noChanges[locale];
   return {
     id: links.id('release', release.release),
@@ -120,11 +133,24 @@ function releaseEntry(release: ReleaseChanges, locale: Locale, links: FeedLinks)
   };
 }
 
+/** "Quyết định mới: 3116/QĐ-BCT — Cấp quốc gia 2023", pointing at the decision's page. */
+function decisionEntry(release: ReleaseChanges, d: DecisionState, locale: Locale, links: FeedLinks): FeedEntry {
+  const level = levelLabel({ level: d.level as CertificationLevel, region: d.region as RegionCode | null }, locale);
+  return {
+    id: links.id('release', release.release, 'decision', d.slug),
+    title: `${WORDS.newDecision[locale]}: ${d.number} — ${level} ${d.roundYear}`,
+    url: links.page(`/decisions/${d.slug}/`),
+    updated: release.date,
+    summary: `${d.number} · ${level} ${d.roundYear}`,
+  };
+}
+
 /** The feed's entries, newest release first: each release's summary, then its events; at most `limit`. */
 export function changeFeedEntries(log: ChangeLog, locale: Locale, links: FeedLinks, limit = FEED_ENTRIES): FeedEntry[] {
   const entries: FeedEntry[] = [];
   for (const release of log.releases) {
     entries.push(releaseEntry(release, locale, links));
+    for (const d of release.decisionsAdded ?? []) entries.push(decisionEntry(release, d, locale, links));
     for (const event of release.events) entries.push(eventEntry(release, event, locale, links));
     if (entries.length >= limit) break;
   }

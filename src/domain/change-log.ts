@@ -18,6 +18,8 @@ export interface CertificationFacts {
   province: string;
   currentProvince: string;
   decisionNo: string | null;
+  /** The decision record it points to (its slug), when the registry holds one. */
+  decision: string | null;
   decisionDate: string | null;
   certificateNo: string | null;
   issuer: string | null;
@@ -38,6 +40,7 @@ export const COMPARED_FIELDS = [
   'province',
   'currentProvince',
   'decisionNo',
+  'decision',
   'decisionDate',
   'certificateNo',
   'issuer',
@@ -72,9 +75,20 @@ export interface ChangeEvent {
   fields: FieldChange[];
 }
 
+/** A published recognition decision as the log keeps it: what a feed entry for a new one says. */
+export interface DecisionState {
+  slug: string;
+  number: string;
+  level: string;
+  region: string | null;
+  roundYear: number;
+}
+
 export interface ReleaseChanges {
   release: string;
   date: string;
+  /** Decisions this release publishes that the previous one did not (absent in logs made before decisions). */
+  decisionsAdded?: DecisionState[];
   /** The first release of the log: nothing to compare with, so no events, only the count. */
   baseline: boolean;
   certifications: number;
@@ -87,6 +101,8 @@ export interface ChangeLog {
   version: 1;
   releases: ReleaseChanges[];
   state: Record<string, CertificationState>;
+  /** The published decisions by slug (absent in logs made before decisions: then none is reported as new). */
+  decisions?: Record<string, DecisionState>;
 }
 
 /** How many releases the log keeps (the feed shows the newest events of these). */
@@ -94,8 +110,18 @@ export const KEPT_RELEASES = 100;
 
 const ORDER: Record<ChangeKind, number> = { revoked: 0, withdrawn: 1, reinstated: 2, expired: 3, added: 4, changed: 5 };
 
+/** The compared fields that differ; a field the previous log did not record yet (an older log) is not a change. */
 function fieldChanges(before: CertificationFacts, after: CertificationFacts): FieldChange[] {
-  return COMPARED_FIELDS.filter((f) => before[f] !== after[f]).map((f) => ({ field: f, from: before[f], to: after[f] }));
+  return COMPARED_FIELDS.filter((f) => f in before && before[f] !== after[f]).map((f) => ({ field: f, from: before[f], to: after[f] }));
+}
+
+/** The decisions of `current` that `previous` did not hold, by slug; none against a log without decisions. */
+export function addedDecisions(
+  previous: Readonly<Record<string, DecisionState>> | undefined,
+  current: ReadonlyMap<string, DecisionState>,
+): DecisionState[] {
+  if (!previous) return [];
+  return [...current.values()].filter((d) => !(d.slug in previous)).sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
 }
 
 /** The status change between two releases, if it is one the log names. */
@@ -147,9 +173,11 @@ export function nextChangeLog(
   release: { id: string; date: string },
   current: ReadonlyMap<string, CertificationState>,
   keep = KEPT_RELEASES,
+  decisions: ReadonlyMap<string, DecisionState> = new Map(),
 ): ChangeLog {
   const usable = previous?.version === 1 ? previous : null;
   const events = compareReleases(usable?.state ?? null, current);
+  const decisionsAdded = addedDecisions(usable?.decisions, decisions);
   const counts = zeroCounts();
   for (const e of events) counts[e.kind] += 1;
   const entry: ReleaseChanges = {
@@ -159,11 +187,13 @@ export function nextChangeLog(
     certifications: current.size,
     counts,
     events,
+    ...(decisionsAdded.length > 0 ? { decisionsAdded } : {}),
   };
   return {
     version: 1,
     releases: [entry, ...(usable?.releases ?? []).filter((r) => r.release !== release.id)].slice(0, keep),
     state: Object.fromEntries(current),
+    decisions: Object.fromEntries(decisions),
   };
 }
 

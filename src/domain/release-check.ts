@@ -40,15 +40,17 @@ export function linkTarget(link: string): string {
 
 /**
  * Links served by the running server rather than by files, which a release does not hold: the admin,
- * and the certificate check form (it reads ?code= on demand).
+ * the certificate check form (it reads ?code= on demand) and decisions' uploaded documents (/documents/<hash>.pdf).
  */
-export const isOnDemand = (link: string) => /^\/(admin|_actions|_image)(\/|$)/.test(link) || /^\/(en\/)?verify\/$/.test(link);
+export const isOnDemand = (link: string) => /^\/(admin|_actions|_image|documents)(\/|$)/.test(link) || /^\/(en\/)?verify\/$/.test(link);
 
 export interface ExpectedPages {
   products: readonly string[];
   producers: readonly string[];
   fairs: readonly string[];
   codes: readonly string[];
+  /** Published decisions' slugs: with them, /decisions/ and each decision's page are expected too. */
+  decisions?: readonly string[];
 }
 
 /** The open-data files /data/ offers (one set for both languages). */
@@ -71,6 +73,7 @@ export function expectedPages(e: ExpectedPages): string[] {
     ...e.producers.map((s) => `producers/${s}/`),
     ...e.fairs.map((s) => `fairs/${s}/`),
     ...e.codes.map((c) => `verify/${c}/`),
+    ...(e.decisions ? ['decisions/', ...e.decisions.map((s) => `decisions/${s}/`)] : []),
   ];
   const documents = e.products.flatMap((s) => productDocumentPath(s)?.slice(1) ?? []);
   return [...[...paths, ...paths.map((p) => `en/${p}`)].map((p) => `${p}index.html`), ...DATA_FILES, ...CHANGE_FILES, ...documents];

@@ -7,6 +7,19 @@ export interface CertificationLd {
   validFrom: string | null;
   expires: string | null;
   status: 'valid' | 'expired' | 'revoked';
+  /** The recognition decision that made it, when the registry holds its record (decision 023). */
+  decision?: DecisionLd | null;
+}
+
+/** A recognition decision as schema.org `Legislation`: its number, date, issuer and page. */
+export interface DecisionLd {
+  number: string;
+  date: string | null;
+  issuerName: string | null;
+  /** The decision's page on this site. */
+  url: string;
+  /** Where the decision was published (the source the registry cites). */
+  sourceUrl?: string | null;
 }
 
 type Json = Record<string, unknown>;
@@ -54,9 +67,32 @@ export function productJsonLd(
         validFrom: c.validFrom,
         expires: c.expires,
         certificationStatus: c.status === 'valid' ? 'https://schema.org/CertificationActive' : 'https://schema.org/CertificationInactive',
+        // Certification is a CreativeWork: isBasedOn names the decision it rests on (recognizedBy is a credential's property only).
+        isBasedOn: c.decision ? legislationBody(c.decision) : null,
       }),
     ),
   });
+}
+
+function legislationBody(d: DecisionLd): Json {
+  return compact({
+    '@type': 'Legislation',
+    name: d.number,
+    legislationIdentifier: d.number,
+    legislationDate: d.date,
+    legislationPassedBy: organisation(d.issuerName),
+    url: d.url,
+    sameAs: d.sourceUrl ?? null,
+  });
+}
+
+/**
+ * A recognition decision's page as schema.org `Legislation` (a CreativeWork: Quyết định is a legal act):
+ * legislationJsonLd({ number: '3116/QĐ-BCT', date: '2023-12-01', issuerName: 'Bộ Công Thương', url }, 'vi')
+ * → { '@type': 'Legislation', legislationIdentifier: '3116/QĐ-BCT', legislationDate: '2023-12-01', … }
+ */
+export function legislationJsonLd(d: DecisionLd & { description: string | null }, locale: 'vi' | 'en'): Json {
+  return { '@context': 'https://schema.org', ...legislationBody(d), inLanguage: locale, ...compact({ description: d.description }) };
 }
 
 /** An establishment as schema.org `Organization` with a Vietnamese postal address. */

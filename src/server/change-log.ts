@@ -9,7 +9,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getDatabase, type Database, type DbOrTx } from '../db/client.ts';
 import { selectCertifications } from '../db/queries/catalogue.ts';
-import { nextChangeLog, parseChangeLog, type CertificationState, type ChangeLog } from '../domain/change-log.ts';
+import { listPublishedDecisions } from '../db/queries/decision-pages.ts';
+import { nextChangeLog, parseChangeLog, type CertificationState, type ChangeLog, type DecisionState } from '../domain/change-log.ts';
 import { certificationStatus, todayIso } from '../domain/validity.ts';
 import { oncePerBuild } from './build-memo.ts';
 import { currentReleaseInfo, type ReleaseInfo } from './release-info.ts';
@@ -33,6 +34,7 @@ export async function certificationStates(db: DbOrTx, releaseDate: string): Prom
         province: c.provinceName,
         currentProvince: c.currentProvinceName,
         decisionNo: c.decisionNo,
+        decision: c.decision?.slug ?? null,
         decisionDate: c.decisionDate,
         certificateNo: c.certificateNo,
         issuer: c.issuerName,
@@ -47,6 +49,12 @@ export async function certificationStates(db: DbOrTx, releaseDate: string): Prom
   );
 }
 
+/** Every published decision by slug, as the log keeps it. */
+export async function decisionStates(db: DbOrTx): Promise<Map<string, DecisionState>> {
+  const rows = await listPublishedDecisions(db);
+  return new Map(rows.map((d) => [d.slug, { slug: d.slug, number: d.number, level: d.level, region: d.region, roundYear: d.roundYear }]));
+}
+
 /** The log a release folder holds, or null (no such release, or one made before the log existed). */
 export function readReleaseChangeLog(releasesDir: string, releaseId: string | null): ChangeLog | null {
   if (!releaseId) return null;
@@ -56,7 +64,13 @@ export function readReleaseChangeLog(releasesDir: string, releaseId: string | nu
 
 /** The new release's log: its certifications compared with the previous release's log. */
 export async function makeChangeLog(snapshot: Database, previous: ChangeLog | null, release: ReleaseInfo): Promise<ChangeLog> {
-  return nextChangeLog(previous, release, await certificationStates(snapshot.db, release.date));
+  return nextChangeLog(
+    previous,
+    release,
+    await certificationStates(snapshot.db, release.date),
+    undefined,
+    await decisionStates(snapshot.db),
+  );
 }
 
 /** The log of the release being built: the pipeline's file, or a baseline from the database. */
@@ -67,7 +81,7 @@ export function buildChangeLog(prerendering: boolean): Promise<ChangeLog> {
     if (given) return given;
     const { db } = await getDatabase();
     const release = currentReleaseInfo();
-    return nextChangeLog(null, release, await certificationStates(db, release.date));
+    return nextChangeLog(null, release, await certificationStates(db, release.date), undefined, await decisionStates(db));
   });
 }
 

@@ -6,6 +6,7 @@
  */
 import { getDatabase, type DbOrTx } from '../db/client.ts';
 import { listProductSlugs } from '../db/queries/catalogue.ts';
+import { listPublishedDecisions } from '../db/queries/decision-pages.ts';
 import { listCertificationsForExport } from '../db/queries/export.ts';
 import {
   listOpenCertifications,
@@ -31,6 +32,7 @@ import { datasetJsonSchema, manifestJsonSchema, productDocumentJsonSchema } from
 import {
   certificationRecord,
   compareCertifications,
+  decisionRecord,
   compareExhibitors,
   compareKeys,
   establishmentRecord,
@@ -72,15 +74,17 @@ export async function buildOpenData(
   const ctx: PublicationContext = { site, release, licence: registryLicence(site) };
   const urls = siteUrls(site);
   const releaseDay = todayIso(new Date(release.date));
-  const [certSources, productSources, establishmentSources, fairSources, exhibitorSources, photos, officialList] = await Promise.all([
-    listOpenCertifications(db),
-    listOpenProducts(db),
-    listOpenEstablishments(db),
-    listOpenFairs(db),
-    listOpenExhibitors(db),
-    listOpenPhotos(db),
-    listCertificationsForExport(db, { publishedOnly: true }),
-  ]);
+  const [certSources, productSources, establishmentSources, fairSources, exhibitorSources, photos, officialList, decisionSources] =
+    await Promise.all([
+      listOpenCertifications(db),
+      listOpenProducts(db),
+      listOpenEstablishments(db),
+      listOpenFairs(db),
+      listOpenExhibitors(db),
+      listOpenPhotos(db),
+      listCertificationsForExport(db, { publishedOnly: true }),
+      listPublishedDecisions(db),
+    ]);
 
   // Newest first, as the sources come: a product's figures read its newest certification first.
   const certsNewestFirst = certSources.map((c) => certificationRecord(c, urls, releaseDay));
@@ -92,7 +96,21 @@ export async function buildOpenData(
   const exhibitors = exhibitorSources.map(exhibitorRecord).sort(compareExhibitors);
   const listed = Map.groupBy(exhibitors, (x) => x.fair_slug);
   const fairs = fairSources.map((f) => fairRecord(f, listed.get(f.slug)?.length ?? 0, urls)).sort((a, b) => compareKeys(a.slug, b.slug));
-  const records: Record<DatasetName, readonly Record<string, unknown>[]> = { establishments, products, certifications, fairs, exhibitors };
+  const heldOf = Map.groupBy(
+    certifications.filter((c) => c.decision_slug !== null),
+    (c) => c.decision_slug!,
+  );
+  const decisions = decisionSources
+    .map((d) => decisionRecord(d, heldOf.get(d.slug)?.length ?? 0, urls))
+    .sort((a, b) => compareKeys(a.slug, b.slug));
+  const records: Record<DatasetName, readonly Record<string, unknown>[]> = {
+    establishments,
+    products,
+    certifications,
+    decisions,
+    fairs,
+    exhibitors,
+  };
 
   const built = new Map<string, BuiltFile>();
   const add = (spec: OpenDataFileSpec, bytes: Uint8Array<ArrayBuffer>, count: number | null) =>
@@ -128,6 +146,7 @@ export async function buildOpenData(
       establishments: establishments.length,
       products: products.length,
       certifications: certifications.length,
+      decisions: decisions.length,
       fairs: fairs.length,
       exhibitors: exhibitors.length,
     },

@@ -18,6 +18,7 @@ import { writeFile } from 'node:fs/promises';
 import { recordAudit, type Actor } from '../db/audit.ts';
 import { openDatabase, writeTransaction, type Database } from '../db/client.ts';
 import { listProductSlugs, listRegistryCodes } from '../db/queries/catalogue.ts';
+import { listPublishedDecisions } from '../db/queries/decision-pages.ts';
 import { listFairs } from '../db/queries/fairs.ts';
 import { listProducers } from '../db/queries/producers.ts';
 import { listChangesAfter } from '../db/queries/staff.ts';
@@ -130,15 +131,16 @@ async function validate(
   budgetBytes: number,
 ): Promise<ReleaseProblems & { pages: number; bytes: number }> {
   const { db } = database;
-  const [products, producers, fairs, codes] = await Promise.all([
+  const [products, producers, fairs, codes, decisions] = await Promise.all([
     listProductSlugs(db),
     listProducers(db).then((rows) => rows.map((r) => r.slug)),
     listFairs(db).then((rows) => rows.map((r) => r.slug)),
     listRegistryCodes(db),
+    listPublishedDecisions(db).then((rows) => rows.map((r) => r.slug)),
   ]);
   const { bytes, files } = await folderBytes(client);
   const present = new Set(files);
-  const missingPages = expectedPages({ products, producers, fairs, codes }).filter((p) => !present.has(p));
+  const missingPages = expectedPages({ products, producers, fairs, codes, decisions }).filter((p) => !present.has(p));
   const brokenLinks: ReleaseProblems['brokenLinks'] = [];
   const pages = files.filter((f) => f.endsWith('.html'));
   for (const page of pages) {

@@ -109,26 +109,33 @@ test.describe('a visitor reading the statistics', () => {
     await context.close();
   });
 
-  test('the home page’s three statistics lead to their charts on /stats/, with the same numbers', async ({ page }) => {
+  test('the home page leads with what the registry holds, with the same numbers as /stats/ and no validity share', async ({ page }) => {
     for (const [home, stats, name] of [
-      ['/', '/stats/', 'Thống kê nổi bật'],
-      ['/en/', '/en/stats/', 'Key statistics'],
+      ['/', '/stats/', 'Sổ đăng ký hiện có'],
+      ['/en/', '/en/stats/', 'What the registry holds'],
     ] as const) {
-      const links = page.getByRole('list', { name }).getByRole('link');
+      const figures = page.getByRole('list', { name });
       const { onStats, onHome } = await withinOneRelease(page, async () => {
         await page.goto(stats);
         const onStats = await headline(page);
         await page.goto(home);
-        await expect(links).toHaveCount(3);
-        return { onStats, onHome: await headline(page) };
+        await expect(figures).toBeVisible();
+        const onHome = Object.fromEntries(
+          await figures
+            .locator('li[data-figure]')
+            .evaluateAll((lis) => lis.map((li) => [li.getAttribute('data-figure')!, Number(li.getAttribute('data-figure-value'))])),
+        );
+        return { onStats, onHome };
       });
-      const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-      expect(hrefs).toEqual([`${stats}#rounds`, `${stats}#validity`, `${stats}#provinces`]);
-      for (const [key, value] of Object.entries(onHome)) expect(value, key).toBe(onStats[key]);
+      expect(Object.keys(onHome)).toEqual(expect.arrayContaining(['products', 'establishments', 'provinces']));
+      expect(onHome['products']).toBe(onStats['products']);
+      expect(onHome['provinces']).toBe(onStats['provinces']);
+      // Validity is a property of certifications on a day: it stays on /stats/, not on the home page.
+      await expect(page.locator('.headline-figures')).toHaveCount(0);
+      await expect(page.locator(`a[href="${stats}#validity"]`)).toHaveCount(0);
 
-      await links.nth(1).click();
-      await expect(page).toHaveURL(new RegExp(`${stats}#validity$`));
-      await expect(page.locator('#validity svg.bar-chart')).toBeInViewport();
+      await figures.locator('li[data-figure="provinces"] a').click();
+      await expect(page).toHaveURL(new RegExp(`${stats}#provinces$`));
     }
   });
 

@@ -133,6 +133,7 @@ describe('the open data of the seeded registry', () => {
       certifications: await sqlCount(
         `SELECT count(*) FROM certifications c JOIN products p ON p.id = c.product_id WHERE c.status = 'published' AND p.status = 'published'`,
       ),
+      decisions: await sqlCount(`SELECT count(*) FROM decisions WHERE status = 'published'`),
       fairs: await sqlCount(`SELECT count(*) FROM fairs WHERE status = 'published'`),
       exhibitors: await sqlCount(
         `SELECT count(*) FROM fair_exhibitors x JOIN fairs f ON f.id = x.fair_id JOIN establishments e ON e.id = x.establishment_id

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { openDatabase } from '../../src/db/client.ts';
 import { listProductSlugs, listRegistryCodes } from '../../src/db/queries/catalogue.ts';
+import { listPublishedDecisions } from '../../src/db/queries/decision-pages.ts';
 import { listFairs } from '../../src/db/queries/fairs.ts';
 import { listProducers } from '../../src/db/queries/producers.ts';
 import { expectedPages } from '../../src/domain/release-check.ts';
@@ -32,6 +33,7 @@ export const fakeBuild =
         producers: (await listProducers(db)).map((p) => p.slug),
         fairs: (await listFairs(db)).map((f) => f.slug),
         codes: await listRegistryCodes(db),
+        decisions: (await listPublishedDecisions(db)).map((d) => d.slug),
       });
       for (const [i, page] of pages.entries()) {
         if (page === fault.omit) continue;

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { changeFeedEntries } from '../../src/domain/change-feed.ts';
-import { compareReleases, nextChangeLog, parseChangeLog, type CertificationState, type ChangeLog } from '../../src/domain/change-log.ts';
+import {
+  addedDecisions,
+  compareReleases,
+  nextChangeLog,
+  parseChangeLog,
+  type CertificationState,
+  type ChangeLog,
+  type DecisionState,
+} from '../../src/domain/change-log.ts';
 
 const cert = (over: Partial<CertificationState> = {}): CertificationState => ({
   product: 'Chè Shan tuyết Hà Giang',
@@ -11,6 +19,7 @@ const cert = (over: Partial<CertificationState> = {}): CertificationState => ({
   province: 'Hà Giang',
   currentProvince: 'Tuyên Quang',
   decisionNo: '123/QĐ-BCT',
+  decision: null,
   decisionDate: null,
   certificateNo: null,
   issuer: 'Bộ Công Thương',
@@ -145,5 +154,52 @@ describe('changeFeedEntries', () => {
     expect(entries).toHaveLength(2);
     expect(entries[0]!.title).toBe('Release 2 Dec 2026 10:00: 1 changed, 1 revoked');
     expect(entries[1]!.title).toMatch(/^Revoked: Chè Shan tuyết Hà Giang — Regional – Northern region 2023$/);
+  });
+});
+
+describe('decisions in the change log', () => {
+  const r1 = { id: 'r1', date: '2026-12-01T03:00:00.000Z' };
+  const r2 = { id: 'r2', date: '2026-12-02T03:00:00.000Z' };
+  const links = { page: (p: string) => `https://e.vn${p}`, id: (...parts: string[]) => `tag:e.vn,2026:${parts.join('/')}` };
+  const decision = (slug: string, number: string): DecisionState => ({ slug, number, level: 'national', region: null, roundYear: 2023 });
+  const decisions = (...ds: DecisionState[]) => new Map(ds.map((d) => [d.slug, d]));
+
+  it('reports a certification linked to a decision record as a changed field', () => {
+    const events = compareReleases({ A: cert() }, map({ A: cert({ decision: '123-qd-bct-2023' }) }));
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ kind: 'changed', fields: [{ field: 'decision', from: null, to: '123-qd-bct-2023' }] });
+  });
+
+  it('does not report a field that a log made before decisions did not record', () => {
+    const older: Partial<CertificationState> = cert();
+    delete older.decision;
+    expect(compareReleases({ A: older as CertificationState }, map({ A: cert({ decision: null }) }))).toEqual([]);
+  });
+
+  it('lists decisions new in a release, and none against a log that kept no decisions', () => {
+    expect(addedDecisions(undefined, decisions(decision('a', '1/QĐ-BCT')))).toEqual([]);
+    expect(addedDecisions({ a: decision('a', '1/QĐ-BCT') }, decisions(decision('b', '2/QĐ-BCT'), decision('a', '1/QĐ-BCT')))).toEqual([
+      decision('b', '2/QĐ-BCT'),
+    ]);
+  });
+
+  it('gives a new decision its own feed entry, pointing at its page, and counts it in the release', () => {
+    const first = nextChangeLog(null, r1, map({ A: cert() }), undefined, decisions(decision('1997-qd-bct-2021', '1997/QĐ-BCT')));
+    const second = nextChangeLog(
+      first,
+      r2,
+      map({ A: cert() }),
+      undefined,
+      decisions(decision('1997-qd-bct-2021', '1997/QĐ-BCT'), decision('3116-qd-bct-2023', '3116/QĐ-BCT')),
+    );
+    expect(second.releases[0]!.decisionsAdded).toEqual([decision('3116-qd-bct-2023', '3116/QĐ-BCT')]);
+    const vi = changeFeedEntries(second, 'vi', links);
+    expect(vi[0]!.title).toBe('Bản phát hành 02/12/2026 10:00: 1 quyết định mới');
+    expect(vi[1]).toMatchObject({
+      id: 'tag:e.vn,2026:release/r2/decision/3116-qd-bct-2023',
+      title: 'Quyết định mới: 3116/QĐ-BCT — Cấp quốc gia 2023',
+      url: 'https://e.vn/decisions/3116-qd-bct-2023/',
+    });
+    expect(changeFeedEntries(second, 'en', links)[1]!.title).toBe('New decision: 3116/QĐ-BCT — National 2023');
   });
 });

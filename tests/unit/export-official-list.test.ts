@@ -24,6 +24,7 @@ function record(over: Partial<OfficialListRecord> = {}): OfficialListRecord {
     level: { level: 'national', region: null },
     year: 2021,
     decisionNo: '1997/QĐ-BCT',
+    certificateNo: 'GCN-2021/045',
     score: 85.5,
     sourceUrl: 'https://example.vn/tra',
     importKey: null,
@@ -62,8 +63,15 @@ describe('officialListTable', () => {
 
 describe('officialListRow', () => {
   it('writes one cell per import column, numbers as numbers and missing values as empty', () => {
-    const row = officialListRow(record({ group: null, decisionNo: null, score: null, sourceUrl: null }), 'en');
-    expect(row).toEqual(['Trà Ô Long', 'Công ty CP Chè Thái Bình', 'Lạng Sơn', null, 'national', 2021, null, null, null]);
+    const row = officialListRow(record({ group: null, decisionNo: null, certificateNo: null, score: null, sourceUrl: null }), 'en');
+    expect(row).toEqual(['Trà Ô Long', 'Công ty CP Chè Thái Bình', 'Lạng Sơn', null, 'national', 2021, null, null, null, null]);
+  });
+
+  it('writes the certificate number as printed, in the certificate_no column', () => {
+    const at = IMPORT_COLUMNS.findIndex((c) => c.key === 'certificateNo');
+    expect(officialListTable([record()], 'en').header[at]).toBe('certificate_no');
+    expect(officialListTable([record()], 'vi').header[at]).toBe('Số giấy chứng nhận');
+    expect(officialListRow(record(), 'vi')[at]).toBe('GCN-2021/045');
   });
 
   it.each(ALL_LEVELS)('writes level %j as a code and as Vietnamese words, both read back the same', (level) => {
@@ -172,6 +180,7 @@ describe('an exported list read back by the importer', () => {
         level: r.level,
         year: r.year,
         decisionNo: r.decisionNo,
+        certificateNo: r.certificateNo,
         score: r.score,
         sourceUrl: r.sourceUrl,
       })),
@@ -184,6 +193,7 @@ describe('an exported list read back by the importer', () => {
         level: r.level,
         year: r.year,
         decisionNo: r.decisionNo,
+        certificateNo: r.certificateNo,
         score: r.score,
         sourceUrl: r.sourceUrl,
       })),

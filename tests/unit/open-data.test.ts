@@ -17,6 +17,7 @@ import {
   blankToNull,
   certificationRecord,
   compareCertifications,
+  decisionRecord,
   establishmentRecord,
   exhibitorRecord,
   fairRecord,
@@ -24,6 +25,7 @@ import {
   productFairs,
   productRecord,
   type CertificationSource,
+  type DecisionSource,
   type EstablishmentSource,
   type FairSource,
   type ProductSource,
@@ -49,6 +51,7 @@ function certSource(over: Partial<CertificationSource> = {}): CertificationSourc
     region: null,
     roundYear: 2021,
     decisionNo: '1302/QĐ-UBND',
+    decisionSlug: '1302-qd-ubnd-2021',
     decisionDate: '2021-10-05',
     issuerName: 'UBND tỉnh Bắc Giang',
     certificateNo: null,
@@ -387,10 +390,74 @@ function sampleRecords(): Record<DatasetName, Record<string, unknown>[]> {
       establishment,
       establishmentRecord(establishmentSource({ slug: 'ho-kinh-doanh', province: null, currentProvince: null, productCount: 0 }), urls),
     ],
+    decisions: [
+      decisionRecord(decisionSource({ note: '=441 hồ sơ; "173" sản phẩm, 54 địa phương' }), 1, urls),
+      decisionRecord(decisionSource({ slug: '76-qd-ctdp-2022', level: 'regional', region: 'north', productsCertified: null }), 0, urls),
+    ],
     fairs: [fair],
     exhibitors: [exhibitorAt(fair.slug, ['bo-gom', 'tra-o-long']), exhibitorAt('hoi-cho-khac', [])],
   };
 }
+
+function decisionSource(over: Partial<DecisionSource> = {}): DecisionSource {
+  return {
+    slug: '3116-qd-bct-2023',
+    number: '3116/QĐ-BCT',
+    numberKey: '3116/QD-BCT',
+    decisionDate: '2023-12-01',
+    issuerName: 'Bộ Công Thương',
+    level: 'national',
+    region: null,
+    roundYear: 2023,
+    productsCertified: 173,
+    note: null,
+    sourceUrl: 'https://nongthon.vietnamtourism.gov.vn/thai-nguyen',
+    documentHash: null,
+    ...over,
+  };
+}
+
+describe('decisionRecord', () => {
+  it('gives the decision’s page, number as printed and key, and how many of its products the registry holds', () => {
+    expect(decisionRecord(decisionSource(), 5, urls)).toEqual({
+      slug: '3116-qd-bct-2023',
+      url: 'https://spcnnt.example.vn/decisions/3116-qd-bct-2023/',
+      number: '3116/QĐ-BCT',
+      number_key: '3116/QD-BCT',
+      decision_date: '2023-12-01',
+      issuer_name: 'Bộ Công Thương',
+      level: 'national',
+      region: null,
+      round_year: 2023,
+      products_certified: 173,
+      products_held: 5,
+      note: null,
+      source_url: 'https://nongthon.vietnamtourism.gov.vn/thai-nguyen',
+      document_url: null,
+    });
+  });
+
+  it('points to the uploaded document by its hash, and keeps an unknown count and date null', () => {
+    const hash = 'a'.repeat(64);
+    const record = decisionRecord(decisionSource({ documentHash: hash, productsCertified: null, decisionDate: '' }), 0, urls);
+    expect(record).toMatchObject({
+      document_url: `https://spcnnt.example.vn/documents/${hash}.pdf`,
+      products_certified: null,
+      decision_date: null,
+    });
+  });
+
+  it('drops a region outside a regional decision', () => {
+    expect(decisionRecord(decisionSource({ region: 'north' }), 0, urls).region).toBeNull();
+  });
+});
+
+describe('certificationRecord and its decision', () => {
+  it('names the decision record by slug, or null when the registry holds none', () => {
+    expect(certificationRecord(certSource(), urls, RELEASE_DAY).decision_slug).toBe('1302-qd-ubnd-2021');
+    expect(certificationRecord(certSource({ decisionSlug: null }), urls, RELEASE_DAY).decision_slug).toBeNull();
+  });
+});
 
 describe('CSV flattening', () => {
   const records = sampleRecords();

@@ -31,6 +31,10 @@ describe('internal links of a page', () => {
     expect(isOnDemand('/verify/T19-W768-QM8/')).toBe(false);
     expect(isOnDemand('/administration/')).toBe(false);
   });
+  it('leaves a decision’s uploaded document to the server', () => {
+    expect(isOnDemand(`/documents/${'a'.repeat(64)}.pdf`)).toBe(true);
+    expect(isOnDemand('/documentation/')).toBe(false);
+  });
 });
 
 describe('the pages a release must have', () => {
@@ -47,6 +51,25 @@ describe('the pages a release must have', () => {
     // In each language the home page, five list pages, the statistics and their three regions, and the four
     // records' pages; the data files; the two feeds and the change log; one product document.
     expect(pages).toHaveLength(2 * (10 + 4) + OPEN_DATA_FILES.length + 3 + 1);
+  });
+  it('expects the decisions list and every published decision’s page in both languages', () => {
+    const without = expectedPages({ products: [], producers: [], fairs: [], codes: [] });
+    const pages = expectedPages({
+      products: [],
+      producers: [],
+      fairs: [],
+      codes: [],
+      decisions: ['3116-qd-bct-2023', '1493-qd-ubnd-2022-2'],
+    });
+    for (const page of [
+      'decisions/index.html',
+      'en/decisions/index.html',
+      'decisions/3116-qd-bct-2023/index.html',
+      'en/decisions/3116-qd-bct-2023/index.html',
+      'en/decisions/1493-qd-ubnd-2022-2/index.html',
+    ])
+      expect(pages).toContain(page);
+    expect(pages).toHaveLength(without.length + 2 * 3);
   });
   it('expects every open-data file once, for both languages', () => {
     const pages = expectedPages({ products: [], producers: [], fairs: [], codes: [] });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { breadcrumbJsonLd, organizationJsonLd, productJsonLd, serializeJsonLd } from '../../src/domain/structured-data.ts';
+import {
+  breadcrumbJsonLd,
+  legislationJsonLd,
+  organizationJsonLd,
+  productJsonLd,
+  serializeJsonLd,
+} from '../../src/domain/structured-data.ts';
 
 const certification = {
   name: 'Cấp quốc gia 2021',
@@ -61,6 +67,70 @@ describe('productJsonLd', () => {
     expect((ld['hasCertification'] as { certificationStatus: string }[])[0]?.certificationStatus).toBe(
       'https://schema.org/CertificationActive',
     );
+  });
+});
+
+describe('a certification’s decision', () => {
+  const product = (decision: (typeof certification & { decision?: unknown })['decision']) =>
+    productJsonLd(
+      {
+        name: 'Hương sơn trà',
+        url: 'https://e.vn/products/huong-son-tra/',
+        description: null,
+        establishmentName: null,
+        establishmentUrl: null,
+        imageUrl: null,
+        category: null,
+        certifications: [{ ...certification, decision } as Parameters<typeof productJsonLd>[0]['certifications'][number]],
+      },
+      'vi',
+    );
+  const cert = (ld: Record<string, unknown>) => (ld['hasCertification'] as Record<string, unknown>[])[0]!;
+
+  it('names the decision a certification rests on as isBasedOn → Legislation (Certification is a CreativeWork)', () => {
+    const ld = product({
+      number: '3116/QĐ-BCT',
+      date: '2023-12-01',
+      issuerName: 'Bộ Công Thương',
+      url: 'https://e.vn/decisions/3116-qd-bct-2023/',
+    });
+    expect(cert(ld)['isBasedOn']).toEqual({
+      '@type': 'Legislation',
+      name: '3116/QĐ-BCT',
+      legislationIdentifier: '3116/QĐ-BCT',
+      legislationDate: '2023-12-01',
+      legislationPassedBy: { '@type': 'Organization', name: 'Bộ Công Thương' },
+      url: 'https://e.vn/decisions/3116-qd-bct-2023/',
+    });
+    expect(cert(ld)).not.toHaveProperty('recognizedBy');
+  });
+
+  it('says nothing of a decision the registry holds no record of', () => {
+    expect(cert(product(null))).not.toHaveProperty('isBasedOn');
+  });
+});
+
+describe('legislationJsonLd', () => {
+  it('describes a decision page as Legislation, its source as sameAs, leaving out an unknown date', () => {
+    const ld = legislationJsonLd(
+      {
+        number: '2568/QĐ-BCT',
+        date: null,
+        issuerName: 'Bộ Công Thương',
+        url: 'https://e.vn/en/decisions/2568-qd-bct-2025/',
+        sourceUrl: 'https://ven.congthuong.vn/x',
+        description: 'The registry holds 0 products of this decision; the source does not say how many it certified.',
+      },
+      'en',
+    );
+    expect(ld).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'Legislation',
+      legislationIdentifier: '2568/QĐ-BCT',
+      sameAs: 'https://ven.congthuong.vn/x',
+      inLanguage: 'en',
+    });
+    expect(JSON.stringify(ld)).not.toContain('null');
   });
 });
 

@@ -3,7 +3,16 @@ import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import type { CertificationLevel, RegionCode } from '../../domain/levels.ts';
 import { nameOnDate } from '../../domain/organisations.ts';
 import type { DbOrTx } from '../client.ts';
-import { certifications, establishments, organisationNames, productGroups, products, productSetItems, provinces } from '../schema/index.ts';
+import {
+  certifications,
+  decisions,
+  establishments,
+  organisationNames,
+  productGroups,
+  products,
+  productSetItems,
+  provinces,
+} from '../schema/index.ts';
 
 const published = 'published' as const;
 
@@ -45,6 +54,10 @@ export interface CertificationView {
   sourceUrl: string | null;
   productSlug: string;
   productName: string;
+  /** The published decision record this certification was made by (its page: /decisions/<slug>/), when linked. */
+  decision: { slug: string; number: string } | null;
+  /** The product's establishment now, when it has one. */
+  establishment: { slug: string; name: string } | null;
   updatedAt: string;
 }
 
@@ -74,11 +87,18 @@ export async function selectCertifications(db: DbOrTx, where: ReturnType<typeof 
       currentProvinceSlug: current.slug,
       productSlug: products.slug,
       productName: products.name,
+      decisionSlug: decisions.slug,
+      decisionNumber: decisions.number,
+      decisionDate: decisions.decisionDate,
+      establishmentSlug: establishments.slug,
+      establishmentName: establishments.name,
     })
     .from(certifications)
     .innerJoin(products, eq(certifications.productId, products.id))
     .innerJoin(provinces, eq(certifications.provinceId, provinces.id))
     .leftJoin(current, eq(provinces.successorId, current.id))
+    .leftJoin(decisions, and(eq(certifications.decisionId, decisions.id), eq(decisions.status, published)))
+    .leftJoin(establishments, and(eq(products.establishmentId, establishments.id), eq(establishments.status, published)))
     .where(and(eq(certifications.status, published), eq(products.status, published), where))
     .orderBy(desc(certifications.roundYear), desc(certifications.id));
   const rows = limit === undefined ? await query : await query.limit(limit);
@@ -86,13 +106,14 @@ export async function selectCertifications(db: DbOrTx, where: ReturnType<typeof 
     db,
     rows.map((r) => r.c),
   );
-  return rows.map(({ c, provinceName, provinceSlug, currentProvinceName, currentProvinceSlug, productSlug, productName }) => ({
+  return rows.map(({ c, provinceName, provinceSlug, currentProvinceName, currentProvinceSlug, productSlug, productName, ...joined }) => ({
     id: c.id,
     level: c.level,
     region: (c.regionCode as RegionCode | null) ?? null,
     roundYear: c.roundYear,
-    decisionNo: c.decisionNo,
-    decisionDate: c.decisionDate,
+    decisionNo: c.decisionNo ?? joined.decisionNumber,
+    // The certification's own date wins; else the date its decision record carries.
+    decisionDate: c.decisionDate ?? joined.decisionDate,
     certificateNo: c.certificateNo,
     registryCode: c.registryCode,
     score: c.score,
@@ -106,6 +127,9 @@ export async function selectCertifications(db: DbOrTx, where: ReturnType<typeof 
     sourceUrl: c.sourceUrl,
     productSlug,
     productName,
+    decision: joined.decisionSlug && joined.decisionNumber ? { slug: joined.decisionSlug, number: joined.decisionNumber } : null,
+    establishment:
+      joined.establishmentSlug && joined.establishmentName ? { slug: joined.establishmentSlug, name: joined.establishmentName } : null,
     updatedAt: c.updatedAt,
   }));
 }

@@ -44,6 +44,7 @@ export async function listCertificationsForExport(
     level: { level: c.level, region: (c.regionCode as RegionCode | null) ?? null },
     year: c.roundYear,
     decisionNo: c.decisionNo,
+    certificateNo: c.certificateNo,
     score: c.score,
     sourceUrl: c.sourceUrl,
     importKey: c.importKey,

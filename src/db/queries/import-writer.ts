@@ -8,6 +8,9 @@
  * against that); 10,000 new rows take about two hundred statements instead of a dozen each.
  */
 import { asc, eq, inArray, type SQL } from 'drizzle-orm';
+import { decisionNumberKey } from '../../domain/decision-number.ts';
+import { decisionImportKey } from '../../domain/decision-records.ts';
+import { slugForDecision } from '../../domain/decision-slug.ts';
 import { inferLegalForm } from '../../domain/establishments.ts';
 import { productGroupByCode } from '../../domain/groups.ts';
 import type { ImportRow } from '../../domain/import/rows.ts';
@@ -18,7 +21,8 @@ import { defaultValidUntil } from '../../domain/validity.ts';
 import type { Actor, AuditAction } from '../audit.ts';
 import { insertAll, insertReturning, updateAll } from '../batch.ts';
 import type { Tx } from '../client.ts';
-import { auditLog, certifications, establishments, products, productSetItems, provinces } from '../schema/index.ts';
+import { auditLog, certifications, decisions, establishments, products, productSetItems, provinces } from '../schema/index.ts';
+import { listDecisionsByNumberKeys, type DecisionForLinking } from './decisions.ts';
 import type { ImportSummary, RowOutcome } from './import.ts';
 import { issuerFor } from './organisations.ts';
 import type { StoredProvinceUnit } from './provinces.ts';
@@ -63,14 +67,29 @@ type HeldCertification = Held<CertificationRow, typeof certifications.$inferInse
 };
 type CertificationFields = Pick<
   CertificationRow,
-  'decisionNo' | 'score' | 'sourceUrl' | 'productNameAsPublished' | 'producerNameAsPublished'
+  'decisionNo' | 'certificateNo' | 'score' | 'sourceUrl' | 'productNameAsPublished' | 'producerNameAsPublished'
 >;
+/**
+ * A decision the rows link to: one stored (id known) or one this import creates for a number no stored
+ * decision carries (`insert` planned; id known once inserted, before the certifications go in).
+ */
+type HeldDecision = Omit<DecisionForLinking, 'id'> & {
+  id: number | null;
+  insert: typeof decisions.$inferInsert | null;
+};
 type AuditEntry = { action: AuditAction; entity: string; entityId: number | null; before?: unknown; after?: unknown };
 
 /** An update planned by a row, made after the inserts; `audit` is filled then. */
 type Change =
   | { kind: 'product'; held: HeldProduct; patch: Pick<ProductRow, 'groupId'>; audit: AuditEntry | null }
-  | { kind: 'certification'; held: HeldCertification; patch: Partial<CertificationFields>; audit: AuditEntry | null };
+  | {
+      kind: 'certification';
+      held: HeldCertification;
+      patch: Partial<CertificationFields>;
+      /** A new decision link, resolved to its id when written (the decision may be created by this import). */
+      decision: HeldDecision | null;
+      audit: AuditEntry | null;
+    };
 
 const idOf = (held: Held<unknown, unknown>) => held.id!;
 
@@ -97,6 +116,12 @@ export class ImportWriter {
   /** Per row, the product name key (compactKey), computed once. */
   readonly #nameKeys = new Map<Row, string>();
   readonly #issuers = new Map<string, number | null>();
+  /** Decisions by number key: stored ones whose number a row cites, then the ones this import creates. */
+  readonly #decisions = new Map<string, HeldDecision[]>();
+  readonly #decisionSlugs = new Set<string>();
+  /** The decision each certification the rows reach is linked to (stored: its decision_id as loaded). */
+  readonly #decisionOf = new Map<HeldCertification, HeldDecision | number | null>();
+  readonly #newDecisions: HeldDecision[] = [];
 
   // What the rows write, in row order.
   readonly #newEstablishments: HeldEstablishment[] = [];
@@ -118,6 +143,7 @@ export class ImportWriter {
     for (const row of rows) await this.#plan(row);
     await this.#insertEstablishments();
     await this.#insertProducts();
+    await this.#insertDecisions();
     await this.#insertCertifications();
     await this.#update();
     for (const { outcome, product, certification } of this.#outcomes) {
@@ -153,13 +179,22 @@ export class ImportWriter {
           id: certifications.id,
           importKey: certifications.importKey,
           productId: certifications.productId,
+          decisionId: certifications.decisionId,
           ...CERTIFICATION_FIELDS,
         })
         .from(certifications)
         .where(inArray(certifications.importKey, keys));
-      for (const { id, importKey, productId, ...fields } of found)
-        this.#certifications.set(importKey!, { id, row: null, insert: null, created: null, product: null, productId, fields });
+      for (const { id, importKey, productId, decisionId, ...fields } of found) {
+        const held: HeldCertification = { id, row: null, insert: null, created: null, product: null, productId, fields };
+        this.#certifications.set(importKey!, held);
+        this.#decisionOf.set(held, decisionId);
+      }
     }
+    const numberKeys = unique(rows.flatMap((r) => (r.decisionNo ? [decisionNumberKey(r.decisionNo)] : [])));
+    for (const keys of chunks(numberKeys, KEYS))
+      for (const d of await listDecisionsByNumberKeys(tx, keys)) push(this.#decisions, d.numberKey, { ...d, insert: null });
+    if (numberKeys.length > 0)
+      for (const { slug } of await tx.select({ slug: decisions.slug }).from(decisions)) this.#decisionSlugs.add(slug);
     // A registered certification keeps its product, even one staff renamed or gave an establishment since:
     // load those products too, so that a re-import reaches them instead of creating an empty twin.
     const missing = unique([...this.#certifications.values()].map((c) => c.productId!)).filter((id) => !this.#productsById.has(id));
@@ -301,23 +336,29 @@ export class ImportWriter {
   async #certification(row: Row, product: HeldProduct): Promise<HeldCertification> {
     const fields: CertificationFields = {
       decisionNo: row.decisionNo,
+      certificateNo: row.certificateNo,
       score: row.score,
       sourceUrl: row.sourceUrl,
       productNameAsPublished: row.productName,
       producerNameAsPublished: row.producer,
     };
+    const decision = await this.#decision(row);
     const existing = this.#certifications.get(row.importKey);
     if (existing) {
       const changed = (Object.keys(fields) as (keyof CertificationFields)[]).filter(
         (k) => fields[k] !== null && fields[k] !== existing.fields[k],
       );
-      if (changed.length === 0) {
+      // A row without a number leaves the link as it is: nothing is guessed.
+      const linked = this.#decisionOf.get(existing) ?? null;
+      const relink = decision !== null && decision !== linked && (decision.id === null || decision.id !== linked);
+      if (changed.length === 0 && !relink) {
         this.#summary.unchanged++;
         return existing;
       }
       const patch = Object.fromEntries(changed.map((k) => [k, fields[k]])) as Partial<CertificationFields>;
       Object.assign(existing.fields, patch);
-      const change: Change = { kind: 'certification', held: existing, patch, audit: null };
+      if (relink) this.#decisionOf.set(existing, decision);
+      const change: Change = { kind: 'certification', held: existing, patch, decision: relink ? decision : null, audit: null };
       this.#changes.push(change);
       this.#audit.push(() => change.audit!);
       this.#summary.updatedCertifications++;
@@ -342,10 +383,63 @@ export class ImportWriter {
       product,
       fields: { ...fields },
     };
+    this.#decisionOf.set(held, decision);
     this.#newCertifications.push(held);
     this.#certifications.set(row.importKey, held);
     this.#summary.created.certifications++;
     this.#audit.push(() => ({ action: 'create', entity: 'certifications', entityId: held.created!.id, after: held.created }));
+    return held;
+  }
+
+  /**
+   * The decision a row's number names: a stored or created one with the same number key, level (and region)
+   * and round year; for provincial and local decisions one whose issuer is in the row's province, else one
+   * whose province is unknown. When none exists, a record is created from what the row says (number as
+   * written, level, year, source; issuer and count unknown, except that a provincial decision's issuer is
+   * the province's People's Committee, as the certification's is). Null for a row without a number.
+   */
+  async #decision(row: Row): Promise<HeldDecision | null> {
+    if (!row.decisionNo) return null;
+    const numberKey = decisionNumberKey(row.decisionNo);
+    const { level, region } = row.level;
+    const isLocal = level !== 'national' && level !== 'regional';
+    const createdKey = decisionImportKey(row.decisionNo, row.level, row.year, isLocal ? `@p${row.province.currentId}` : '');
+    const candidates = (this.#decisions.get(numberKey) ?? []).filter(
+      (d) => d.level === level && d.regionCode === region && d.roundYear === row.year,
+    );
+    const found = isLocal
+      ? (candidates.find((d) => d.issuerCurrentProvinceId === row.province.currentId) ??
+        candidates.find((d) => d.importKey === createdKey) ??
+        candidates.find((d) => d.issuerCurrentProvinceId === null && !d.importKey?.includes('|@p')))
+      : candidates[0];
+    if (found) return found;
+    const issuerId = level === 'provincial' ? await this.#issuer(row) : null;
+    const slug = slugForDecision(row.decisionNo, row.year, (s) => this.#decisionSlugs.has(s));
+    this.#decisionSlugs.add(slug);
+    const held: HeldDecision = {
+      id: null,
+      numberKey,
+      level,
+      regionCode: region,
+      roundYear: row.year,
+      issuerCurrentProvinceId: issuerId === null ? null : row.province.currentId,
+      importKey: createdKey,
+      insert: {
+        slug,
+        number: row.decisionNo,
+        numberKey,
+        issuerId,
+        level,
+        regionCode: region,
+        roundYear: row.year,
+        sourceUrl: row.sourceUrl,
+        importKey: createdKey,
+      },
+    };
+    push(this.#decisions, numberKey, held);
+    this.#newDecisions.push(held);
+    this.#summary.createdDecisions++;
+    this.#audit.push(() => ({ action: 'create', entity: 'decisions', entityId: held.id, after: held.insert }));
     return held;
   }
 
@@ -410,9 +504,29 @@ export class ImportWriter {
     await insertAll(this.#tx, productSetItems, items);
   }
 
+  async #insertDecisions(): Promise<void> {
+    const news = this.#newDecisions;
+    const stored = await insertReturning(
+      this.#tx,
+      decisions,
+      news.map((h) => h.insert!),
+      'slug',
+    );
+    news.forEach((held, i) => {
+      held.id = stored[i]!.id;
+      held.insert = stored[i]!;
+    });
+  }
+
+  /** The id a certification's decision link writes: a held decision's (known once inserted) or a stored id. */
+  #decisionIdOf(certification: HeldCertification): number | null {
+    const decision = this.#decisionOf.get(certification) ?? null;
+    return typeof decision === 'number' || decision === null ? decision : decision.id;
+  }
+
   async #insertCertifications(): Promise<void> {
     const news = this.#newCertifications;
-    const values = news.map((h) => ({ ...h.insert!, productId: idOf(h.product!) }));
+    const values = news.map((h) => ({ ...h.insert!, productId: idOf(h.product!), decisionId: this.#decisionIdOf(h) }));
     const stored = await insertReturning(this.#tx, certifications, values, 'registryCode');
     news.forEach((held, i) => {
       held.row = held.created = stored[i]!;
@@ -439,7 +553,8 @@ export class ImportWriter {
     const changedCertifications = new Set<HeldCertification>();
     for (const change of this.#changes) {
       const before = change.held.row!;
-      const after = { ...before, ...change.patch, version: before.version + 1, updatedAt };
+      const link = change.kind === 'certification' && change.decision ? { decisionId: change.decision.id } : {};
+      const after = { ...before, ...change.patch, ...link, version: before.version + 1, updatedAt };
       if (change.kind === 'product') {
         change.held.row = after as ProductRow;
         changedProducts.add(change.held);
@@ -454,6 +569,8 @@ export class ImportWriter {
     await updateAll(this.#tx, products, rowsOf(changedProducts), ['groupId', 'version', 'updatedAt']);
     await updateAll(this.#tx, certifications, rowsOf(changedCertifications), [
       'decisionNo',
+      'decisionId',
+      'certificateNo',
       'score',
       'sourceUrl',
       'productNameAsPublished',
@@ -499,6 +616,7 @@ const productKey = (nameKey: string, establishment: string | null) => `${nameKey
 /** The fields of a certification a row may bring new values for. */
 const CERTIFICATION_FIELDS = {
   decisionNo: certifications.decisionNo,
+  certificateNo: certifications.certificateNo,
   score: certifications.score,
   sourceUrl: certifications.sourceUrl,
   productNameAsPublished: certifications.productNameAsPublished,

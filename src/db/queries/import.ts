@@ -10,6 +10,8 @@ export interface ImportSummary {
   created: { establishments: number; products: number; certifications: number };
   updatedCertifications: number;
   unchanged: number;
+  /** Decision records created for numbers no stored decision carried (src/db/queries/import-writer.ts). */
+  createdDecisions: number;
   dryRun: boolean;
   /** What each row did (or, in a dry run, would do): the preview's classification. */
   outcomes: RowOutcome[];
@@ -46,6 +48,7 @@ export async function applyImport(
     created: { establishments: 0, products: 0, certifications: 0 },
     updatedCertifications: 0,
     unchanged: 0,
+    createdDecisions: 0,
     dryRun: options.dryRun ?? false,
     outcomes: [],
   };

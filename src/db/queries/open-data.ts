@@ -21,6 +21,7 @@ import type { DbOrTx } from '../client.ts';
 import { issuerNamesOf } from './catalogue.ts';
 import {
   certifications,
+  decisions,
   establishments,
   fairExhibitorProducts,
   fairExhibitors,
@@ -58,8 +59,10 @@ export async function listOpenCertifications(db: DbOrTx): Promise<CertificationS
       provinceEra: provinces.era,
       currentSlug: current.slug,
       currentName: current.name,
+      decisionSlug: decisions.slug,
     })
     .from(certifications)
+    .leftJoin(decisions, and(eq(certifications.decisionId, decisions.id), eq(decisions.status, published)))
     .innerJoin(products, eq(certifications.productId, products.id))
     .leftJoin(productGroups, eq(products.groupId, productGroups.id))
     .leftJoin(establishments, and(eq(products.establishmentId, establishments.id), eq(establishments.status, published)))
@@ -77,6 +80,7 @@ export async function listOpenCertifications(db: DbOrTx): Promise<CertificationS
     region: (r.c.regionCode as RegionCode | null) ?? null,
     roundYear: r.c.roundYear,
     decisionNo: r.c.decisionNo,
+    decisionSlug: r.decisionSlug,
     decisionDate: r.c.decisionDate,
     issuerName: issuerName(r.c),
     certificateNo: r.c.certificateNo,

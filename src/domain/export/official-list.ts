@@ -25,6 +25,7 @@ export interface OfficialListRecord {
   level: LevelValue;
   year: number;
   decisionNo: string | null;
+  certificateNo: string | null;
   score: number | null;
   sourceUrl: string | null;
   /** What re-imports match on: folded product name | establishment key (or @province) | level | year. */
@@ -67,6 +68,7 @@ export function officialListRow(r: OfficialListRecord, spelling: ListSpelling): 
     decisionNo: r.decisionNo,
     score: r.score,
     sourceUrl: r.sourceUrl,
+    certificateNo: r.certificateNo,
   };
   return IMPORT_COLUMNS.map((c) => values[c.key]);
 }

@@ -11,6 +11,7 @@ export const IMPORT_COLUMNS = [
   { key: 'decisionNo', en: 'decision_no', vi: 'Số quyết định', required: false },
   { key: 'score', en: 'score', vi: 'Điểm', required: false },
   { key: 'sourceUrl', en: 'source_url', vi: 'Nguồn', required: false },
+  { key: 'certificateNo', en: 'certificate_no', vi: 'Số giấy chứng nhận', required: false },
 ] as const;
 
 export type ImportColumnKey = (typeof IMPORT_COLUMNS)[number]['key'];

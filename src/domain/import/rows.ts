@@ -21,6 +21,8 @@ export interface ImportRow<P extends ProvinceUnit = ProvinceUnit> {
   level: LevelValue;
   year: number;
   decisionNo: string | null;
+  /** The certificate's own number, as printed on it (DESIGN.md `certificate_no`). */
+  certificateNo: string | null;
   score: number | null;
   sourceUrl: string | null;
   /** Identity of the row: folded product name, establishment key, level and year. */
@@ -208,6 +210,7 @@ export function validateImport<P extends ProvinceUnit>(
       level,
       year,
       decisionNo: cell('decisionNo') || null,
+      certificateNo: cell('certificateNo') || null,
       score,
       sourceUrl,
       importKey,

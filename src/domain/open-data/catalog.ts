@@ -4,9 +4,17 @@
  */
 import type { z } from 'zod';
 import type { Locale } from '../i18n.ts';
-import { CertificationRecord, EstablishmentRecord, ExhibitorRecord, FairRecord, ProductRecord, type Licence } from './schemas.ts';
+import {
+  CertificationRecord,
+  DecisionRecord,
+  EstablishmentRecord,
+  ExhibitorRecord,
+  FairRecord,
+  ProductRecord,
+  type Licence,
+} from './schemas.ts';
 
-export const DATASET_NAMES = ['establishments', 'products', 'certifications', 'fairs', 'exhibitors'] as const;
+export const DATASET_NAMES = ['establishments', 'products', 'certifications', 'decisions', 'fairs', 'exhibitors'] as const;
 export type DatasetName = (typeof DATASET_NAMES)[number];
 
 export interface DatasetSpec {
@@ -43,6 +51,15 @@ export const DATASETS: Record<DatasetName, DatasetSpec> = {
     description: {
       vi: 'Mọi chứng nhận đã công bố: cấp, năm, quyết định, cơ quan công nhận, hiệu lực và tình trạng vào ngày phát hành, tỉnh khi công nhận và tỉnh hiện nay, nguồn.',
       en: 'Every published certification: level, year, decision, issuing authority, validity and status on the release date, province when certified and today, source.',
+    },
+  },
+  decisions: {
+    record: DecisionRecord,
+    key: ['slug'],
+    title: { vi: 'Quyết định công nhận', en: 'Recognition decisions' },
+    description: {
+      vi: 'Mọi quyết định công nhận đã công bố: số quyết định như in, ngày ký, cơ quan ban hành, cấp, năm bình chọn, số sản phẩm được công nhận theo nguồn và số sản phẩm sổ đăng ký có.',
+      en: 'Every published recognition decision: number as printed, date, issuer, level, round year, the number of products it certified as published and how many the registry holds.',
     },
   },
   fairs: {

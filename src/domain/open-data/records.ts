@@ -12,6 +12,7 @@ import { fallbackWidth, variantPath, variantsOf } from '../images.ts';
 import { certificationStatus } from '../validity.ts';
 import type {
   CertificationRecord,
+  DecisionRecord,
   EstablishmentRecord,
   ExhibitorRecord,
   FairRecord,
@@ -35,6 +36,8 @@ export interface CertificationSource {
   region: RegionCode | null;
   roundYear: number;
   decisionNo: string | null;
+  /** The published decision record it points to, when there is one. */
+  decisionSlug: string | null;
   decisionDate: string | null;
   issuerName: string | null;
   certificateNo: string | null;
@@ -54,6 +57,21 @@ export interface CertificationSource {
   province: ProvinceUnitRef;
   currentProvince: ProvinceRef | null;
   sourceUrl: string | null;
+}
+
+export interface DecisionSource {
+  slug: string;
+  number: string;
+  numberKey: string;
+  decisionDate: string | null;
+  issuerName: string | null;
+  level: CertificationLevel;
+  region: RegionCode | null;
+  roundYear: number;
+  productsCertified: number | null;
+  note: string | null;
+  sourceUrl: string | null;
+  documentHash: string | null;
 }
 
 export interface ProductSource {
@@ -156,6 +174,7 @@ export function certificationRecord(c: CertificationSource, urls: SiteUrls, rele
     region: c.level === 'regional' ? c.region : null,
     round_year: c.roundYear,
     decision_no: blankToNull(c.decisionNo),
+    decision_slug: c.decisionSlug,
     decision_date: blankToNull(c.decisionDate),
     issuer_name: blankToNull(c.issuerName),
     certificate_no: blankToNull(c.certificateNo),
@@ -171,6 +190,26 @@ export function certificationRecord(c: CertificationSource, urls: SiteUrls, rele
     province_current_slug: current.slug,
     province_current_name: current.name,
     source_url: canonicalUrl(c.sourceUrl),
+  };
+}
+
+/** One decision, with how many of the published certifications point to it. */
+export function decisionRecord(d: DecisionSource, productsHeld: number, urls: SiteUrls): DecisionRecord {
+  return {
+    slug: d.slug,
+    url: urls.decision(d.slug),
+    number: d.number,
+    number_key: d.numberKey,
+    decision_date: blankToNull(d.decisionDate),
+    issuer_name: blankToNull(d.issuerName),
+    level: d.level,
+    region: d.level === 'regional' ? d.region : null,
+    round_year: d.roundYear,
+    products_certified: d.productsCertified,
+    products_held: productsHeld,
+    note: blankToNull(d.note),
+    source_url: canonicalUrl(d.sourceUrl),
+    document_url: d.documentHash ? urls.decisionDocument(d.documentHash) : null,
   };
 }
 

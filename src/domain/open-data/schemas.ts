@@ -74,6 +74,9 @@ export const CertificationRecord = z
       .describe(`For a regional certification, the region of its round: ${REGION_TEXT}; null at every other level.`),
     round_year: z.number().int().min(1000).max(9999).describe('The year of the selection round (bình chọn).'),
     decision_no: optionalText('The number of the recognition decision (Quyết định) as written, e.g. 3116/QĐ-BCT.'),
+    decision_slug: optionalSlug(
+      'The recognition decision this certification was made by: its slug in decisions.json; null when the registry holds no record of it.',
+    ),
     decision_date: optionalDate('The date of the recognition decision (YYYY-MM-DD).'),
     issuer_name: optionalText('The authority that issued the recognition, under the name it bore on the decision date.'),
     certificate_no: optionalText('The number of the certificate (Giấy chứng nhận) as written.'),
@@ -212,7 +215,37 @@ export const ExhibitorRecord = z
     description: 'An establishment exhibiting at a fair, at a booth. Demonstration (sample) rows are never included.',
   });
 
+export const DecisionRecord = z
+  .object({
+    slug: slug('The decision’s stable public key: its number folded and its round year, e.g. 3116-qd-bct-2023.'),
+    url: url('The decision’s public page, with the products of it the registry holds.'),
+    number: text('The decision number as printed, e.g. 3116/QĐ-BCT.'),
+    number_key: text(
+      'The number folded for matching (marks, case and separators ignored), e.g. 3116/QD-BCT: what /verify/ looks decisions up by.',
+    ),
+    decision_date: optionalDate('The date the decision was signed (YYYY-MM-DD); null where no source gives it.'),
+    issuer_name: optionalText(
+      'The issuing authority as the source names it (or, without one, under the name it bore on the decision date).',
+    ),
+    level: level('The level of the round the decision closes'),
+    region: z
+      .enum(REGION_CODES)
+      .nullable()
+      .describe(`For a regional decision, the region of its round: ${REGION_TEXT}; null at every other level.`),
+    round_year: z.number().int().min(1000).max(9999).describe('The year of the selection round (bình chọn).'),
+    products_certified: optionalCount('How many products the decision certified, as published; null where the source does not say.'),
+    products_held: count(
+      'How many published certifications of this decision the registry holds (records in certifications.json with this decision_slug).',
+    ),
+    note: optionalText('What the source adds (the round’s number, entries), as written.'),
+    source_url: optionalUrl('The public page or document the decision was taken from.'),
+    document_url: optionalUrl('The decision’s scanned document (PDF) on this site, where staff uploaded one.'),
+  })
+  .strict()
+  .meta({ title: 'Decision', description: 'One recognition decision (Quyết định công nhận): it certifies the products of one round.' });
+
 export type CertificationRecord = z.output<typeof CertificationRecord>;
+export type DecisionRecord = z.output<typeof DecisionRecord>;
 export type ProductRecord = z.output<typeof ProductRecord>;
 export type EstablishmentRecord = z.output<typeof EstablishmentRecord>;
 export type FairRecord = z.output<typeof FairRecord>;

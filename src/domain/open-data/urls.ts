@@ -32,6 +32,9 @@ export function siteUrls(site: URL) {
     },
     producer: (slug: string, locale: Locale = 'vi') => page(`/producers/${slug}/`, locale),
     fair: (slug: string, locale: Locale = 'vi') => page(`/fairs/${slug}/`, locale),
+    decision: (slug: string, locale: Locale = 'vi') => page(`/decisions/${slug}/`, locale),
+    /** A decision's uploaded PDF, served on demand by its content hash. */
+    decisionDocument: (hash: string) => abs(`/documents/${hash}.pdf`),
     verify: (code: string) => page(`/verify/${code}/`, 'vi'),
   };
 }

@@ -32,7 +32,7 @@ const STRINGS = {
   figRoundYear: { vi: 'năm bình chọn', en: 'round year' },
   figProducts: { vi: 'sản phẩm được công nhận', en: 'certified products' },
   figProduct: { vi: 'sản phẩm được công nhận', en: 'certified product' },
-  figValid: { vi: 'chứng nhận còn hiệu lực', en: 'of certifications still valid' },
+  figValid: { vi: 'chứng nhận còn hiệu lực vào ngày phát hành', en: 'of certifications valid on the release day' },
   figProvinces: { vi: 'tỉnh, thành có sản phẩm được công nhận', en: 'provinces with a certified product' },
   figFairs: { vi: 'hội chợ', en: 'fairs' },
   figFair: { vi: 'hội chợ', en: 'fair' },
