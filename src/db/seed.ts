@@ -7,7 +7,6 @@ import { parseDecisionRow, type DecisionInput } from '../domain/decision-records
 import { upsertSeedDecisions } from './queries/decisions.ts';
 import { addSeedFairs, type FairSeedRow } from './queries/fairs.ts';
 import { ensureReferenceData, readSeedCsv } from './reference.ts';
-import { seedDecisions } from './seed-decisions.ts';
 import { certifications } from './schema/index.ts';
 
 const seedFile = (name: string) => fileURLToPath(new URL(`../../db/seed/${name}`, import.meta.url));
@@ -41,7 +40,6 @@ export async function seedDatabase(
   const decisions = await database.db.transaction(async (tx) => upsertSeedDecisions(tx, decisionRows, actor));
   const products = await importCsv(database, readFileSync(seedFile('certified-products.csv')), { actor });
   if (!products.ok) throw new Error(`the seed does not import: ${JSON.stringify(products.errors.slice(0, 3))}`);
-  await database.db.transaction(async (tx) => seedDecisions(tx));
   const fairRows = readSeedCsv('fairs.csv') as FairSeedRow[];
   const fairs = await database.db.transaction(async (tx) => addSeedFairs(tx, fairRows, actor));
   return { decisions, products, fairs };
