@@ -29,14 +29,8 @@ export interface VerifyFixture {
   certificateNo: string;
 }
 
-/** Imports the rows, adds the two decisions, links the certifications by number, and sets the special cases. */
+/** Adds the two decisions, imports the rows (the importer links them by number), and sets the special cases. */
 export async function addVerifyFixture(database: Database): Promise<VerifyFixture> {
-  const csv = writeCsv([
-    ['product_name', 'producer', 'province', 'product_group', 'level', 'year', 'decision_no'],
-    ...ROWS.map((r) => [r[0]!, r[1]!, r[2]!, '', r[3]!, r[4]!, r[5]!]),
-  ]);
-  const outcome = await importCsv(database, Buffer.from(csv), { actor: { label: 'factory' } });
-  if (!outcome.ok) throw new Error(`verify factory rows do not import: ${JSON.stringify(outcome.errors.slice(0, 3))}`);
   const { db } = database;
   const [bct] = await db
     .insert(decisions)
@@ -63,6 +57,12 @@ export async function addVerifyFixture(database: Database): Promise<VerifyFixtur
       roundYear: 2022,
     })
     .returning({ id: decisions.id });
+  const csv = writeCsv([
+    ['product_name', 'producer', 'province', 'product_group', 'level', 'year', 'decision_no'],
+    ...ROWS.map((r) => [r[0]!, r[1]!, r[2]!, '', r[3]!, r[4]!, r[5]!]),
+  ]);
+  const outcome = await importCsv(database, Buffer.from(csv), { actor: { label: 'factory' } });
+  if (!outcome.ok) throw new Error(`verify factory rows do not import: ${JSON.stringify(outcome.errors.slice(0, 3))}`);
   const rows = await db
     .select({ id: certifications.id, year: certifications.roundYear, decisionNo: certifications.decisionNo, name: products.name })
     .from(certifications)
