@@ -19,7 +19,7 @@ export interface DecisionSlugInput {
 
 /** Words that name the kind of body or unit before the place: "UBND tỉnh", "Sở Công Thương", "thị xã". */
 const ISSUER_PREFIX =
-  /^(?:(?:uy ban nhan dan|ubnd|so cong thuong|trung tam khuyen cong|hoi dong binh chon)\s+)*(?:(?:tinh|thanh pho|tp\.?|thi xa|huyen|quan|xa|phuong|thi tran)\s+)?/;
+  /^(?:(?:uy ban nhan dan|ubnd|so cong thuong|trung tam khuyen cong|hoi dong binh chon)(?:\s+|$))*(?:(?:tinh|thanh pho|tp\.?|thi xa|huyen|quan|xa|phuong|thi tran)(?:\s+|$))?/;
 
 /**
  * The place in an issuer's name, slugified: issuerPlace('UBND tỉnh Bình Thuận') → 'binh-thuan',
