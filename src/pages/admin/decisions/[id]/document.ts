@@ -14,6 +14,7 @@ export const prerender = false;
 
 const BODY_LIMIT = MAX_DOCUMENT_BYTES + MULTIPART_OVERHEAD_BYTES;
 const TITLE = 'Không lưu được văn bản';
+const seeOther = (location: string) => new Response(null, { status: 303, headers: { Location: location } });
 const CONFLICT =
   'Có người vừa sửa quyết định này; hãy tải lại trang rồi thử lại. / Someone changed this decision meanwhile; reload and try again.';
 
@@ -56,10 +57,7 @@ export const POST: APIRoute = async ({ params, request, locals }) => {
     const change = await removeDecisionDocument(database, { decisionId: decision.id, version, actor });
     if (!change.ok)
       return change.reason === 'conflict' ? problemPage(409, TITLE, CONFLICT, back) : problemPage(404, TITLE, 'Not found', back);
-    return Response.redirect(
-      new URL(`/admin/decisions/${decision.id}/?document=${change.changed ? 'removed' : 'unchanged'}#document`, request.url),
-      303,
-    );
+    return seeOther(`/admin/decisions/${decision.id}/?document=${change.changed ? 'removed' : 'unchanged'}#document`);
   }
 
   const file = files.get('file');
@@ -76,8 +74,5 @@ export const POST: APIRoute = async ({ params, request, locals }) => {
   if (!stored.ok) return problemPage(stored.status, TITLE, stored.detail ? `${stored.message} (${stored.detail})` : stored.message, back);
   if (!stored.change.ok)
     return stored.change.reason === 'conflict' ? problemPage(409, TITLE, CONFLICT, back) : problemPage(404, TITLE, 'Not found', back);
-  return Response.redirect(
-    new URL(`/admin/decisions/${decision.id}/?document=${stored.change.changed ? 'added' : 'unchanged'}#document`, request.url),
-    303,
-  );
+  return seeOther(`/admin/decisions/${decision.id}/?document=${stored.change.changed ? 'added' : 'unchanged'}#document`);
 };
