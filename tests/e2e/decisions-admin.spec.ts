@@ -20,6 +20,7 @@ test('an editor records a decision, uploads its PDF (a scripted one is refused),
   page,
   isMobile,
 }, testInfo) => {
+  test.setTimeout(120_000);
   // Each project writes its own decision and certification (a commune-level round of its own year).
   const number = `${isMobile ? 7701 : 7702}/QĐ-UBND`;
   const year = isMobile ? '2022' : '2024';
@@ -30,7 +31,7 @@ test('an editor records a decision, uploads its PDF (a scripted one is refused),
   await expect(page.getByRole('heading', { level: 1, name: 'Quyết định công nhận' })).toBeVisible();
   expect(await axe(page)).toEqual([]);
   await page.getByRole('link', { name: 'Thêm quyết định' }).click();
-  await page.getByLabel('Số quyết định', { exact: true }).fill(number);
+  await page.getByRole('textbox', { name: 'Số quyết định', exact: true }).fill(number);
   await page.getByLabel('Ngày quyết định').fill(`${year}-06-15`);
   await page.getByLabel('Tên cơ quan ban hành như văn bản').fill('UBND xã Tân Cương');
   await page.getByRole('combobox', { name: /^Cấp\b/ }).selectOption({ label: 'Cấp khu vực' });
@@ -89,7 +90,7 @@ test('an editor records a decision, uploads its PDF (a scripted one is refused),
   await page.getByLabel('Quyết định công nhận').selectOption({ label: `${number} (${year}-06-15) — UBND xã Tân Cương` });
   await page.getByRole('button', { name: 'Thêm' }).click();
   await expect(page.getByRole('status')).toContainText('Đã thêm');
-  await expect(page.getByLabel('Số quyết định', { exact: true })).toHaveValue(number);
+  await expect(page.getByRole('textbox', { name: 'Số quyết định', exact: true })).toHaveValue(number);
   expect(await axe(page)).toEqual([]);
 
   // The decision lists it; its history shows the upload.
