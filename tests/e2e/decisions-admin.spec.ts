@@ -30,6 +30,9 @@ test('an editor records a decision, uploads its PDF (a scripted one is refused),
   await page.goto('/admin/decisions/');
   await expect(page.getByRole('heading', { level: 1, name: 'Quyết định công nhận' })).toBeVisible();
   expect(await axe(page)).toEqual([]);
+  // Screenshots to look at: the phone at 375 px, the desktop at its 1280 px.
+  if (isMobile) await page.setViewportSize({ width: 375, height: 800 });
+  await page.screenshot({ path: testInfo.outputPath('list.png'), fullPage: true });
   await page.getByRole('link', { name: 'Thêm quyết định' }).click();
   await page.getByRole('textbox', { name: 'Số quyết định', exact: true }).fill(number);
   await page.getByLabel('Ngày quyết định').fill(`${year}-06-15`);
