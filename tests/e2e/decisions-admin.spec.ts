@@ -13,6 +13,14 @@ async function signInAsEditor(page: Page) {
   await expect(page.getByRole('heading', { level: 1, name: 'Tổng quan' })).toBeVisible();
 }
 
+/** A full-page screenshot to look at: phones at 375 px wide (the viewport is put back after), desktops as they are. */
+async function screenshot(page: Page, path: string, isMobile: boolean) {
+  const size = page.viewportSize();
+  if (isMobile) await page.setViewportSize({ width: 375, height: 800 });
+  await page.screenshot({ path, fullPage: true });
+  if (isMobile && size) await page.setViewportSize(size);
+}
+
 const axe = async (page: Page) =>
   (await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`);
 
@@ -20,7 +28,7 @@ test('an editor records a decision, uploads its PDF (a scripted one is refused),
   page,
   isMobile,
 }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   // Each project writes its own decision and certification (a commune-level round of its own year).
   const number = `${isMobile ? 7701 : 7702}/QĐ-UBND`;
   const year = isMobile ? '2022' : '2024';
@@ -30,9 +38,7 @@ test('an editor records a decision, uploads its PDF (a scripted one is refused),
   await page.goto('/admin/decisions/');
   await expect(page.getByRole('heading', { level: 1, name: 'Quyết định công nhận' })).toBeVisible();
   expect(await axe(page)).toEqual([]);
-  // Screenshots to look at: the phone at 375 px, the desktop at its 1280 px.
-  if (isMobile) await page.setViewportSize({ width: 375, height: 800 });
-  await page.screenshot({ path: testInfo.outputPath('list.png'), fullPage: true });
+  await screenshot(page, testInfo.outputPath('list.png'), isMobile);
   await page.getByRole('link', { name: 'Thêm quyết định' }).click();
   await page.getByRole('textbox', { name: 'Số quyết định', exact: true }).fill(number);
   await page.getByLabel('Ngày quyết định').fill(`${year}-06-15`);
@@ -81,7 +87,7 @@ test('an editor records a decision, uploads its PDF (a scripted one is refused),
   const publicHref = (await documentPanel.getByRole('link', { name: 'bản công khai' }).getAttribute('href'))!;
   expect(publicHref).toMatch(/^\/documents\/[0-9a-f]{64}\.pdf$/);
   expect(await axe(page)).toEqual([]);
-  await page.screenshot({ path: testInfo.outputPath('decision.png'), fullPage: true });
+  await screenshot(page, testInfo.outputPath('decision.png'), isMobile);
 
   // A certification of the first product gets the decision; its empty number is filled from it.
   await page.goto('/admin/products/');
