@@ -65,6 +65,9 @@ export const onRequest: MiddlewareHandler = async (context, next) => {
   }
 
   const headers = new Headers(response.headers);
+  // A response that sandboxes itself (a decision's PDF) keeps its stricter policy.
+  const sandboxed = headers.get('Content-Security-Policy')?.includes('sandbox') ? headers.get('Content-Security-Policy') : null;
   for (const [name, value] of Object.entries(ADMIN_HEADERS)) headers.set(name, value);
+  if (sandboxed) headers.set('Content-Security-Policy', sandboxed);
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 };

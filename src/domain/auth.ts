@@ -178,7 +178,15 @@ interface RouteRow {
 }
 
 /** The record types staff edit with the same seven routes: list, new, create, view, update, history, restore. */
-export const RECORD_SECTIONS = ['establishments', 'products', 'certifications', 'fairs', 'exhibitors', 'organisations'] as const;
+export const RECORD_SECTIONS = [
+  'establishments',
+  'products',
+  'certifications',
+  'fairs',
+  'exhibitors',
+  'organisations',
+  'decisions',
+] as const;
 export type RecordSection = (typeof RECORD_SECTIONS)[number];
 
 function recordRoutes<S extends RecordSection>(s: S) {
@@ -246,6 +254,22 @@ export const ADMIN_ROUTES = [
     action: 'products.images',
     roles: EDITORS,
     body: 'multipart',
+  },
+  // A decision's PDF (issue #16): upload, replace or remove it; download it, also while the decision is a draft.
+  {
+    method: 'POST',
+    path: /^\/admin\/decisions\/\d+\/document\/$/,
+    example: '/admin/decisions/1/document/',
+    action: 'decisions.document',
+    roles: EDITORS,
+    body: 'multipart',
+  },
+  {
+    method: 'GET',
+    path: /^\/admin\/decisions\/\d+\/document\.pdf$/,
+    example: '/admin/decisions/1/document.pdf',
+    action: 'decisions.documentDownload',
+    roles: STAFF,
   },
   // Uploaded images at their re-encoded sizes, for staff previews of records not yet published.
   {

@@ -3,6 +3,7 @@
  * a message, never a 500) and the plain answers for records that do not exist.
  */
 import type { Options } from '../domain/admin/form.ts';
+import type { OptionContext } from '../db/queries/admin/options.ts';
 import type { ListFilter, ListQuery } from '../db/queries/admin/records.ts';
 
 export const notFound = () =>
@@ -68,4 +69,17 @@ export function postedValues(form: FormData, multi: readonly string[] = []): Rec
   const text = (v: FormDataEntryValue | null) => (typeof v === 'string' ? v : '');
   for (const key of new Set(form.keys())) values[key] = multi.includes(key) ? form.getAll(key).map(text) : text(form.get(key));
   return values;
+}
+
+/** What a form's option lists depend on, from its values: an exhibitor's establishment, a certification's level and year. */
+export function optionContext(values: Record<string, unknown>): OptionContext {
+  const year = Number(values['roundYear']);
+  const establishment = values['establishmentId'];
+  return {
+    establishmentId: recordId(
+      typeof establishment === 'number' ? String(establishment) : typeof establishment === 'string' ? establishment : undefined,
+    ),
+    level: typeof values['level'] === 'string' ? values['level'] : null,
+    roundYear: Number.isInteger(year) ? year : null,
+  };
 }

@@ -208,7 +208,7 @@ function encode(base: Sharp, width: number, format: VariantFormat): Promise<Buff
 }
 
 /** Writes a file durably under a temporary name in the same folder, then renames it into place. */
-async function writeAtomically(dir: string, fileName: string, data: Uint8Array, temps: Set<string>): Promise<void> {
+export async function writeAtomically(dir: string, fileName: string, data: Uint8Array, temps: Set<string>): Promise<void> {
   const temp = join(dir, `${TEMP_PREFIX}${randomBytes(8).toString('hex')}-${fileName}`);
   temps.add(temp);
   const handle = await open(temp, 'wx');
@@ -223,7 +223,7 @@ async function writeAtomically(dir: string, fileName: string, data: Uint8Array, 
 }
 
 /** Makes the renames durable before the row that names the files is committed (R17: file first). */
-async function syncDir(dir: string): Promise<void> {
+export async function syncDir(dir: string): Promise<void> {
   const handle = await open(dir, 'r');
   try {
     await handle.sync();

@@ -22,6 +22,10 @@ export type OptionSource =
   | 'regions'
   | 'fairLevels'
   | 'fairs'
+  /** Recognition decisions, those of the certification's level and year first. */
+  | 'decisions'
+  /** Whether a decision has its PDF (a list filter). */
+  | 'documentStates'
   /** The products of the exhibitor's establishment (checkboxes). */
   | 'exhibitorProducts'
   /** Staff accounts: roles, and active or locked. */

@@ -37,6 +37,8 @@ import {
   productSetItems,
   provinces,
 } from '../../schema/index.ts';
+import { certificationDecision } from './certification-decision.ts';
+import { decisionKind } from './decision-kind.ts';
 import { haystack, type Invalid, type RecordKind, type RecordState } from './records.ts';
 
 /** The writable fields of a row, plus its version. */
@@ -232,11 +234,14 @@ export const certificationKind: RecordKind<CertificationValues> = {
   async columns(db, input, id) {
     const province = await provinceName(db, input.provinceId);
     if (!province) return { invalid: { field: 'provinceId', message: 'Tỉnh/thành không có trong danh mục.' } };
+    const decision = await certificationDecision(db, input);
+    if ('invalid' in decision) return decision;
     const rule = defaultValidUntil(input.roundYear);
     const manual = input.validUntil !== null && input.validUntil !== rule;
     // The product is chosen once: a certification never moves to another product.
     return {
       ...plain(input, id === null ? [] : ['productId']),
+      decisionNo: input.decisionNo ?? decision.number,
       validUntil: manual ? input.validUntil : rule,
       validUntilSource: manual ? 'manual' : 'rule',
     };
@@ -549,6 +554,7 @@ export const RECORD_KINDS = {
   fairs: fairKind,
   exhibitors: exhibitorKind,
   organisations: organisationKind,
+  decisions: decisionKind,
 } as const satisfies Record<RecordSection, RecordKind>;
 
 /** The kind of a URL section, or null for anything else. */

@@ -10,12 +10,16 @@ import { ACTIVE_OPTIONS, ROLE_OPTIONS } from '../../../domain/admin/user-form.ts
 import { compareVietnamese } from '../../../domain/catalogue.ts';
 import type { DbOrTx } from '../../client.ts';
 import { establishments, fairs, organisationNames, organisations, productGroups, products, provinces } from '../../schema/index.ts';
+import { decisionOptions, DOCUMENT_STATE_OPTIONS } from './decision-options.ts';
 
 const byLabel = (a: Option, b: Option) => compareVietnamese(a.label, b.label);
 
 /** Context some lists depend on: the establishment whose products an exhibitor can show. */
 export interface OptionContext {
   establishmentId?: number | null;
+  /** A certification's level and round year: decisions of the same come first. */
+  level?: string | null;
+  roundYear?: number | null;
 }
 
 async function load(db: DbOrTx, source: OptionSource, context: OptionContext): Promise<Option[]> {
@@ -78,6 +82,10 @@ async function load(db: DbOrTx, source: OptionSource, context: OptionContext): P
       return (await db.select({ id: fairs.id, name: fairs.name, start: fairs.startDate }).from(fairs))
         .sort((a, b) => (b.start ?? '').localeCompare(a.start ?? '') || compareVietnamese(a.name, b.name))
         .map((f) => ({ value: String(f.id), label: f.start ? `${f.name} (${f.start.slice(0, 4)})` : f.name }));
+    case 'decisions':
+      return decisionOptions(db, context);
+    case 'documentStates':
+      return DOCUMENT_STATE_OPTIONS;
     case 'organisations': {
       const names = new Map<number, string>();
       for (const n of await db.select().from(organisationNames).orderBy(asc(organisationNames.id))) names.set(n.organisationId, n.name);

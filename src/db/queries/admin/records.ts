@@ -52,6 +52,8 @@ export interface RecordKind<I extends { version: number } = { version: number }>
   table: Editable;
   noun: { one: string; plural: string; add: string };
   fields: readonly FieldSpec[];
+  /** State the history shows besides the form's fields (written elsewhere, e.g. a decision's document). */
+  historyFields?: readonly FieldSpec[];
   /** Form fields that arrive as lists (checkboxes). */
   multi?: readonly string[];
   read(form: FormData | Record<string, unknown>): { ok: true; value: I } | { ok: false; errors: FormErrors };

@@ -1,0 +1,15 @@
+import type { APIRoute } from 'astro';
+import { getDatabase } from '../../../../db/client';
+import { getDecisionDocument } from '../../../../db/queries/admin/decision-document';
+import { recordId } from '../../../../server/admin-pages';
+import { documentNotFound, documentResponse } from '../../../../server/documents';
+
+export const prerender = false;
+
+/** A decision's PDF for staff, also while the decision is a draft (signed-in staff only: the middleware checks). */
+export const GET: APIRoute = async ({ params, request }) => {
+  const id = recordId(params['id']);
+  const decision = id === null ? null : await getDecisionDocument((await getDatabase()).db, id);
+  if (!decision?.hash) return documentNotFound();
+  return documentResponse(decision.hash, decision.name ?? `${decision.slug}.pdf`, request, 'private, no-store');
+};
