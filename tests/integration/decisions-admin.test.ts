@@ -105,7 +105,7 @@ describe('decisions as a record kind', () => {
   it('creates a decision with its number key and slug, and records it', async () => {
     const { id, state } = await created(decisionKind, decisionForm());
     const [row] = await database.db.select().from(decisions).where(eq(decisions.id, id));
-    expect(row).toMatchObject({ number: '3116/QĐ-BCT', numberKey: '3116QDBCT', slug: '3116-qd-bct-2023', productsCertified: 173 });
+    expect(row).toMatchObject({ number: '3116/QĐ-BCT', numberKey: '3116/QD-BCT', slug: '3116-qd-bct-2023', productsCertified: 173 });
     expect(state).toMatchObject({ number: '3116/QĐ-BCT', documentHash: null, version: 1 });
     const [audit] = await recordHistory(database.db, 'decisions', id);
     expect(audit).toMatchObject({ action: 'create', actorLabel: 'test-editor' });

@@ -138,7 +138,7 @@ describe('importing rows that cite a decision', () => {
       sourceUrl: 'https://example.vn/215',
       issuerText: null,
       productsCertified: null,
-      slug: '215-qd-ubnd-2023',
+      slug: '215-qd-ubnd-2023-ha-giang',
     });
   });
 

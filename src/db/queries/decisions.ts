@@ -2,7 +2,7 @@
  * Storing recognition decisions: the seed's decisions.csv (matched by import key, so a re-seed changes
  * nothing unchanged and never duplicates) and the lookups the importer links certifications by.
  */
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { issuerKey, issuerProvinceName, type DecisionInput } from '../../domain/decision-records.ts';
 import { slugForDecision } from '../../domain/decision-slug.ts';
@@ -84,6 +84,30 @@ const fieldsOf = (input: DecisionInput, issuerId: number | null): SeededFields =
 });
 
 /**
+ * A stored decision the seed's row describes though it was not seeded: created by staff in the admin or by the
+ * importer from a row's number (same number key, level, region and year, and the same issuer or none known).
+ * The seed adopts it (gives it its import key) instead of adding a twin.
+ */
+async function adoptableDecision(db: DbOrTx, input: DecisionInput, fields: SeededFields, seedKeys: ReadonlySet<string>) {
+  const candidates = await db
+    .select()
+    .from(decisions)
+    .where(
+      and(
+        eq(decisions.numberKey, input.numberKey),
+        eq(decisions.level, input.level.level),
+        eq(decisions.roundYear, input.roundYear),
+        input.level.region === null ? isNull(decisions.regionCode) : eq(decisions.regionCode, input.level.region),
+      ),
+    );
+  const free = candidates.filter((d) => d.importKey === null || !seedKeys.has(d.importKey));
+  const sameIssuer = free.find((d) => fields.issuerId !== null && d.issuerId === fields.issuerId);
+  // Many provinces number a decision "1493/QĐ-UBND": below the regional level only the same issuer is the same decision.
+  const isLocal = input.level.level !== 'national' && input.level.level !== 'regional';
+  return sameIssuer ?? (isLocal ? undefined : free.find((d) => d.issuerId === null));
+}
+
+/**
  * Stores the seed's decisions: a new one is created (audited), one already stored under its import key is
  * updated only in the fields the source changed, and left alone when nothing changed. Returns how many were
  * created and updated.
@@ -95,11 +119,17 @@ export async function upsertSeedDecisions(
 ): Promise<{ created: number; updated: number; unchanged: number }> {
   const tally = { created: 0, updated: 0, unchanged: 0 };
   const slugs = new Set((await db.select({ slug: decisions.slug }).from(decisions)).map((d) => d.slug));
+  const seedKeys = new Set(inputs.map((i) => i.importKey));
   for (const input of inputs) {
     const fields = fieldsOf(input, await issuerIdFor(db, input));
-    const [stored] = await db.select().from(decisions).where(eq(decisions.importKey, input.importKey)).limit(1);
+    const stored =
+      (await db.select().from(decisions).where(eq(decisions.importKey, input.importKey)).limit(1))[0] ??
+      (await adoptableDecision(db, input, fields, seedKeys));
     if (!stored) {
-      const slug = slugForDecision(input.number, input.roundYear, (s) => slugs.has(s));
+      const slug = slugForDecision(
+        { number: input.number, decisionDate: input.decisionDate, roundYear: input.roundYear, level: input.level.level, issuer: input.issuerText },
+        (s) => slugs.has(s),
+      );
       slugs.add(slug);
       const [created] = await db
         .insert(decisions)

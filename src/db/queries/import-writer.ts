@@ -414,7 +414,11 @@ export class ImportWriter {
       : candidates[0];
     if (found) return found;
     const issuerId = level === 'provincial' ? await this.#issuer(row) : null;
-    const slug = slugForDecision(row.decisionNo, row.year, (s) => this.#decisionSlugs.has(s));
+    // A provincial decision's issuer is the province's People's Committee (as above): its place names the slug.
+    const slug = slugForDecision(
+      { number: row.decisionNo, decisionDate: null, roundYear: row.year, level, issuer: level === 'provincial' ? row.province.name : null },
+      (s) => this.#decisionSlugs.has(s),
+    );
     this.#decisionSlugs.add(slug);
     const held: HeldDecision = {
       id: null,

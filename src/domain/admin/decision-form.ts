@@ -5,7 +5,7 @@
  * separately (src/pages/admin/decisions/[id]/document.ts); the slug is made once, from the number.
  */
 import { z } from 'zod';
-import { decisionNumberKey } from '../decision-number-key.ts';
+import { decisionNumberKey } from '../decision-number.ts';
 import { LEVELS, REGIONS, type CertificationLevel, type RegionCode } from '../levels.ts';
 import { optionalDate, optionalId, optionalInt, optionalText, readForm, requiredText, status, version, type FieldSpec } from './form.ts';
 

@@ -7,10 +7,9 @@
 import { and, count, eq, ne } from 'drizzle-orm';
 import { DECISION_FIELDS, readDecisionForm, type DecisionInput } from '../../../domain/admin/decision-form.ts';
 import type { FieldSpec } from '../../../domain/admin/form.ts';
-import { decisionNumberKey } from '../../../domain/decision-number-key.ts';
-import { slugForDecision } from '../../../domain/decisions.ts';
+import { decisionNumberKey } from '../../../domain/decision-number.ts';
+import { slugForDecision } from '../../../domain/decision-slug.ts';
 import { LEVELS, REGIONS } from '../../../domain/levels.ts';
-import { uniqueSlug } from '../../../domain/slug.ts';
 import { foldVietnamese } from '../../../domain/text.ts';
 import type { DbOrTx } from '../../client.ts';
 import { certifications, decisions, organisationNames } from '../../schema/index.ts';
@@ -95,15 +94,12 @@ export const decisionKind: RecordKind<DecisionInput> = {
     return { ...columns, issuerText: input.issuerText, numberKey };
   },
   async createColumns(db, input) {
-    const base = slugForDecision({
-      number: input.number,
-      decisionDate: input.decisionDate,
-      roundYear: input.roundYear,
-      level: input.level,
-      issuer: await issuerName(db, input),
-    });
     const taken = new Set((await db.select({ slug: decisions.slug }).from(decisions)).map((r) => r.slug));
-    return { slug: uniqueSlug(base, (s) => taken.has(s)) };
+    const slug = slugForDecision(
+      { number: input.number, decisionDate: input.decisionDate, roundYear: input.roundYear, level: input.level, issuer: await issuerName(db, input) },
+      (s) => taken.has(s),
+    );
+    return { slug };
   },
   async list(db) {
     const rows = await db.select().from(decisions);
@@ -129,7 +125,7 @@ export const decisionKind: RecordKind<DecisionInput> = {
         ],
         status: r.status,
         updatedAt: r.updatedAt,
-        haystack: haystack(r.number, r.numberKey.toLowerCase(), issuer, r.note, String(r.roundYear)),
+        haystack: haystack(r.number, r.numberKey.toLowerCase(), r.numberKey.replace(/[^A-Z0-9]/g, '').toLowerCase(), issuer, r.note, String(r.roundYear)),
         facets: { status: r.status, level: r.level, document: r.documentHash ? 'yes' : 'no' },
       };
     });
