@@ -3,15 +3,38 @@ import node from '@astrojs/node';
 import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 // Public pages are prerendered from the database at build time; on-demand routes (the admin) are served
 // by the Node adapter in middleware mode, behind src/server/site-server.ts, which finds the current
 // release per request (a standalone server fixes its client folder at start, so it could not follow a
 // publish). REGISTRY_OUT_DIR lets `npm start` and the tests build elsewhere than ./dist so that a build
 // never empties the folder being served.
+const outDir = process.env.REGISTRY_OUT_DIR || './dist';
+/** Old addresses of renamed records (the build's _redirects, src/domain/redirects.ts): never in the sitemap. */
+let movedPaths;
+function isMoved(page) {
+  if (!movedPaths) {
+    let text = '';
+    try {
+      text = readFileSync(join(outDir, 'client', '_redirects'), 'utf8');
+    } catch {
+      // No file: nothing moved.
+    }
+    movedPaths = new Set(
+      text
+        .split('\n')
+        .map((line) => line.trim().split(/\s+/)[0])
+        .filter(Boolean),
+    );
+  }
+  return movedPaths.has(new URL(page).pathname);
+}
+
 export default defineConfig({
   site: process.env.SITE_URL || 'http://localhost:4321',
-  outDir: process.env.REGISTRY_OUT_DIR || './dist',
+  outDir,
   output: 'static',
   trailingSlash: 'always',
   adapter: node({ mode: 'middleware' }),
@@ -19,7 +42,7 @@ export default defineConfig({
     react(),
     sitemap({
       i18n: { defaultLocale: 'vi', locales: { vi: 'vi-VN', en: 'en-GB' } },
-      filter: (page) => !page.includes('/admin/') && !/\/404\/?$/.test(page) && !/\/(print|posters)\/$/.test(page),
+      filter: (page) => !page.includes('/admin/') && !/\/404\/?$/.test(page) && !/\/(print|posters)\/$/.test(page) && !isMoved(page),
     }),
   ],
   build: { format: 'directory', inlineStylesheets: 'always' },
