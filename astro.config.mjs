@@ -13,7 +13,9 @@ import { join } from 'node:path';
 // never empties the folder being served.
 const outDir = process.env.REGISTRY_OUT_DIR || './dist';
 /** Old addresses of renamed records (the build's _redirects, src/domain/redirects.ts): never in the sitemap. */
+/** @type {Set<string> | undefined} */
 let movedPaths;
+/** @param {string} page */
 function isMoved(page) {
   if (!movedPaths) {
     let text = '';
