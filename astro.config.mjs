@@ -13,23 +13,19 @@ import { join } from 'node:path';
 // never empties the folder being served.
 const outDir = process.env.REGISTRY_OUT_DIR || './dist';
 /** Old addresses of renamed records (the build's _redirects, src/domain/redirects.ts): never in the sitemap. */
-/** @type {Set<string> | undefined} */
-let movedPaths;
+/** @type {Set<string> | null} */
+let movedPaths = null;
 /** @param {string} page */
 function isMoved(page) {
-  if (!movedPaths) {
+  if (movedPaths === null) {
     let text = '';
     try {
       text = readFileSync(join(outDir, 'client', '_redirects'), 'utf8');
     } catch {
       // No file: nothing moved.
     }
-    movedPaths = new Set(
-      text
-        .split('\n')
-        .map((line) => line.trim().split(/\s+/)[0])
-        .filter(Boolean),
-    );
+    movedPaths = new Set(text.split('\n').map((line) => line.trim().split(/\s+/)[0] ?? ''));
+    movedPaths.delete('');
   }
   return movedPaths.has(new URL(page).pathname);
 }
