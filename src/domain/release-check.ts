@@ -40,9 +40,10 @@ export function linkTarget(link: string): string {
 
 /**
  * Links served by the running server rather than by files, which a release does not hold: the admin,
- * and the certificate check form (it reads ?code= on demand).
+ * the certificate check form (it reads ?code= on demand) and the report-a-mistake form (issue #16).
  */
-export const isOnDemand = (link: string) => /^\/(admin|_actions|_image)(\/|$)/.test(link) || /^\/(en\/)?verify\/$/.test(link);
+export const isOnDemand = (link: string) =>
+  /^\/(admin|_actions|_image)(\/|$)/.test(link) || /^\/(en\/)?verify\/$/.test(link) || /^\/(en\/)?report\/$/.test(link);
 
 export interface ExpectedPages {
   products: readonly string[];
