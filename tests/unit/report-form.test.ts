@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_CONTACT, MAX_MESSAGE, parseReport, type ReportFields } from '../../src/domain/report/form.ts';
+import { MAX_CONTACT, MAX_MESSAGE, MAX_STAFF_NOTE, parseCloseForm, parseReport, type ReportFields } from '../../src/domain/report/form.ts';
 import { isSitePath, reportPath } from '../../src/domain/report/paths.ts';
 import { problemText } from '../../src/domain/report/strings.ts';
 
@@ -91,5 +91,18 @@ describe('problemText', () => {
   it('says each problem in the visitor’s language with its figures', () => {
     expect(problemText('message-too-long', 'vi', { max: 2000 })).toBe('Nội dung dài quá 2000 ký tự.');
     expect(problemText('rate-limited-source', 'en', { minutes: 12 })).toContain('about 12 minutes');
+  });
+});
+
+describe('parseCloseForm', () => {
+  it('reads the report id and the note', () => {
+    expect(parseCloseForm({ id: '12', note: ' Đã sửa tên cơ sở ' })).toEqual({ id: 12, note: 'Đã sửa tên cơ sở' });
+    expect(parseCloseForm({ id: '3', note: null })).toEqual({ id: 3, note: '' });
+  });
+  it.each([['0'], ['-1'], ['1.5'], ['abc'], [''], [null]])('refuses the id %s', (id) => {
+    expect(parseCloseForm({ id, note: '' })).toBeNull();
+  });
+  it('refuses a note longer than the limit', () => {
+    expect(parseCloseForm({ id: '1', note: 'x'.repeat(MAX_STAFF_NOTE + 1) })).toBeNull();
   });
 });

@@ -3,7 +3,7 @@ import type { ReportInput } from '../../domain/report/form.ts';
 import { COUNTER_RETENTION_MS, nextCount, PER_SOURCE, SITE_WIDE, type CounterLimit } from '../../domain/report/throttle.ts';
 import { recordAudit } from '../audit.ts';
 import { writeTransaction, type Database, type DbOrTx } from '../client.ts';
-import { errorReports, throttleCounters } from '../schema/index.ts';
+import { errorReports, throttleCounters, users } from '../schema/index.ts';
 
 export type SubmitOutcome =
   { ok: true; id: number } | { ok: false; reason: 'rate-limited-source' | 'rate-limited-site'; retryAfterMs: number };
@@ -48,8 +48,14 @@ export async function submitReport(
 }
 
 /** Reports for the admin list, newest first: the open ones, or the closed ones. */
-export function listReports(db: DbOrTx, status: 'open' | 'closed') {
-  return db.select().from(errorReports).where(eq(errorReports.status, status)).orderBy(desc(errorReports.createdAt), desc(errorReports.id));
+export function listReports(db: DbOrTx, status: 'open' | 'closed', limit = 200) {
+  return db
+    .select({ report: errorReports, closedBy: users.email })
+    .from(errorReports)
+    .leftJoin(users, eq(errorReports.closedByUserId, users.id))
+    .where(eq(errorReports.status, status))
+    .orderBy(desc(errorReports.createdAt), desc(errorReports.id))
+    .limit(limit);
 }
 
 /** How many reports wait for staff (the dashboard's figure). */

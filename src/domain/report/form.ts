@@ -64,3 +64,13 @@ export function parseReport(fields: ReportFields): ReportParse {
   if (problems.length > 0) return { ok: false, spam: false, problems, input: { pagePath, message, contact } };
   return { ok: true, report: { pagePath, message, contact: contact === '' ? null : contact } };
 }
+
+export const MAX_STAFF_NOTE = 1000;
+
+/** A staff member closing a report: its id and an optional note (≤ 1,000 characters); null when malformed. */
+export function parseCloseForm(fields: { id: string | null; note: string | null }): { id: number; note: string } | null {
+  const id = Number(fields.id);
+  const note = clean(fields.note);
+  if (!Number.isSafeInteger(id) || id <= 0 || !/^\d+$/.test(fields.id ?? '') || length(note) > MAX_STAFF_NOTE) return null;
+  return { id, note };
+}
