@@ -20,7 +20,9 @@ const { database, seeded } = await openPreparedDatabase();
 if (seeded?.products.ok) {
   const { created } = seeded.products.summary;
   const { added, updated } = seeded.fairs;
-  console.log(`seeded ${created.products} products, ${created.certifications} certifications, ${added} fairs (${updated} updated) (${elapsed()})`);
+  console.log(
+    `seeded ${created.products} products, ${created.certifications} certifications, ${added} fairs (${updated} updated) (${elapsed()})`,
+  );
 }
 const firstAdmin = await ensureFirstAdmin(database);
 if (firstAdmin) console.log(firstAdmin);

@@ -25,7 +25,7 @@ export function readAgency(path = agencyConfigPath()): Agency | null {
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new Error(`${path}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    throw new Error(`${path}: not valid JSON (${error instanceof Error ? error.message : String(error)})`, { cause: error });
   }
   const parsed = parseAgency(json);
   if (!parsed.ok) throw new Error(`${path}:\n${parsed.problems.map((p) => `  ${p}`).join('\n')}`);

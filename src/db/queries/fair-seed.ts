@@ -60,7 +60,7 @@ async function isEditedByStaff(db: DbOrTx, fairId: number): Promise<boolean> {
 function differences(fair: FairRow, values: SeedValues): Partial<SeedValues> {
   const changed: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(values)) if (fair[key as keyof FairRow] !== value) changed[key] = value;
-  return changed as Partial<SeedValues>;
+  return changed;
 }
 
 /**
