@@ -3,6 +3,8 @@ import node from '@astrojs/node';
 import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { INLINE_SCRIPTS, PUBLIC_CSP_DIRECTIVES, cspHash } from './src/domain/csp.ts';
 
 // Public pages are prerendered from the database at build time; on-demand routes (the admin) are served
@@ -10,9 +12,28 @@ import { INLINE_SCRIPTS, PUBLIC_CSP_DIRECTIVES, cspHash } from './src/domain/csp
 // release per request (a standalone server fixes its client folder at start, so it could not follow a
 // publish). REGISTRY_OUT_DIR lets `npm start` and the tests build elsewhere than ./dist so that a build
 // never empties the folder being served.
+const outDir = process.env.REGISTRY_OUT_DIR || './dist';
+/** Old addresses of renamed records (the build's _redirects, src/domain/redirects.ts): never in the sitemap. */
+/** @type {Set<string> | null} */
+let movedPaths = null;
+/** @param {string} page */
+function isMoved(page) {
+  if (movedPaths === null) {
+    let text = '';
+    try {
+      text = readFileSync(join(outDir, 'client', '_redirects'), 'utf8');
+    } catch {
+      // No file: nothing moved.
+    }
+    movedPaths = new Set(text.split('\n').map((line) => line.trim().split(/\s+/)[0] ?? ''));
+    movedPaths.delete('');
+  }
+  return movedPaths.has(new URL(page).pathname);
+}
+
 export default defineConfig({
   site: process.env.SITE_URL || 'http://localhost:4321',
-  outDir: process.env.REGISTRY_OUT_DIR || './dist',
+  outDir,
   output: 'static',
   trailingSlash: 'always',
   adapter: node({ mode: 'middleware' }),
@@ -20,7 +41,7 @@ export default defineConfig({
     react(),
     sitemap({
       i18n: { defaultLocale: 'vi', locales: { vi: 'vi-VN', en: 'en-GB' } },
-      filter: (page) => !page.includes('/admin/') && !/\/404\/?$/.test(page) && !/\/(print|posters)\/$/.test(page),
+      filter: (page) => !page.includes('/admin/') && !/\/404\/?$/.test(page) && !/\/(print|posters)\/$/.test(page) && !isMoved(page),
     }),
   ],
   build: { format: 'directory', inlineStylesheets: 'always' },

@@ -10,6 +10,8 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           globalSetup: ['tests/support/global-setup.ts'],
           testTimeout: 30_000,
+          // Seeding the ~150-row real seed in a beforeAll takes seconds on a busy machine.
+          hookTimeout: 60_000,
         },
       },
       {
@@ -20,6 +22,7 @@ export default defineConfig({
           env: { TEST_DATABASE: 'sqld' },
           fileParallelism: false,
           testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
     ],

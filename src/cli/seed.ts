@@ -23,7 +23,7 @@ try {
       .filter((l) => !l.startsWith('warning'))
       .join('\n'),
   );
-  console.log(`${result.fairs} fair(s) added.`);
+  console.log(`${result.fairs.added} fair(s) added, ${result.fairs.updated} updated from the seed.`);
   if (args.includes('--demo')) {
     const added = await database.db.transaction((tx) => addDemoExhibitors(tx));
     console.log(`${added} sample exhibitor(s) added (marked "dữ liệu minh họa / sample data").`);

@@ -19,7 +19,10 @@ const dir = releasesDir();
 const { database, seeded } = await openPreparedDatabase();
 if (seeded?.products.ok) {
   const { created } = seeded.products.summary;
-  console.log(`seeded ${created.products} products, ${created.certifications} certifications and ${seeded.fairs} fairs (${elapsed()})`);
+  const { added, updated } = seeded.fairs;
+  console.log(
+    `seeded ${created.products} products, ${created.certifications} certifications, ${added} fairs (${updated} updated) (${elapsed()})`,
+  );
 }
 const firstAdmin = await ensureFirstAdmin(database);
 if (firstAdmin) console.log(firstAdmin);

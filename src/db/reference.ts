@@ -8,11 +8,12 @@ import { slugify } from '../domain/slug.ts';
 import type { DbOrTx } from './client.ts';
 import { industries, organisationNames, organisations, productGroups, provinces, regions } from './schema/index.ts';
 
-const SEED_DIR = fileURLToPath(new URL('../../db/seed/', import.meta.url));
+/** The folder of the real seed files (db/seed/), with its trailing separator. */
+export const SEED_DIR = fileURLToPath(new URL('../../db/seed/', import.meta.url));
 
-/** Reads one of the seed CSV files as objects keyed by header. */
-export function readSeedCsv(file: string): Record<string, string>[] {
-  const parsed = parseCsv(readFileSync(SEED_DIR + file, 'utf8'));
+/** Reads one of the seed CSV files as objects keyed by header (from `dir`, the real seed by default). */
+export function readSeedCsv(file: string, dir = SEED_DIR): Record<string, string>[] {
+  const parsed = parseCsv(readFileSync(dir + file, 'utf8'));
   if (!parsed.ok) throw new Error(`db/seed/${file}: line ${parsed.line}: ${parsed.reason}`);
   const [header, ...records] = parsed.records;
   if (!header) return [];

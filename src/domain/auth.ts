@@ -307,6 +307,9 @@ export const ADMIN_ROUTES = [
     action: 'import.rejected',
     roles: EDITORS,
   },
+  // Visitors' reports of mistakes (issue #16, decision 027): editors read them and close them with a note.
+  { method: 'GET', path: /^\/admin\/reports\/$/, example: '/admin/reports/', action: 'reports.list', roles: EDITORS },
+  { method: 'POST', path: /^\/admin\/reports\/$/, example: '/admin/reports/', action: 'reports.close', roles: EDITORS, body: 'form' },
   // Publishing and releases: admins only (R32). The page streams a running publish's steps.
   { method: 'GET', path: /^\/admin\/releases\/$/, example: '/admin/releases/', action: 'releases.list', roles: ADMINS },
   { method: 'POST', path: /^\/admin\/releases\/$/, example: '/admin/releases/', action: 'releases.publish', roles: ADMINS, body: 'form' },

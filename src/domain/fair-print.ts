@@ -4,7 +4,8 @@
  */
 import type { ExhibitorEntry } from './exhibitors.ts';
 import { printStrings } from './fair-print-strings.ts';
-import { formatDateRange, type Locale } from './i18n.ts';
+import { formatFairDates } from './fair-dates.ts';
+import type { Locale } from './i18n.ts';
 
 /** The parts of a fair the print header states. */
 export interface PrintedFair {
@@ -20,7 +21,7 @@ export interface PrintedFair {
 /** The fair's facts as label/value pairs, in print order, leaving out what the registry does not hold. */
 export function fairFacts(fair: PrintedFair, locale: Locale): { label: string; value: string }[] {
   const s = printStrings(locale);
-  const dates = formatDateRange(fair.startDate, fair.endDate, locale);
+  const dates = formatFairDates(fair.startDate, fair.endDate, locale);
   const booths =
     fair.boothCount === null
       ? ''

@@ -40,9 +40,11 @@ export function linkTarget(link: string): string {
 
 /**
  * Links served by the running server rather than by files, which a release does not hold: the admin,
- * the certificate check form (it reads ?code= on demand) and decisions' uploaded documents (/documents/<hash>.pdf).
+ * the certificate check form (it reads ?code= on demand), the report-a-mistake form (issue #16) and decisions'
+ * uploaded documents (/documents/<hash>.pdf).
  */
-export const isOnDemand = (link: string) => /^\/(admin|_actions|_image|documents)(\/|$)/.test(link) || /^\/(en\/)?verify\/$/.test(link);
+export const isOnDemand = (link: string) =>
+  /^\/(admin|_actions|_image|documents)(\/|$)/.test(link) || /^\/(en\/)?(verify|report)\/$/.test(link);
 
 export interface ExpectedPages {
   products: readonly string[];

@@ -10,7 +10,7 @@ import { auditLog } from '../db/schema/index.ts';
 /** The project folder. Code bundled into a release finds it in REGISTRY_ROOT (set by `npm start`). */
 export const ROOT = process.env['REGISTRY_ROOT'] || fileURLToPath(new URL('../../', import.meta.url));
 const STAMP_FILE = '.build-stamp';
-const INPUTS = ['src', 'public', 'astro.config.mjs', 'package-lock.json'];
+const INPUTS = ['src', 'public', 'config', 'astro.config.mjs', 'package-lock.json'];
 
 function* files(path: string): Generator<string> {
   if (!existsSync(path)) return;

@@ -19,7 +19,7 @@
  * the admin's own stricter values win, since Node lets the handler's writeHead replace them.
  */
 import { constants as fsConstants, readlinkSync, realpathSync, type Stats } from 'node:fs';
-import { open, readdir, type FileHandle } from 'node:fs/promises';
+import { open, readdir, readFile, type FileHandle } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename, dirname, join, resolve, sep } from 'node:path';
@@ -36,6 +36,7 @@ import {
 } from '../domain/static-paths.ts';
 import { headerPolicyOf, metaPolicyOf } from '../domain/csp.ts';
 import { unknownPathAnswer } from '../domain/not-found-route.ts';
+import { movedTo, parseRedirects, REDIRECTS_FILE } from '../domain/redirects.ts';
 
 export interface SiteServerOptions {
   /** The folder holding the release folders and the `current` symlink. */
@@ -89,6 +90,8 @@ interface Release {
   attached: boolean;
   /** Small files already read from this release, least recently used first (see FILE_CACHE_BYTES). */
   files: Map<string, CachedFile>;
+  /** The release's permanent redirects (client/_redirects), read on first use. */
+  moves?: Promise<Map<string, string>>;
 }
 
 interface CachedFile {
@@ -294,8 +297,25 @@ export async function startSiteServer(options: SiteServerOptions): Promise<SiteS
     if (target.kind === 'refused') {
       return target.status === 400 ? plain(req, res, 400, 'Yêu cầu không hợp lệ / Bad request') : notFound(release, req, res);
     }
+    if ((req.method === 'GET' || req.method === 'HEAD') && (await redirectMoved(release, req, res))) return;
     if ((req.method === 'GET' || req.method === 'HEAD') && (await serveStatic(release, target, req, res))) return;
     return serveDynamic(release, req, res);
+  }
+
+  /**
+   * Answers 301 for the old address of a renamed record (src/domain/redirects.ts), before the page the
+   * release keeps there for static hosts; false when the path did not move.
+   */
+  async function redirectMoved(release: Release, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    release.moves ??= readFile(join(release.client, REDIRECTS_FILE), 'utf8').then(parseRedirects, () => new Map<string, string>());
+    const moves = await release.moves;
+    if (moves.size === 0) return false;
+    const url = new URL(req.url ?? '/', 'http://site.invalid');
+    const to = movedTo(moves, url.pathname);
+    if (!to) return false;
+    res.writeHead(301, { Location: to + url.search, 'Cache-Control': 'public, max-age=3600', 'Content-Length': 0 });
+    res.end();
+    return true;
   }
 
   /** Answers from the client folder; false when the path names no file there (the handler decides then). */

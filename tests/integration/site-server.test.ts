@@ -37,6 +37,9 @@ function makeRelease(releasesDir: string, id: string): string {
     // Pages with a meta CSP, one small (kept in memory) and one past FILE_CACHE_MAX_FILE (streamed).
     'client/csp/index.html': pageWithPolicy(id, 1),
     'client/csp/big/index.html': pageWithPolicy(id, 4000),
+    // A renamed fair: the page kept at the old address for static hosts, and the redirect our server answers.
+    'client/fairs/old-name/index.html': `<!doctype html><meta http-equiv="refresh" content="0; url=/fairs/new-name/">`,
+    'client/_redirects': '/fairs/old-name/ /fairs/new-name/ 301\n/en/fairs/old-name/ /en/fairs/new-name/ 301\n',
     'client/_astro/x.hash.js': `console.log(${JSON.stringify(id)});`,
     'client/media/trà.avif': Buffer.from('AVIF-BYTES'),
     'client/favicon.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
@@ -195,6 +198,19 @@ describe('what the server serves', () => {
     expect(answer.status).toBe(301);
     expect(answer.headers['location']).toBe('/products/tra/?ref=qr&lang=vi');
     expect(answer.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('answers the old address of a renamed record with a permanent redirect, with or without its slash', async () => {
+    for (const [path, location] of [
+      ['/fairs/old-name/', '/fairs/new-name/'],
+      ['/fairs/old-name', '/fairs/new-name/'],
+      ['/en/fairs/old-name/?ref=qr', '/en/fairs/new-name/?ref=qr'],
+    ]) {
+      const answer = await send(site.url, path!);
+      expect([answer.status, answer.headers['location']]).toEqual([301, location]);
+      expect(answer.headers['x-content-type-options']).toBe('nosniff');
+    }
+    expect((await send(site.url, '/fairs/old-name/', { method: 'HEAD' })).status).toBe(301);
   });
 
   it('answers an unknown path with the release 404 page and status 404, uncached', async () => {

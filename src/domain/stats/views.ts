@@ -6,7 +6,8 @@
 import { levelFacetLabel, groupLabel } from '../catalogue-labels.ts';
 import { STATUS_LABELS } from '../certification-display.ts';
 import { fairLevelLabel } from '../fairs.ts';
-import { formatDateRange, formatNumber, localizePath, type Locale } from '../i18n.ts';
+import { formatFairDates } from '../fair-dates.ts';
+import { formatNumber, localizePath, type Locale } from '../i18n.ts';
 import { levelLabel, type CertificationLevel } from '../levels.ts';
 import { buildBarChart, type BarChartInput, type ChartModel, type ChartSeries } from './charts.ts';
 import { shareOf, STATUSES, type StatsFair, type StatsFigures } from './figures.ts';
@@ -286,7 +287,7 @@ function fairsSection(f: StatsFigures, locale: Locale): StatsSection {
         key: fair.slug,
         header: fair.name,
         href: localizePath(`/fairs/${fair.slug}/`, locale),
-        detail: [formatDateRange(fair.startDate, fair.endDate, locale), fairLevelLabel(fair, locale)].filter(Boolean).join(' · '),
+        detail: [formatFairDates(fair.startDate, fair.endDate, locale), fairLevelLabel(fair, locale)].filter(Boolean).join(' · '),
         cells: [
           announced(fair.boothCount, `${fair.slug}:booths`, boothText(fair)),
           announced(fair.exhibitorCount, `${fair.slug}:exhibitors`),
