@@ -32,6 +32,7 @@ import {
 } from '../domain/release-check.ts';
 import { todayIso } from '../domain/validity.ts';
 import { listCatalogueItems } from '../db/queries/listing.ts';
+import { linkModules } from './release-modules.ts';
 import { checkReleaseSearch } from './release-search-check.ts';
 import { backupDatabase, moveDatabaseFile } from './backup.ts';
 import { buildSite, buildStamp, type BuildHooks } from './build.ts';
@@ -191,6 +192,8 @@ export async function publish(database: Database, options: PublishOptions): Prom
   };
   try {
     sweepStaging(dir);
+    // A releases folder outside the project resolves the release's packages through a link (release-modules.ts).
+    linkModules(dir);
     mkdirSync(staging, { recursive: true });
 
     begin('backup');
