@@ -1,15 +1,15 @@
 /**
- * npm start — on a fresh machine: migrate, seed the real data when the database is empty, publish a
- * release when there is none or sources or data changed since the current one, and serve the current
- * release (and the admin) on http://HOST:PORT. The server follows `current`, so a later publish (the
- * admin's button or `npm run publish`) switches what it serves without a restart.
+ * npm start — on a fresh machine: migrate, seed the real data when the database is empty, publish the
+ * first release, and serve the current release (and the admin) on http://HOST:PORT. After a restart with
+ * changed sources or data, the last release is served at once and the new one published in the background.
+ * The server follows `current`, so a publish (that one, the admin's button or `npm run publish`) switches
+ * what it serves without a restart.
  */
 import { openPreparedDatabase } from '../db/seed.ts';
 import { ensureFirstAdmin } from '../server/accounts.ts';
 import { sweepOrphans } from '../server/images.ts';
-import { buildStamp } from '../server/build.ts';
-import { publish } from '../server/publish.ts';
-import { currentReleaseId, readRelease, releasesDir } from '../server/releases.ts';
+import { releasesDir } from '../server/releases.ts';
+import { prepareReleases } from '../server/start-up.ts';
 import { serveReleases } from './serving.ts';
 
 const started = performance.now();
@@ -31,26 +31,19 @@ const swept = await sweepOrphans(database);
 if (swept.removedFiles.length > 0 || swept.removedRows > 0)
   console.log(`swept ${swept.removedFiles.length} orphan image files and ${swept.removedRows} unused images`);
 
-const stamp = await buildStamp(database);
-const current = currentReleaseId(dir);
-if (current && readRelease(dir, current)?.stamp === stamp) console.log(`release ${current} in ${dir} is up to date`);
-else {
-  console.log(`publishing a release into ${dir} …`);
-  const result = await publish(database, {
-    releasesDir: dir,
-    actor: { label: 'start', name: 'npm start' },
-    onStep: (step, state, detail) => state === 'done' && console.log(`  ${step} ok${detail ? ` — ${detail}` : ''} (${elapsed()})`),
-  });
-  if (result.ok) console.log(`published ${result.release.id} (${elapsed()})`);
-  else {
-    const why = result.reason === 'busy' ? `another publish is running (${result.holder.who})` : `${result.step}: ${result.log.join('\n')}`;
-    if (!current) {
-      console.error(`could not publish the first release — ${why}`);
-      process.exit(1);
-    }
-    console.error(`could not publish a new release — ${why}; serving ${current}`);
-  }
+// A release older than the sources or data is served at once and replaced in the background (no downtime after
+// a restart); only a fresh clone builds before serving (src/server/start-up.ts).
+let startUp;
+try {
+  startUp = await prepareReleases(database, { releasesDir: dir, log: (line) => console.log(`${line} (${elapsed()})`) });
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
 }
-database.close();
+if (startUp.plan !== 'background') database.close();
 
 await serveReleases(dir, elapsed);
+if (startUp.plan === 'background') {
+  await startUp.afterServing();
+  database.close();
+}

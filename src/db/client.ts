@@ -74,6 +74,10 @@ export function getDatabase(): Promise<Database> {
 
 const writeQueues = processWide('writeQueues', () => new WeakMap<object, Promise<unknown>>());
 
+/** libSQL's answer to a statement on a transaction SQLite already ended. */
+const isTransactionClosed = (error: unknown) =>
+  error instanceof Error && ((error as { code?: unknown }).code === 'TRANSACTION_CLOSED' || /TRANSACTION_CLOSED/.test(error.message));
+
 /**
  * Runs a write transaction, one at a time per client in this process. The embedded driver waits for
  * SQLite's write lock synchronously, on the event loop: two write transactions started together in one
@@ -81,10 +85,23 @@ const writeQueues = processWide('writeQueues', () => new WeakMap<object, Promise
  */
 export function writeTransaction<T>(database: Pick<Database, 'client' | 'db'>, work: (tx: Tx) => Promise<T>): Promise<T> {
   const previous = writeQueues.get(database.client) ?? Promise.resolve();
+  // When a statement fails so that SQLite ends the transaction itself (a full disk: SQLITE_FULL), drizzle's
+  // rollback then fails with TRANSACTION_CLOSED, which would hide the reason: the work's own error is kept.
+  let failure: unknown = null;
   const run = previous
     .catch(() => undefined)
-    .then(() => database.db.transaction(work))
-    .catch(async (error: unknown) => {
+    .then(() =>
+      database.db.transaction(async (tx) => {
+        try {
+          return await work(tx);
+        } catch (error) {
+          failure = error;
+          throw error;
+        }
+      }),
+    )
+    .catch(async (caught: unknown) => {
+      const error = failure !== null && isTransactionClosed(caught) ? failure : caught;
       // libSQL leaves a statement that failed with SQLITE_BUSY un-reset on its connection until the garbage
       // collector finalises it; until then every COMMIT on that connection fails ("SQL statements in
       // progress"). Replace the pool's connections so the next write starts clean (R27).

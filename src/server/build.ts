@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { max } from 'drizzle-orm';
+import { and, max, ne, notInArray } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { auditLog } from '../db/schema/index.ts';
 
@@ -21,16 +21,24 @@ function* files(path: string): Generator<string> {
   for (const entry of readdirSync(path).sort()) yield* files(join(path, entry));
 }
 
+/** Audit rows that change nothing a release shows: sign-ins, and publishes themselves (#17.10). */
+const NOT_DATA = ['login', 'publish'] as const;
+
 /**
  * What a build depends on: the source files and the data (every change writes an audit row, so
- * the newest audit id stands for the data). Equal stamps mean the built site is current.
+ * the newest audit id of a change stands for the data). Equal stamps mean the built site is current. A
+ * publish's own audit row, written after its stamp, and sign-ins do not count: else every restart of
+ * `npm start` would publish again with nothing changed.
  */
 export async function buildStamp(database: Database): Promise<string> {
   const hash = createHash('sha256');
   for (const input of INPUTS) {
     for (const file of files(join(ROOT, input))) hash.update(relative(ROOT, file)).update(readFileSync(file));
   }
-  const [row] = await database.db.select({ last: max(auditLog.id) }).from(auditLog);
+  const [row] = await database.db
+    .select({ last: max(auditLog.id) })
+    .from(auditLog)
+    .where(and(notInArray(auditLog.action, [...NOT_DATA]), ne(auditLog.entity, 'sessions')));
   hash.update(`audit:${row?.last ?? 0}|db:${database.url}`);
   return hash.digest('hex');
 }

@@ -15,7 +15,7 @@ import { readXlsx } from './xlsx.ts';
  */
 export type ImportOutcome =
   | { ok: true; summary: ImportSummary; errors: ImportIssue[]; warnings: ImportIssue[] }
-  | { ok: false; errors: ImportIssue[]; warnings: ImportIssue[] };
+  | { ok: false; errors: ImportIssue[]; warnings: ImportIssue[]; /** Errors beyond the listed 1,000 (R18). */ unreportedErrors?: number };
 
 /** R19: the largest list accepted, in bytes and in rows. */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
@@ -113,8 +113,9 @@ export async function importList(database: Database, bytes: Uint8Array, options:
   const read = await readList(bytes);
   if (!read.ok) return { ok: false, errors: [read.error], warnings: [] };
   const validation = await validate(database, read.records, options);
-  const { rows, errors, warnings } = validation;
-  if (errors.length > 0 && (options.mode !== 'valid' || rows.length === 0 || aboutTheFile(errors))) return { ok: false, errors, warnings };
+  const { rows, errors, warnings, unreportedErrors } = validation;
+  if (errors.length > 0 && (options.mode !== 'valid' || rows.length === 0 || aboutTheFile(errors)))
+    return { ok: false, errors, warnings, ...(unreportedErrors ? { unreportedErrors } : {}) };
   if (!options.dryRun) await options.beforeWrite?.();
   const summary = await applyImport(database, rows, {
     actor: options.actor,
@@ -161,7 +162,15 @@ export async function previewRead(
 /** The summary as the CLI prints it. */
 export function describeImport(outcome: ImportOutcome): string[] {
   const lines = outcome.warnings.map((w) => `warning: ${formatIssue(w)}`);
-  if (!outcome.ok) return [...outcome.errors.map(formatIssue), ...lines, `${outcome.errors.length} error(s): nothing was imported.`];
+  if (!outcome.ok) {
+    const more = outcome.unreportedErrors ?? 0;
+    return [
+      ...outcome.errors.map(formatIssue),
+      ...(more > 0 ? [`… and ${more} more error(s) not listed (the first ${outcome.errors.length} are shown).`] : []),
+      ...lines,
+      `${outcome.errors.length + more} error(s): nothing was imported.`,
+    ];
+  }
   const s = outcome.summary;
   const verb = s.dryRun ? 'would create' : 'created';
   // A dry run shows what each row would do, as the admin's preview does.

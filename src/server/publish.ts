@@ -11,7 +11,7 @@
  * One publish at a time (a lock file); any failure removes the staging folder and leaves `current`,
  * and so the live site, exactly as it was.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { writeFile } from 'node:fs/promises';
@@ -31,10 +31,10 @@ import {
   linkTarget,
   type ReleaseProblems,
 } from '../domain/release-check.ts';
-import { ChunkedIndex } from '../domain/search/engine.ts';
-import type { ProductSearchManifest } from '../domain/search/bundle.ts';
-import type { CompactChunk } from '../domain/search/compact.ts';
-import type { CardFields } from '../domain/catalogue.ts';
+import { todayIso } from '../domain/validity.ts';
+import { listCatalogueItems } from '../db/queries/listing.ts';
+import { linkModules } from './release-modules.ts';
+import { checkReleaseSearch } from './release-search-check.ts';
 import { backupDatabase, moveDatabaseFile } from './backup.ts';
 import { buildSite, buildStamp, type BuildHooks } from './build.ts';
 import { CHANGE_LOG_FILE, makeChangeLog, readReleaseChangeLog } from './change-log.ts';
@@ -105,25 +105,6 @@ async function folderBytes(dir: string): Promise<{ bytes: number; files: string[
   return { bytes, files };
 }
 
-/** The search index of the release finds a sample of known product names (the first row of each). */
-async function checkSearch(client: string, sample: readonly string[]): Promise<string[]> {
-  const base = join(client, 'search', 'products');
-  if (!existsSync(join(base, 'manifest.json'))) return sample.length > 0 ? ['manifest.json thiếu / missing'] : [];
-  const read = <T>(name: string) => JSON.parse(readFileSync(join(base, name), 'utf8')) as T;
-  const manifest = read<ProductSearchManifest>('manifest.json');
-  const index = new ChunkedIndex(manifest.index, (n) => read<CompactChunk>(`t-${n}.json`));
-  const problems: string[] = [];
-  for (const name of sample) {
-    const hits = await index.search(name);
-    const slugs = hits.slice(0, 10).map((h) => {
-      const n = Number(h.ref);
-      return read<CardFields[]>(`r-${Math.floor(n / manifest.rowsPerChunk)}.json`)[n % manifest.rowsPerChunk]?.name;
-    });
-    if (!slugs.includes(name)) problems.push(`“${name}” không có trong 10 kết quả đầu / not in the first 10 results`);
-  }
-  return problems;
-}
-
 /** Step 3: what the release must hold before anyone sees it. */
 async function validate(
   database: Database,
@@ -131,12 +112,13 @@ async function validate(
   budgetBytes: number,
 ): Promise<ReleaseProblems & { pages: number; bytes: number }> {
   const { db } = database;
-  const [products, producers, fairs, codes, decisions] = await Promise.all([
+  const [products, producers, fairs, codes, decisions, catalogue] = await Promise.all([
     listProductSlugs(db),
     listProducers(db).then((rows) => rows.map((r) => r.slug)),
     listFairs(db).then((rows) => rows.map((r) => r.slug)),
     listRegistryCodes(db),
     listPublishedDecisions(db).then((rows) => rows.map((r) => r.slug)),
+    listCatalogueItems(db, todayIso()),
   ]);
   const { bytes, files } = await folderBytes(client);
   const present = new Set(files);
@@ -147,26 +129,17 @@ async function validate(
     for (const link of internalLinks(await readFile(join(client, page), 'utf8')))
       if (!isOnDemand(link) && !present.has(linkTarget(link))) brokenLinks.push({ page, link });
   }
-  const sampleNames = sampleProductNames(client);
   return {
     missingPages,
     brokenLinks,
     overBudget: bytes > budgetBytes ? { bytes, budget: budgetBytes } : null,
-    search: await checkSearch(client, sampleNames),
+    search: await checkReleaseSearch(
+      client,
+      catalogue.items.map((item) => item.name),
+    ),
     pages: pages.length,
     bytes,
   };
-}
-
-/** Up to five product names spread over the search rows (what a visitor would type). */
-function sampleProductNames(client: string): string[] {
-  const base = join(client, 'search', 'products');
-  if (!existsSync(join(base, 'r-0.json'))) return [];
-  const rows = readdirSync(base)
-    .filter((f) => /^r-\d+\.json$/.test(f))
-    .flatMap((f) => (JSON.parse(readFileSync(join(base, f), 'utf8')) as CardFields[]).map((r) => r.name));
-  const step = Math.max(1, Math.floor(rows.length / 5));
-  return rows.filter((_, i) => i % step === 0).slice(0, 5);
 }
 
 /** The backup opened as a database for `use` (and closed after), or the live database when there is no file. */
@@ -221,6 +194,8 @@ export async function publish(database: Database, options: PublishOptions): Prom
   };
   try {
     sweepStaging(dir);
+    // A releases folder outside the project resolves the release's packages through a link (release-modules.ts).
+    linkModules(dir);
     mkdirSync(staging, { recursive: true });
 
     begin('backup');

@@ -1,14 +1,13 @@
 /**
  * The releases folder (R32): one folder per published build, `current` a symlink to the one served,
  * switched by renaming a new link over it (atomic on POSIX), the newest five kept. A lock file makes
- * publishing one at a time across processes (the CLI and the admin's button).
+ * publishing one at a time across processes (the CLI and the admin's button): see publish-lock.ts.
  */
 import { randomBytes } from 'node:crypto';
 import {
   closeSync,
   existsSync,
   fsyncSync,
-  mkdirSync,
   openSync,
   readdirSync,
   readFileSync,
@@ -17,7 +16,6 @@ import {
   rmSync,
   symlinkSync,
   unlinkSync,
-  writeFileSync,
 } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -27,7 +25,6 @@ export const KEEP_RELEASES = 5;
 export const CURRENT = 'current';
 /** A release's own record, written last: a folder without it is not a release. */
 export const RELEASE_FILE = 'release.json';
-const LOCK_FILE = '.publish.lock';
 const ID = /^\d{8}T\d{9}Z-[0-9a-f]{4}$/;
 
 /** Where releases live: REGISTRY_RELEASES_DIR, else REGISTRY_OUT_DIR (older setups), else ./releases. */
@@ -135,67 +132,4 @@ export function sweepStaging(dir: string): string[] {
   return left;
 }
 
-export interface PublishLock {
-  release(): void;
-}
-export interface LockHolder {
-  who: string;
-  since: string;
-  pid: number;
-}
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
-
-/**
- * Takes the publish lock, or says who holds it. A lock whose process is gone (killed mid-publish) is
- * taken over: the staging folder it left is swept by the next publish.
- */
-export function acquirePublishLock(dir: string, who: string): { ok: true; lock: PublishLock } | { ok: false; holder: LockHolder } {
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, LOCK_FILE);
-  const holder: LockHolder = { who, since: new Date().toISOString(), pid: process.pid };
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      writeFileSync(file, JSON.stringify(holder), { flag: 'wx' });
-      let released = false;
-      return {
-        ok: true,
-        lock: {
-          release() {
-            if (released) return;
-            released = true;
-            rmSync(file, { force: true });
-          },
-        },
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      let current: LockHolder | null;
-      try {
-        current = JSON.parse(readFileSync(file, 'utf8')) as LockHolder;
-      } catch {
-        current = null;
-      }
-      if (current && alive(current.pid)) return { ok: false, holder: current };
-      rmSync(file, { force: true });
-    }
-  }
-  return { ok: false, holder: { who: 'unknown', since: new Date().toISOString(), pid: 0 } };
-}
-
-/** Who holds the publish lock now (a live process), or null. */
-export function lockHolder(dir: string): LockHolder | null {
-  try {
-    const holder = JSON.parse(readFileSync(join(dir, LOCK_FILE), 'utf8')) as LockHolder;
-    return alive(holder.pid) ? holder : null;
-  } catch {
-    return null;
-  }
-}
+export { acquirePublishLock, lockHolder, type LockHolder, type PublishLock } from './publish-lock.ts';

@@ -352,7 +352,8 @@ export async function startSiteServer(options: SiteServerOptions): Promise<SiteS
       return undefined;
     }
     const kept = names
-      .filter((name) => !name.startsWith('.') && name !== 'current' && name !== release.id)
+      // node_modules: the packages link of a releases folder outside the project (release-modules.ts), never a release.
+      .filter((name) => !name.startsWith('.') && name !== 'current' && name !== 'node_modules' && name !== release.id)
       .sort()
       .reverse();
     for (const name of kept) {

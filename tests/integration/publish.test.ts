@@ -5,6 +5,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, writeTransaction } from '../../src/db/client.ts';
 import { listProductSlugs } from '../../src/db/queries/catalogue.ts';
+import { listCatalogueItems } from '../../src/db/queries/listing.ts';
+import { todayIso } from '../../src/domain/validity.ts';
 import { auditLog, products } from '../../src/db/schema/index.ts';
 import { importCsv } from '../../src/server/importer.ts';
 import { publish, PUBLISH_STEPS, type BuildFunction, type PublishOptions } from '../../src/server/publish.ts';
@@ -109,6 +111,8 @@ describe('publish (R31, R32)', () => {
       ],
       ['missing page', { build: fakeBuild({ omit: `products/${slug}/index.html` }) }],
       ['broken link', { build: fakeBuild({ brokenLink: true }) }],
+      ['no search index', { build: fakeBuild({ search: 'missing' }) }],
+      ['empty search index', { build: fakeBuild({ search: 'empty' }) }],
       ['over budget', { env: { ...process.env, PUBLISH_BUDGET_MB: '0.001' } }],
     ];
     for (let i = 0; i < 20; i++) {
@@ -136,6 +140,42 @@ describe('publish (R31, R32)', () => {
     const broken = await publish(database, options({ build: fakeBuild({ brokenLink: true }) }));
     expect(!broken.ok && broken.reason === 'failed' && broken.message).toContain('/products/khong-co/');
     expect(liveTree()).toEqual(before);
+  });
+
+  it('refuses a release without its product search index, or whose index finds nothing (#17.11)', async () => {
+    expect((await publish(database, options())).ok).toBe(true);
+    const before = liveTree();
+    const missing = await publish(database, options({ build: fakeBuild({ search: 'missing' }) }));
+    expect(missing).toMatchObject({ ok: false, step: 'validate' });
+    expect(!missing.ok && missing.reason === 'failed' && missing.message).toContain(
+      '/search/products/: không có chỉ mục tìm kiếm / no search index',
+    );
+    const empty = await publish(database, options({ build: fakeBuild({ search: 'empty' }) }));
+    expect(empty).toMatchObject({ ok: false, step: 'validate' });
+    // The names tried are the database's: an index of nothing cannot pass by having nothing to try.
+    const [name] = (await listCatalogueItems(database.db, todayIso())).items.map((i) => i.name);
+    expect(!empty.ok && empty.reason === 'failed' && empty.message).toContain(
+      `“${name}” không có trong 10 kết quả đầu / not in the first 10 results`,
+    );
+    expect(liveTree()).toEqual(before);
+  });
+
+  it('refuses a release whose search index was built from other data than the release (#17.11)', async () => {
+    // A build whose index misses one product: the index is real, but of a catalogue without it.
+    const [first] = (await listCatalogueItems(database.db, todayIso())).items;
+    const stale: BuildFunction = async (outDir, env, stamp) => {
+      await fakeBuild()(outDir, env, stamp);
+      for (const folder of ['search/products', 'en/search/products']) {
+        const base = join(outDir, 'client', folder);
+        for (const name of readdirSync(base).filter((f) => /^r-\d+\.json$/.test(f))) {
+          const rows = JSON.parse(readFileSync(join(base, name), 'utf8')) as { name: string }[];
+          writeFileSync(join(base, name), JSON.stringify(rows.map((r) => (r.name === first!.name ? { ...r, name: `${r.name} (cũ)` } : r))));
+        }
+      }
+    };
+    const result = await publish(database, options({ build: stale }));
+    expect(result).toMatchObject({ ok: false, step: 'validate' });
+    expect(!result.ok && result.reason === 'failed' && result.message).toContain(`“${first!.name}”`);
   });
 
   it('refuses a release over the size budget', async () => {

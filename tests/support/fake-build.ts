@@ -10,17 +10,49 @@ import { listProductSlugs, listRegistryCodes } from '../../src/db/queries/catalo
 import { listPublishedDecisions } from '../../src/db/queries/decision-pages.ts';
 import { listFairs } from '../../src/db/queries/fairs.ts';
 import { listProducers } from '../../src/db/queries/producers.ts';
+import { listCatalogueItems } from '../../src/db/queries/listing.ts';
 import { expectedPages } from '../../src/domain/release-check.ts';
+import { buildProductSearch, type SearchDisplay } from '../../src/domain/search/bundle.ts';
+import { todayIso } from '../../src/domain/validity.ts';
 import type { BuildFunction } from '../../src/server/publish.ts';
+
+/** What a faulty build does to the product search index: leaves it out, or indexes no product. */
+export type SearchFault = 'missing' | 'empty';
+
+const DISPLAY: SearchDisplay = {
+  labels: { level: {}, group: {}, province: {}, year: {}, status: {} },
+  strings: { certifications: 'chứng nhận', unknownProducer: '—' },
+  productBase: '/products/',
+};
+
+/**
+ * The product search files of both languages, made by the site's own search builder (src/domain/search/bundle.ts)
+ * from the catalogue the snapshot lists, as the real build's /search/products/[file].json routes write them.
+ */
+async function writeSearchIndex(client: string, db: Parameters<typeof listCatalogueItems>[0], fault?: SearchFault) {
+  if (fault === 'missing') return;
+  const { items } = await listCatalogueItems(db, todayIso());
+  for (const locale of ['vi', 'en'] as const) {
+    const files = buildProductSearch(fault === 'empty' ? [] : items, locale, DISPLAY);
+    const base = join(client, locale === 'vi' ? '' : 'en', 'search', 'products');
+    mkdirSync(base, { recursive: true });
+    const write = (name: string, content: unknown) => writeFileSync(join(base, `${name}.json`), JSON.stringify(content));
+    write('manifest', files.manifest);
+    write('facets', files.facets);
+    files.terms.forEach((chunk, n) => write(`t-${n}`, chunk));
+    files.rows.forEach((rows, n) => write(`r-${n}`, rows));
+  }
+}
 
 /**
  * A stand-in for `astro build` (seconds instead of a minute): the pages and files the published records
  * need (expectedPages: also /data/ and each product's JSON), read from the database the real build would
- * read (the backup), each page linking home; `omit` and
- * `brokenLink` make a faulty build; `pauseEvery`/`pauseMs` make it slow enough to be killed halfway.
+ * read (the backup), each page linking home, and a real product search index of both languages built from
+ * that data (not shaped for the validator: the validator tries names it reads from the database); `omit`,
+ * `brokenLink` and `search` make a faulty build; `pauseEvery`/`pauseMs` make it slow enough to be killed halfway.
  */
 export const fakeBuild =
-  (fault: { omit?: string; brokenLink?: boolean; pauseEvery?: number; pauseMs?: number } = {}): BuildFunction =>
+  (fault: { omit?: string; brokenLink?: boolean; search?: SearchFault; pauseEvery?: number; pauseMs?: number } = {}): BuildFunction =>
   async (outDir, env) => {
     // Like Astro: the output folder is emptied first.
     rmSync(outDir, { recursive: true, force: true });
@@ -48,6 +80,7 @@ export const fakeBuild =
             : '\n';
         writeFileSync(join(outDir, 'client', page), body);
       }
+      await writeSearchIndex(join(outDir, 'client'), db, fault.search);
       mkdirSync(join(outDir, 'server'), { recursive: true });
       writeFileSync(join(outDir, 'server', 'entry.mjs'), 'export const handler = () => {};');
     } finally {

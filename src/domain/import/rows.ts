@@ -35,6 +35,8 @@ export interface ImportValidation<P extends ProvinceUnit> {
   rows: ImportRow<P>[];
   errors: ImportIssue[];
   warnings: ImportIssue[];
+  /** Errors found beyond the MAX_REPORTED_ERRORS listed (R18): the count is still told. */
+  unreportedErrors?: number;
 }
 
 /** The most errors one run reports (QUALITY.md R18). */
@@ -217,7 +219,12 @@ export function validateImport<P extends ProvinceUnit>(
       producerKey,
     });
   }
-  return { rows, errors: errors.slice(0, MAX_REPORTED_ERRORS), warnings };
+  return {
+    rows,
+    errors: errors.slice(0, MAX_REPORTED_ERRORS),
+    warnings,
+    ...(errors.length > MAX_REPORTED_ERRORS ? { unreportedErrors: errors.length - MAX_REPORTED_ERRORS } : {}),
+  };
 }
 
 function isWebUrl(value: string): boolean {
