@@ -109,6 +109,13 @@ const HSTS = 'max-age=31536000';
 /** The response header naming the release that answered (read by src/scripts/search-client.ts). */
 export const RELEASE_HEADER = 'X-Release';
 const RETRY_AFTER_SECONDS = '10';
+/**
+ * The methods the site answers: pages and files (GET, HEAD) and the admin's forms (POST). Any other is
+ * refused here with 405 and `Allow`, before a handler sees it: the adapter builds a fetch `Request`, which
+ * throws on TRACE, TRACK and CONNECT, and that turned `TRACE /` into a 500 with a logged stack (#17.9).
+ */
+const ALLOWED_METHODS = ['GET', 'HEAD', 'POST'] as const;
+const isAllowedMethod = (method: string | undefined) => (ALLOWED_METHODS as readonly (string | undefined)[]).includes(method);
 const CLOSE_GRACE_MS = 3000;
 /**
  * Release folders never change once published, so small files are kept in memory after their first read:
@@ -271,6 +278,10 @@ export async function startSiteServer(options: SiteServerOptions): Promise<SiteS
     if (closing) res.setHeader('Connection', 'close');
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     if (httpsSite || ('encrypted' in req.socket && req.socket.encrypted)) res.setHeader('Strict-Transport-Security', HSTS);
+    if (!isAllowedMethod(req.method)) {
+      res.setHeader('Allow', ALLOWED_METHODS.join(', '));
+      return plain(req, res, 405, 'Phương thức không được hỗ trợ / Method not allowed');
+    }
 
     const release = current();
     if (!release) {

@@ -50,6 +50,8 @@ function makeRelease(releasesDir: string, id: string): string {
       process.on('unhandledRejection', listener);
       export const options = { mode: 'middleware' };
       export const handler = async (req, res, next) => {
+        // The adapter turns every request into a fetch Request first, which refuses some methods.
+        new Request('http://localhost' + req.url, { method: req.method });
         if (req.url === '/admin/' || req.url.startsWith('/admin/?')) {
           res.writeHead(200, {
             'content-type': 'text/plain; charset=utf-8',
@@ -254,6 +256,19 @@ describe('what the server serves', () => {
     const post = await send(site.url, '/', { method: 'POST' });
     expect(post.status).toBe(404);
     expect(post.body.toString()).toContain('404 20261203T104512Z-aaaa');
+  });
+
+  it('answers methods the site does not use with 405 and Allow, on public and admin paths, and logs no error (#17.9)', async () => {
+    const before = lines.length;
+    for (const method of ['TRACE', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'PROPFIND'])
+      for (const path of ['/', '/products/tra/', '/admin/', '/admin/login/']) {
+        const answer = await send(site.url, path, { method });
+        expect(answer.status, `${method} ${path}`).toBe(405);
+        expect(answer.headers['allow'], `${method} ${path}`).toBe('GET, HEAD, POST');
+        expect(answer.headers, `${method} ${path}`).toMatchObject(SECURITY);
+        expect(answer.body.toString()).toContain('Method not allowed');
+      }
+    expect(lines.slice(before).filter((line) => line.includes('failed'))).toEqual([]);
   });
 
   it('answers 304 to If-None-Match and If-Modified-Since', async () => {
