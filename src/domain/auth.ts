@@ -1,6 +1,6 @@
 /**
  * The rules of staff accounts, pure so tests reach them without a server: the password policy (R02),
- * session lifetimes (R08), the sign-in throttle (R03) and the route × role table (R11).
+ * session lifetimes (R08) and the route × role table (R11). The sign-in throttle (R03) is login-throttle.ts.
  */
 
 export const PASSWORD_MIN = 8;
@@ -100,59 +100,6 @@ export function sessionState(session: { createdAt: string; lastSeenAt: string },
   if (now - Date.parse(session.createdAt) >= SESSION_ABSOLUTE_MS) return 'expired';
   if (now - Date.parse(session.lastSeenAt) >= SESSION_IDLE_MS) return 'idle';
   return 'active';
-}
-
-/** R03 numbers. */
-export const ACCOUNT_FAILURES_BEFORE_LOCK = 5;
-export const ACCOUNT_LOCK_MS = 15 * 60_000;
-export const IP_FAILURES_LIMIT = 10;
-export const IP_WINDOW_MS = 10 * 60_000;
-
-export type ThrottleVerdict = { ok: true; delayMs: number } | { ok: false; reason: 'account-locked' | 'ip-limited'; retryAfterMs: number };
-
-/**
- * R03: per account, each failure adds a growing delay (0.25 s, 0.5 s, 1 s, 2 s) and the fifth locks it for
- * 15 minutes; per IP, 10 failures in 10 minutes answer 429 until the window moves on. Unknown accounts are
- * counted the same way, so a wrong address and a wrong password cannot be told apart. In memory: one server
- * process holds the admin (decision 011).
- */
-export class LoginThrottle {
-  private readonly accounts = new Map<string, { failures: number; lockedUntil: number }>();
-  private readonly ips = new Map<string, number[]>();
-  private readonly now: () => number;
-  constructor(now: () => number = Date.now) {
-    this.now = now;
-  }
-
-  /** Before checking a password: may this account from this IP try now, and after what delay? */
-  check(account: string, ip: string): ThrottleVerdict {
-    const now = this.now();
-    const recent = (this.ips.get(ip) ?? []).filter((t) => now - t < IP_WINDOW_MS);
-    this.ips.set(ip, recent);
-    if (recent.length >= IP_FAILURES_LIMIT) return { ok: false, reason: 'ip-limited', retryAfterMs: IP_WINDOW_MS - (now - recent[0]!) };
-    const state = this.accounts.get(account.toLowerCase());
-    if (state && state.lockedUntil > now) return { ok: false, reason: 'account-locked', retryAfterMs: state.lockedUntil - now };
-    const failures = state?.failures ?? 0;
-    return { ok: true, delayMs: failures === 0 ? 0 : 250 * 2 ** (failures - 1) };
-  }
-
-  failed(account: string, ip: string): void {
-    const now = this.now();
-    this.ips.set(ip, [...(this.ips.get(ip) ?? []).filter((t) => now - t < IP_WINDOW_MS), now]);
-    const key = account.toLowerCase();
-    const state = this.accounts.get(key) ?? { failures: 0, lockedUntil: 0 };
-    if (state.lockedUntil <= now && state.lockedUntil !== 0) state.failures = 0;
-    state.failures += 1;
-    if (state.failures >= ACCOUNT_FAILURES_BEFORE_LOCK) {
-      state.lockedUntil = now + ACCOUNT_LOCK_MS;
-      state.failures = 0;
-    }
-    this.accounts.set(key, state);
-  }
-
-  succeeded(account: string): void {
-    this.accounts.delete(account.toLowerCase());
-  }
 }
 
 export const ROLES = ['anonymous', 'viewer', 'editor', 'admin'] as const;

@@ -376,10 +376,11 @@ describe('sign-in events (R25)', () => {
     for (const secret of ['Wrong-password-1', 'Wrong-password-2', PASSWORD, 'someone.unknown']) expect(text).not.toContain(secret);
   });
 
-  it('logs a locked account and an IP over its limit', async () => {
-    for (let i = 0; i < 5; i++)
-      await signIn(database, { email: 'lock.me@example.vn', password: `wrong-${i}`, ip: nextIp(), userAgent: null });
-    expect(await signIn(database, { email: 'lock.me@example.vn', password: 'wrong', ip: nextIp(), userAgent: null })).toMatchObject({
+  it('logs the lockout of an account from one address, the refusals after it, and an IP over its limit', async () => {
+    const from = nextIp();
+    for (let i = 0; i < 5; i++) await signIn(database, { email: 'lock.me@example.vn', password: `wrong-${i}`, ip: from, userAgent: null });
+    expect(events.at(-1)).toMatchObject({ event: 'login.lockout', scope: 'pair', emailDomain: 'example.vn', ip: from });
+    expect(await signIn(database, { email: 'lock.me@example.vn', password: 'wrong', ip: from, userAgent: null })).toMatchObject({
       reason: 'account-locked',
     });
     expect(events.at(-1)).toMatchObject({ event: 'login.locked', emailDomain: 'example.vn' });
@@ -407,12 +408,14 @@ describe('the sign-in throttle under concurrency (R03)', () => {
     });
   });
 
-  it('8 wrong passwords at once for one account from 8 addresses: the account locks at the fifth', async () => {
+  it('8 wrong passwords at once for one account from one address: that address is refused from the fifth, others are not', async () => {
     const account = await create('concurrent.lock@example.vn');
+    const ip = nextIp();
     const results = await Promise.all(
-      Array.from({ length: 8 }, () => signIn(database, { email: account.email, password: 'wrong', ip: nextIp(), userAgent: null })),
+      Array.from({ length: 8 }, () => signIn(database, { email: account.email, password: 'wrong', ip, userAgent: null })),
     );
     expect(results.filter((r) => !r.ok && r.reason === 'invalid')).toHaveLength(5);
     expect(results.filter((r) => !r.ok && r.reason === 'account-locked')).toHaveLength(3);
+    expect(await signIn(database, { email: account.email, password: PASSWORD, ip: nextIp(), userAgent: null })).toMatchObject({ ok: true });
   }, 20_000);
 });
