@@ -3,90 +3,38 @@
  * session lifetimes (R08) and the route × role table (R11). The sign-in throttle (R03) is login-throttle.ts.
  */
 
+import { PASSWORD_MIN_SCORE, passwordScore } from './password-strength.ts';
+
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
 
-/**
- * Passwords refused whatever their length: the most used ones worldwide and in Vietnam (lists published
- * from breaches), compared in lower case. Short on purpose: the length rule does most of the work.
- */
-const COMMON_PASSWORDS = new Set([
-  '12345678',
-  '123456789',
-  '1234567890',
-  '12345678910',
-  '87654321',
-  '11111111',
-  '00000000',
-  '88888888',
-  '66666666',
-  '99999999',
-  '123123123',
-  '11223344',
-  '147258369',
-  '123456a@',
-  'password',
-  'password1',
-  'password123',
-  'passw0rd',
-  'p@ssw0rd',
-  'qwertyuiop',
-  'qwerty123',
-  'qwertyui',
-  'iloveyou',
-  'iloveyou1',
-  'abc12345',
-  'abcd1234',
-  'a1234567',
-  'admin123',
-  'administrator',
-  'welcome1',
-  'sunshine',
-  'princess',
-  'football',
-  'baseball',
-  'superman',
-  'trustno1',
-  'letmein1',
-  'zaq12wsx',
-  '1qaz2wsx',
-  'asdfghjkl',
-  'matkhau1',
-  'matkhau123',
-  'anhyeuem',
-  'anhyeuem1',
-  'emyeuanh',
-  'yeuemmaimai',
-  'vietnam1',
-  'vietnam123',
-  'hanoi123',
-  'saigon123',
-  'congthuong',
-  'khuyencong',
-]);
-
-export type PasswordProblem = 'too-short' | 'too-long' | 'common' | 'contains-email';
+export type PasswordProblem = 'too-short' | 'too-long' | 'contains-email' | 'weak';
 
 /**
- * R02: 8–128 characters (counted as the user sees them, so "mậtkhẩu" is 7), never truncated, not a
- * common password and not the e-mail's name. Null when the password is acceptable.
+ * R02: 8–128 characters (counted as the user sees them, so "mậtkhẩu" is 7), never truncated, not the
+ * e-mail's name, and hard to guess: a zxcvbn-ts score of at least 3 (password-strength.ts), which refuses
+ * "aaaaaaaa", eight spaces, "Aa123456", "Matkhau123" or "Hanoi2024". Null when the password is acceptable.
  */
-export function passwordProblem(password: string, email = ''): PasswordProblem | null {
+export async function passwordProblem(password: string, email = ''): Promise<PasswordProblem | null> {
   const length = [...password.normalize('NFC')].length;
   if (length < PASSWORD_MIN) return 'too-short';
   if (length > PASSWORD_MAX) return 'too-long';
-  const lower = password.toLowerCase();
-  if (COMMON_PASSWORDS.has(lower)) return 'common';
-  const name = email.toLowerCase().split('@')[0] ?? '';
-  if (name.length >= 4 && lower.includes(name)) return 'contains-email';
-  return null;
+  const address = email.trim().toLowerCase();
+  const name = address.split('@')[0] ?? '';
+  if (name.length >= 4 && password.toLowerCase().includes(name)) return 'contains-email';
+  // The account's own words count as known to an attacker: the address, its parts and its domain.
+  const related = [address, name, ...name.split(/[._+-]/), ...(address.split('@')[1]?.split('.') ?? [])];
+  return (await passwordScore(password, related)) < PASSWORD_MIN_SCORE ? 'weak' : null;
 }
 
 export const PASSWORD_MESSAGES: Record<PasswordProblem, { vi: string; en: string }> = {
   'too-short': { vi: `Mật khẩu cần ít nhất ${PASSWORD_MIN} ký tự.`, en: `The password needs at least ${PASSWORD_MIN} characters.` },
   'too-long': { vi: `Mật khẩu dài tối đa ${PASSWORD_MAX} ký tự.`, en: `The password can be at most ${PASSWORD_MAX} characters.` },
-  common: { vi: 'Mật khẩu này quá phổ biến, hãy chọn mật khẩu khác.', en: 'This password is too common; choose another.' },
   'contains-email': { vi: 'Mật khẩu không được chứa tên e-mail.', en: 'The password must not contain the e-mail name.' },
+  weak: {
+    vi: 'Mật khẩu này quá dễ đoán (mật khẩu phổ biến, từ thông dụng, tên, địa danh, ngày tháng hay ký tự lặp). Hãy dùng một cụm vài từ ít gặp, có thể thêm số hoặc ký hiệu.',
+    en: 'This password is too easy to guess (a common password, word, name, place, date or repeated characters). Use a phrase of a few uncommon words, perhaps with digits or symbols.',
+  },
 };
 
 /** R08: a session ends 30 minutes after its last use, and 12 hours after sign-in whatever happens. */
