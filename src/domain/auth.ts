@@ -201,6 +201,19 @@ export function isAllowed(route: { roles: readonly Role[] }, role: Role): boolea
   return route.roles.includes(role);
 }
 
+/** #17.2: the most a form POST's body may carry. File uploads and imports keep their own, larger, limits. */
+export const FORM_BODY_LIMIT = 64 * 1024;
+
+/**
+ * The limit the server holds a POST's body to before any handler runs: FORM_BODY_LIMIT for every form
+ * (and for paths no row names: nothing there needs a body), null for the upload routes, which read
+ * their bodies themselves under their own limits.
+ */
+export function postBodyLimit(pathname: string): number | null {
+  const route = adminRoute('POST', pathname);
+  return route && 'body' in route && route.body === 'multipart' ? null : FORM_BODY_LIMIT;
+}
+
 /** Whether a role may perform a named action (for showing or hiding buttons; the middleware decides). */
 export function may(role: Role, action: AdminAction): boolean {
   return ADMIN_ROUTES.some((r) => r.action === action && isAllowed(r, role));

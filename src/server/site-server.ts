@@ -33,6 +33,8 @@ import {
   staticTarget,
   type StaticTarget,
 } from '../domain/static-paths.ts';
+import { postBodyLimit } from '../domain/auth.ts';
+import { readNodeBodyLimited } from './body-limit.ts';
 
 export interface SiteServerOptions {
   /** The folder holding the release folders and the `current` symlink. */
@@ -130,6 +132,14 @@ const MISSING = new Set(['ENOENT', 'ENOTDIR', 'ENAMETOOLONG', 'EISDIR', 'ELOOP']
 /** Stream errors that just mean the client went away. */
 const ABORTED = new Set(['ERR_STREAM_PREMATURE_CLOSE', 'ECONNRESET', 'EPIPE', 'ERR_STREAM_DESTROYED']);
 
+/** The path of a request target, for the route table (a target that does not parse gets the strictest limit). */
+const pathnameOf = (url: string | undefined) => {
+  try {
+    return new URL(url ?? '/', 'http://localhost').pathname;
+  } catch {
+    return '/';
+  }
+};
 const errorCode = (error: unknown) => (error instanceof Error && 'code' in error ? String(error.code) : '');
 const errorText = (error: unknown) => (error instanceof Error ? error.stack || error.message : String(error));
 
@@ -355,10 +365,31 @@ export async function startSiteServer(options: SiteServerOptions): Promise<SiteS
     } catch {
       return plain(req, res, 500, 'Lỗi máy chủ / Server error');
     }
+    if (req.method === 'POST' && !(await limitBody(req, res))) return;
     // The adapter calls next() when no on-demand route matches; next(error) is Express's error path.
     await handler(req, res, (error?: unknown) =>
       error === undefined ? notFound(release, req, res) : Promise.reject(error instanceof Error ? error : new Error(errorText(error))),
     );
+  }
+
+  /**
+   * #17.2: a POST's body is read here, up to its route's limit (src/domain/auth.ts, postBodyLimit), before
+   * Astro sees the request; the adapter then takes it from `req.body`. Over the limit, declared or as it
+   * streams, the rest is never read: 413 with `Connection: close`. (Left to the app, an oversized body is
+   * cut by cancelling its stream, which destroys the socket before any answer.) Upload routes read their
+   * own bodies under their own limits. False when the request has been answered.
+   */
+  async function limitBody(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    const limit = postBodyLimit(pathnameOf(req.url));
+    if (limit === null) return true;
+    const body = await readNodeBodyLimited(req, limit);
+    if (body.ok) {
+      (req as IncomingMessage & { body?: Buffer }).body = body.bytes;
+      return true;
+    }
+    res.setHeader('Connection', 'close');
+    plain(req, res, 413, `Dữ liệu gửi lên quá lớn (tối đa ${limit / 1024} KB) / Request body too large (at most ${limit / 1024} KB)`);
+    return false;
   }
 
   /** The release's own 404 page, never cached (a publish may add the page). */
