@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   ADMIN_ROUTES,
+  FORM_BODY_LIMIT,
+  postBodyLimit,
   adminRoute,
   bodyAccepted,
   isAllowed,
@@ -115,5 +117,20 @@ describe('the route × role table (R11)', () => {
   it('gives every role at least what the role below it has', () => {
     for (const route of ADMIN_ROUTES)
       for (let i = 1; i < ROLES.length; i++) if (isAllowed(route, ROLES[i - 1]!)) expect(isAllowed(route, ROLES[i]!)).toBe(true);
+  });
+});
+
+describe('postBodyLimit (#17.2)', () => {
+  it('holds every form route, and paths no row names, to 64 KB', () => {
+    for (const route of ADMIN_ROUTES.filter((r) => r.method === 'POST' && r.body === 'form'))
+      expect(postBodyLimit(route.example), route.example).toBe(64 * 1024);
+    for (const path of ['/', '/products/', '/admin/khong-co/', '/admin/users/1/images/'])
+      expect(postBodyLimit(path), path).toBe(FORM_BODY_LIMIT);
+  });
+
+  it('leaves the upload routes to their own limits', () => {
+    const uploads = ADMIN_ROUTES.filter((r) => r.method === 'POST' && r.body === 'multipart');
+    expect(uploads.length).toBeGreaterThan(0);
+    for (const route of uploads) expect(postBodyLimit(route.example), route.example).toBeNull();
   });
 });
