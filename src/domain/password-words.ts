@@ -202,6 +202,7 @@ const PROVINCES = [
   'Phú Yên',
   'Hồ Chí Minh',
   'Bình Dương',
+  'Bà Rịa - Vũng Tàu',
   'Bà Rịa',
   'Vũng Tàu',
   'Đồng Nai',

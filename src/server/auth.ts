@@ -1,7 +1,8 @@
 /**
  * Staff sign-in on the server: argon2id hashing (R01), sessions whose token only the browser holds
  * (R06–R09: 32 random bytes, SHA-256 stored, idle and absolute expiry, a new session at each sign-in),
- * and the sign-in throttle (R03, src/server/login-throttle.ts). Failures for unknown accounts do the same work as wrong passwords.
+ * and the sign-in throttle (R03, src/server/login-throttle.ts). Failures for unknown accounts do the same
+ * work, and move the same counters, as wrong passwords.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
