@@ -8,6 +8,7 @@ import type { MiddlewareHandler } from 'astro';
 import { getDatabase } from './db/client.ts';
 import { adminRoute, bodyAccepted, isAllowed } from './domain/auth.ts';
 import { currentUser, SESSION_COOKIE } from './server/auth.ts';
+import { readFormBody, refusedFormBody } from './server/form-body.ts';
 import { securityEvent } from './server/security-log.ts';
 
 export const ADMIN_HEADERS: Record<string, string> = {
@@ -48,13 +49,18 @@ export const onRequest: MiddlewareHandler = async (context, next) => {
       headers: { 'Content-Type': 'text/plain; charset=utf-8' },
     });
   else {
-    reachedPage = true;
-    response = await next();
+    // #17.2: every form's body is read here, under its limit, before the page runs; pages get it from postedForm.
+    const body = route.method === 'POST' && route.body === 'form' ? await readFormBody(context.request) : null;
+    if (body && !body.ok) response = refusedFormBody(body.status);
+    else {
+      reachedPage = true;
+      response = await next();
+    }
   }
 
   // R25: every refusal made here is a security event (the 303 to the sign-in form is not: sessions expire;
   // a page's own answers, such as a wrong password, log their own events).
-  if (!reachedPage && [401, 403, 404, 415].includes(response.status)) {
+  if (!reachedPage && [401, 403, 404, 413, 415].includes(response.status)) {
     let ip: string | undefined;
     try {
       ip = context.clientAddress;

@@ -1,92 +1,40 @@
 /**
  * The rules of staff accounts, pure so tests reach them without a server: the password policy (R02),
- * session lifetimes (R08), the sign-in throttle (R03) and the route × role table (R11).
+ * session lifetimes (R08) and the route × role table (R11). The sign-in throttle (R03) is login-throttle.ts.
  */
+
+import { PASSWORD_MIN_SCORE, passwordScore } from './password-strength.ts';
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
 
-/**
- * Passwords refused whatever their length: the most used ones worldwide and in Vietnam (lists published
- * from breaches), compared in lower case. Short on purpose: the length rule does most of the work.
- */
-const COMMON_PASSWORDS = new Set([
-  '12345678',
-  '123456789',
-  '1234567890',
-  '12345678910',
-  '87654321',
-  '11111111',
-  '00000000',
-  '88888888',
-  '66666666',
-  '99999999',
-  '123123123',
-  '11223344',
-  '147258369',
-  '123456a@',
-  'password',
-  'password1',
-  'password123',
-  'passw0rd',
-  'p@ssw0rd',
-  'qwertyuiop',
-  'qwerty123',
-  'qwertyui',
-  'iloveyou',
-  'iloveyou1',
-  'abc12345',
-  'abcd1234',
-  'a1234567',
-  'admin123',
-  'administrator',
-  'welcome1',
-  'sunshine',
-  'princess',
-  'football',
-  'baseball',
-  'superman',
-  'trustno1',
-  'letmein1',
-  'zaq12wsx',
-  '1qaz2wsx',
-  'asdfghjkl',
-  'matkhau1',
-  'matkhau123',
-  'anhyeuem',
-  'anhyeuem1',
-  'emyeuanh',
-  'yeuemmaimai',
-  'vietnam1',
-  'vietnam123',
-  'hanoi123',
-  'saigon123',
-  'congthuong',
-  'khuyencong',
-]);
-
-export type PasswordProblem = 'too-short' | 'too-long' | 'common' | 'contains-email';
+export type PasswordProblem = 'too-short' | 'too-long' | 'contains-email' | 'weak';
 
 /**
- * R02: 8–128 characters (counted as the user sees them, so "mậtkhẩu" is 7), never truncated, not a
- * common password and not the e-mail's name. Null when the password is acceptable.
+ * R02: 8–128 characters (counted as the user sees them, so "mậtkhẩu" is 7), never truncated, not the
+ * e-mail's name, and hard to guess: a zxcvbn-ts score of at least 3 (password-strength.ts), which refuses
+ * "aaaaaaaa", eight spaces, "Aa123456", "Matkhau123" or "Hanoi2024". Null when the password is acceptable.
  */
-export function passwordProblem(password: string, email = ''): PasswordProblem | null {
+export async function passwordProblem(password: string, email = ''): Promise<PasswordProblem | null> {
   const length = [...password.normalize('NFC')].length;
   if (length < PASSWORD_MIN) return 'too-short';
   if (length > PASSWORD_MAX) return 'too-long';
-  const lower = password.toLowerCase();
-  if (COMMON_PASSWORDS.has(lower)) return 'common';
-  const name = email.toLowerCase().split('@')[0] ?? '';
-  if (name.length >= 4 && lower.includes(name)) return 'contains-email';
-  return null;
+  const address = email.trim().toLowerCase();
+  const name = address.split('@')[0] ?? '';
+  if (name.length >= 4 && password.toLowerCase().includes(name)) return 'contains-email';
+  // The account's own words count as known to an attacker: the address, its parts and its domain.
+  const related = [address, name, ...name.split(/[._+-]/), ...(address.split('@')[1]?.split('.') ?? [])];
+  return (await passwordScore(password, related)) < PASSWORD_MIN_SCORE ? 'weak' : null;
 }
 
 export const PASSWORD_MESSAGES: Record<PasswordProblem, { vi: string; en: string }> = {
   'too-short': { vi: `Mật khẩu cần ít nhất ${PASSWORD_MIN} ký tự.`, en: `The password needs at least ${PASSWORD_MIN} characters.` },
   'too-long': { vi: `Mật khẩu dài tối đa ${PASSWORD_MAX} ký tự.`, en: `The password can be at most ${PASSWORD_MAX} characters.` },
-  common: { vi: 'Mật khẩu này quá phổ biến, hãy chọn mật khẩu khác.', en: 'This password is too common; choose another.' },
   'contains-email': { vi: 'Mật khẩu không được chứa tên e-mail.', en: 'The password must not contain the e-mail name.' },
+  weak: {
+    vi: 'Mật khẩu này quá dễ đoán (mật khẩu phổ biến, từ thông dụng, tên, địa danh, ngày tháng hay ký tự lặp). Hãy dùng một cụm vài từ ít gặp, có thể thêm số hoặc ký hiệu.',
+    en: 'This password is too easy to guess (a common password, word, name, place, date or repeated characters). Use a phrase of a few uncommon words, perhaps with digits or symbols.',
+  },
 };
 
 /** R08: a session ends 30 minutes after its last use, and 12 hours after sign-in whatever happens. */
@@ -100,59 +48,6 @@ export function sessionState(session: { createdAt: string; lastSeenAt: string },
   if (now - Date.parse(session.createdAt) >= SESSION_ABSOLUTE_MS) return 'expired';
   if (now - Date.parse(session.lastSeenAt) >= SESSION_IDLE_MS) return 'idle';
   return 'active';
-}
-
-/** R03 numbers. */
-export const ACCOUNT_FAILURES_BEFORE_LOCK = 5;
-export const ACCOUNT_LOCK_MS = 15 * 60_000;
-export const IP_FAILURES_LIMIT = 10;
-export const IP_WINDOW_MS = 10 * 60_000;
-
-export type ThrottleVerdict = { ok: true; delayMs: number } | { ok: false; reason: 'account-locked' | 'ip-limited'; retryAfterMs: number };
-
-/**
- * R03: per account, each failure adds a growing delay (0.25 s, 0.5 s, 1 s, 2 s) and the fifth locks it for
- * 15 minutes; per IP, 10 failures in 10 minutes answer 429 until the window moves on. Unknown accounts are
- * counted the same way, so a wrong address and a wrong password cannot be told apart. In memory: one server
- * process holds the admin (decision 011).
- */
-export class LoginThrottle {
-  private readonly accounts = new Map<string, { failures: number; lockedUntil: number }>();
-  private readonly ips = new Map<string, number[]>();
-  private readonly now: () => number;
-  constructor(now: () => number = Date.now) {
-    this.now = now;
-  }
-
-  /** Before checking a password: may this account from this IP try now, and after what delay? */
-  check(account: string, ip: string): ThrottleVerdict {
-    const now = this.now();
-    const recent = (this.ips.get(ip) ?? []).filter((t) => now - t < IP_WINDOW_MS);
-    this.ips.set(ip, recent);
-    if (recent.length >= IP_FAILURES_LIMIT) return { ok: false, reason: 'ip-limited', retryAfterMs: IP_WINDOW_MS - (now - recent[0]!) };
-    const state = this.accounts.get(account.toLowerCase());
-    if (state && state.lockedUntil > now) return { ok: false, reason: 'account-locked', retryAfterMs: state.lockedUntil - now };
-    const failures = state?.failures ?? 0;
-    return { ok: true, delayMs: failures === 0 ? 0 : 250 * 2 ** (failures - 1) };
-  }
-
-  failed(account: string, ip: string): void {
-    const now = this.now();
-    this.ips.set(ip, [...(this.ips.get(ip) ?? []).filter((t) => now - t < IP_WINDOW_MS), now]);
-    const key = account.toLowerCase();
-    const state = this.accounts.get(key) ?? { failures: 0, lockedUntil: 0 };
-    if (state.lockedUntil <= now && state.lockedUntil !== 0) state.failures = 0;
-    state.failures += 1;
-    if (state.failures >= ACCOUNT_FAILURES_BEFORE_LOCK) {
-      state.lockedUntil = now + ACCOUNT_LOCK_MS;
-      state.failures = 0;
-    }
-    this.accounts.set(key, state);
-  }
-
-  succeeded(account: string): void {
-    this.accounts.delete(account.toLowerCase());
-  }
 }
 
 export const ROLES = ['anonymous', 'viewer', 'editor', 'admin'] as const;
@@ -331,6 +226,19 @@ export function adminRoute(method: string, pathname: string) {
 
 export function isAllowed(route: { roles: readonly Role[] }, role: Role): boolean {
   return route.roles.includes(role);
+}
+
+/** #17.2: the most a form POST's body may carry. File uploads and imports keep their own, larger, limits. */
+export const FORM_BODY_LIMIT = 64 * 1024;
+
+/**
+ * The limit the server holds a POST's body to before any handler runs: FORM_BODY_LIMIT for every form
+ * (and for paths no row names: nothing there needs a body), null for the upload routes, which read
+ * their bodies themselves under their own limits.
+ */
+export function postBodyLimit(pathname: string): number | null {
+  const route = adminRoute('POST', pathname);
+  return route && 'body' in route && route.body === 'multipart' ? null : FORM_BODY_LIMIT;
 }
 
 /** Whether a role may perform a named action (for showing or hiding buttons; the middleware decides). */

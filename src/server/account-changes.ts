@@ -18,7 +18,8 @@ import {
 } from '../db/queries/admin-users.ts';
 import type { EditUserInput, FormErrors, NewUserInput, OwnPasswordInput } from '../domain/admin/user-form.ts';
 import { SESSION_ABSOLUTE_MS } from '../domain/auth.ts';
-import { hashPassword, hashToken, oneAttemptAtATime, throttle, verifyPassword } from './auth.ts';
+import { hashPassword, hashToken, verifyPassword } from './auth.ts';
+import { attemptLanes, judgeAttempt, oneAttemptAtATime, recordFailure, recordSuccess } from './login-throttle.ts';
 import { securityEvent } from './security-log.ts';
 
 /** Who acts, and from where (for the security log). */
@@ -93,9 +94,12 @@ export async function changeOwnPassword(
   request: { ip: string; userAgent: string | null },
   now = Date.now(),
 ): Promise<OwnPasswordChange> {
-  // In the sign-in lanes: concurrent guesses of the current password are counted one by one (R03).
-  const refused = await oneAttemptAtATime(user.email, request.ip, async (): Promise<OwnPasswordChange | null> => {
-    const verdict = throttle.check(user.email, request.ip);
+  // In the sign-in lanes and counters (untrusted: the device cookie proves a sign-in, not who sits at an
+  // open session): concurrent guesses of the current password are counted one by one (R03).
+  const attempt = { email: user.email, ip: request.ip };
+  const refused = await oneAttemptAtATime(attemptLanes(attempt, null), async (): Promise<OwnPasswordChange | null> => {
+    const judged = await judgeAttempt(database, attempt);
+    const { verdict } = judged;
     if (!verdict.ok) {
       securityEvent(verdict.reason === 'account-locked' ? 'login.locked' : 'login.ip_limited', {
         userId: user.id,
@@ -109,11 +113,13 @@ export async function changeOwnPassword(
     const stored = await getPasswordHash(database.db, user.id);
     if (!stored) return { ok: false, reason: 'not-found' };
     if (!(await verifyPassword(stored, input.currentPassword))) {
-      throttle.failed(user.email, request.ip);
+      const blocked = await recordFailure(database, judged);
       securityEvent('password.change_failed', { userId: user.id, email: user.email, ip: request.ip, reason: 'wrong-current-password' });
+      for (const scope of blocked)
+        securityEvent('login.lockout', { userId: user.id, email: user.email, ip: request.ip, scope, context: 'password-change' });
       return { ok: false, reason: 'wrong-password' };
     }
-    throttle.succeeded(user.email);
+    await recordSuccess(database, judged);
     return null;
   });
   if (refused) return refused;

@@ -21,7 +21,7 @@ export async function addUser(
   if (!Email.safeParse(input.email.trim()).success) return { ok: false, reason: `"${input.email}" is not an e-mail address` };
   if (!['admin', 'editor', 'viewer'].includes(input.role))
     return { ok: false, reason: `role must be admin, editor or viewer, not "${input.role}"` };
-  const problem = passwordProblem(input.password, input.email);
+  const problem = await passwordProblem(input.password, input.email);
   if (problem) return { ok: false, reason: PASSWORD_MESSAGES[problem].en };
   if (await findUserByEmail(database.db, input.email))
     return { ok: false, reason: `an account for ${input.email.trim().toLowerCase()} exists already` };

@@ -5,6 +5,7 @@
 import type { Options } from '../domain/admin/form.ts';
 import type { OptionContext } from '../db/queries/admin/options.ts';
 import type { ListFilter, ListQuery } from '../db/queries/admin/records.ts';
+import { readFormBody } from './form-body.ts';
 
 export const notFound = () =>
   new Response('Không tìm thấy bản ghi / Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
@@ -54,13 +55,13 @@ export function presetValues(
   return values;
 }
 
-/** The posted form, or null when the body cannot be read as one (a malformed or truncated post). */
+/**
+ * The posted form, or null when the body cannot be read as one (malformed, truncated, or over the form
+ * limit: the middleware has answered those already). Read once, under FORM_BODY_LIMIT (#17.2).
+ */
 export async function postedForm(request: Request): Promise<FormData | null> {
-  try {
-    return await request.formData();
-  } catch {
-    return null;
-  }
+  const body = await readFormBody(request);
+  return body.ok ? body.form : null;
 }
 
 /** A form's values as posted, to show them again beside their errors (checkbox lists as lists). */

@@ -1,15 +1,25 @@
 /**
  * Staff sign-in on the server: argon2id hashing (R01), sessions whose token only the browser holds
  * (R06–R09: 32 random bytes, SHA-256 stored, idle and absolute expiry, a new session at each sign-in),
- * and the sign-in throttle (R03). Failures for unknown accounts do the same work as wrong passwords.
+ * and the sign-in throttle (R03, src/server/login-throttle.ts). Failures for unknown accounts do the same
+ * work, and move the same counters, as wrong passwords.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { writeTransaction, type Database } from '../db/client.ts';
 import { deleteSession, findSession, findUserByEmail, insertSession, touchSession } from '../db/queries/staff.ts';
-import { LoginThrottle, SESSION_ABSOLUTE_MS, sessionState } from '../domain/auth.ts';
+import { SESSION_ABSOLUTE_MS, sessionState } from '../domain/auth.ts';
 import { anonymousEmail, securityEvent } from './security-log.ts';
-import { processWide } from './process-wide.ts';
+import {
+  attemptLanes,
+  deviceNonce,
+  judgeAttempt,
+  newDeviceCookie,
+  oneAttemptAtATime,
+  recordFailure,
+  recordSuccess,
+  type Attempt,
+} from './login-throttle.ts';
 
 /** R01: argon2id, 19 MiB, 2 passes, 1 lane (OWASP's first recommended setting). */
 // algorithm 2 is Argon2id (the package's const enum cannot be imported under verbatimModuleSyntax).
@@ -23,12 +33,6 @@ const dummy = () => (dummyHash ??= hashPassword(randomBytes(16).toString('hex'))
 
 export const SESSION_COOKIE = 'registry_session';
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
-
-/** One per process, shared by every release's bundle (a publish must not forget failed sign-ins). */
-export const throttle = processWide('loginThrottle', () => new LoginThrottle());
-
-export type SignIn =
-  { ok: true; token: string; expiresAt: Date } | { ok: false; reason: 'invalid' | 'account-locked' | 'ip-limited'; retryAfterMs?: number };
 
 /**
  * The passwords to try for what was typed: its NFC form (how the account screens store passwords, so a
@@ -51,38 +55,25 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 const attempted = (email: string, user: { id: number; email: string } | null) =>
   user ? { userId: user.id, email: user.email } : anonymousEmail(email);
 
-const lanes = processWide('signInLanes', () => new Map<string, Promise<void>>());
+export type SignIn =
+  | { ok: true; token: string; expiresAt: Date; deviceCookie: string }
+  | { ok: false; reason: 'invalid' | 'account-locked' | 'ip-limited'; retryAfterMs?: number };
 
 /**
- * Runs password checks one at a time per client address and per account. The throttle decides before a
- * check and learns its result after it; attempts started together would all pass the decision before any
- * failure was counted (200 guesses at once from one address all got through in the admin bench). In a
- * lane, each attempt sees the failures of those before it, so the 11th failure from one address in 10
- * minutes is refused however many arrive at once (R03).
+ * Checks a password and opens a new session; every failure of a known or unknown account looks the same.
+ * On success the browser also gets a new device cookie (src/server/device-cookie.ts).
  */
-export function oneAttemptAtATime<T>(account: string, ip: string, attempt: () => Promise<T>): Promise<T> {
-  const keys = [`ip:${ip}`, `account:${account.toLowerCase()}`];
-  const before = keys.map((key) => lanes.get(key) ?? Promise.resolve());
-  let release!: () => void;
-  const done = new Promise<void>((resolve) => (release = resolve));
-  for (const key of keys) lanes.set(key, done);
-  return Promise.all(before)
-    .then(attempt)
-    .finally(() => {
-      release();
-      for (const key of keys) if (lanes.get(key) === done) lanes.delete(key);
-    });
-}
-
-/** Checks a password and opens a new session; every failure of a known or unknown account looks the same. */
 export async function signIn(
   database: Database,
-  input: { email: string; password: string; ip: string; userAgent: string | null },
-  now = Date.now(),
+  input: { email: string; password: string; ip: string; userAgent: string | null; deviceCookie?: string | undefined },
+  at?: number,
 ): Promise<SignIn> {
-  const checked = await oneAttemptAtATime(input.email, input.ip, () => checkPassword(database, input));
+  const lanes = attemptLanes(input, deviceNonce(database, input, at));
+  // The clock is read once the attempt's turn comes (it may have waited in its lanes).
+  const checked = await oneAttemptAtATime(lanes, () => checkPassword(database, input, at ?? Date.now()));
+  const now = at ?? Date.now();
   if (!checked.ok) return checked;
-  const { user } = checked;
+  const { user, deviceCookie } = checked;
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now + SESSION_ABSOLUTE_MS);
   await writeTransaction(database, (tx) =>
@@ -96,15 +87,17 @@ export async function signIn(
     }),
   );
   securityEvent('login.success', { userId: user.id, email: user.email, ip: input.ip });
-  return { ok: true, token, expiresAt };
+  return { ok: true, token, expiresAt, deviceCookie };
 }
 
 /** The throttle's decision, the password check and its result counted: the part of a sign-in done in a lane. */
 async function checkPassword(
   database: Database,
-  input: { email: string; password: string; ip: string },
-): Promise<{ ok: true; user: { id: number; email: string } } | Extract<SignIn, { ok: false }>> {
-  const verdict = throttle.check(input.email, input.ip);
+  input: Attempt & { password: string },
+  now: number,
+): Promise<{ ok: true; user: { id: number; email: string }; deviceCookie: string } | Extract<SignIn, { ok: false }>> {
+  const judged = await judgeAttempt(database, input, now);
+  const { verdict } = judged;
   if (!verdict.ok) {
     const known = await findUserByEmail(database.db, input.email).catch(() => null);
     securityEvent(verdict.reason === 'account-locked' ? 'login.locked' : 'login.ip_limited', {
@@ -120,16 +113,18 @@ async function checkPassword(
     ? await verifyPassword(user.passwordHash, input.password)
     : (await verifyPassword(await dummy(), input.password), false);
   if (!ok || !user) {
-    throttle.failed(input.email, input.ip);
+    const blocked = await recordFailure(database, judged, now);
+    const who = { ...attempted(input.email, user), ip: input.ip };
     securityEvent('login.failure', {
-      ...attempted(input.email, user),
-      ip: input.ip,
+      ...who,
+      trustedDevice: judged.trusted,
       reason: !user ? 'unknown-account' : user.isActive ? 'wrong-password' : 'inactive-account',
     });
+    for (const scope of blocked) securityEvent('login.lockout', { ...who, scope, context: 'sign-in' });
     return { ok: false, reason: 'invalid' };
   }
-  throttle.succeeded(input.email);
-  return { ok: true, user };
+  await recordSuccess(database, judged);
+  return { ok: true, user, deviceCookie: newDeviceCookie(database, user.email, now) };
 }
 
 export type StaffUser = NonNullable<Awaited<ReturnType<typeof findSession>>>['user'];

@@ -51,30 +51,8 @@ export function uploadsDir(): string {
 /** Temporary files start with this; nothing else in the folder does (variant names start with a hash). */
 const TEMP_PREFIX = '.tmp-';
 
-/**
- * R13: reads a body up to `limit` bytes, stopping (and cancelling the stream, so the rest is never pulled)
- * the moment it is passed, rather than reading everything and checking after.
- */
-export async function readLimited(
-  stream: ReadableStream<Uint8Array> | null,
-  limit: number,
-): Promise<{ ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; read: number }> {
-  if (!stream) return { ok: true, bytes: new Uint8Array(0) };
-  const reader = stream.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel('body over the upload limit').catch(() => undefined);
-      return { ok: false, read: total };
-    }
-    chunks.push(value);
-  }
-  return { ok: true, bytes: Buffer.concat(chunks, total) };
-}
+/** R13: bodies are read under a limit enforced while they stream (moved to body-limit.ts for the forms too, #17.2). */
+export { readLimited } from './body-limit.ts';
 
 /**
  * A counting semaphore with a bounded queue (R13): at most `limit` jobs run, up to `queueLimit` wait in

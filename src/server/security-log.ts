@@ -17,6 +17,8 @@ export const SECURITY_EVENTS = [
   'login.failure',
   'login.locked',
   'login.ip_limited',
+  /** A throttle counter reached its limit: `scope` says which (source, pair = account × source, device). */
+  'login.lockout',
   'logout',
   'session.expired',
   'access.denied',

@@ -37,6 +37,8 @@ import {
 import { headerPolicyOf, metaPolicyOf } from '../domain/csp.ts';
 import { unknownPathAnswer } from '../domain/not-found-route.ts';
 import { movedTo, parseRedirects, REDIRECTS_FILE } from '../domain/redirects.ts';
+import { postBodyLimit } from '../domain/auth.ts';
+import { readNodeBodyLimited } from './body-limit.ts';
 
 export interface SiteServerOptions {
   /** The folder holding the release folders and the `current` symlink. */
@@ -115,6 +117,13 @@ const HSTS = 'max-age=31536000';
 /** The response header naming the release that answered (read by src/scripts/search-client.ts). */
 export const RELEASE_HEADER = 'X-Release';
 const RETRY_AFTER_SECONDS = '10';
+/**
+ * The methods the site answers: pages and files (GET, HEAD) and the admin's forms (POST). Any other is
+ * refused here with 405 and `Allow`, before a handler sees it: the adapter builds a fetch `Request`, which
+ * throws on TRACE, TRACK and CONNECT, and that turned `TRACE /` into a 500 with a logged stack (#17.9).
+ */
+const ALLOWED_METHODS = ['GET', 'HEAD', 'POST'] as const;
+const isAllowedMethod = (method: string | undefined) => (ALLOWED_METHODS as readonly (string | undefined)[]).includes(method);
 const CLOSE_GRACE_MS = 3000;
 /**
  * Release folders never change once published, so small files are kept in memory after their first read:
@@ -131,6 +140,14 @@ const HEAD_BYTES = 64 * 1024;
 /** Stream errors that just mean the client went away. */
 const ABORTED = new Set(['ERR_STREAM_PREMATURE_CLOSE', 'ECONNRESET', 'EPIPE', 'ERR_STREAM_DESTROYED']);
 
+/** The path of a request target, for the route table (a target that does not parse gets the strictest limit). */
+const pathnameOf = (url: string | undefined) => {
+  try {
+    return new URL(url ?? '/', 'http://localhost').pathname;
+  } catch {
+    return '/';
+  }
+};
 const errorCode = (error: unknown) => (error instanceof Error && 'code' in error ? String(error.code) : '');
 const errorText = (error: unknown) => (error instanceof Error ? error.stack || error.message : String(error));
 
@@ -279,6 +296,10 @@ export async function startSiteServer(options: SiteServerOptions): Promise<SiteS
     if (closing) res.setHeader('Connection', 'close');
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     if (httpsSite || ('encrypted' in req.socket && req.socket.encrypted)) res.setHeader('Strict-Transport-Security', HSTS);
+    if (!isAllowedMethod(req.method)) {
+      res.setHeader('Allow', ALLOWED_METHODS.join(', '));
+      return plain(req, res, 405, 'Phương thức không được hỗ trợ / Method not allowed');
+    }
 
     const release = current();
     if (!release) {
@@ -370,10 +391,31 @@ export async function startSiteServer(options: SiteServerOptions): Promise<SiteS
     } catch {
       return plain(req, res, 500, 'Lỗi máy chủ / Server error');
     }
+    if (req.method === 'POST' && !(await limitBody(req, res))) return;
     // The adapter calls next() when no on-demand route matches; next(error) is Express's error path.
     await handler(req, res, (error?: unknown) =>
       error === undefined ? notFound(release, req, res) : Promise.reject(error instanceof Error ? error : new Error(errorText(error))),
     );
+  }
+
+  /**
+   * #17.2: a POST's body is read here, up to its route's limit (src/domain/auth.ts, postBodyLimit), before
+   * Astro sees the request; the adapter then takes it from `req.body`. Over the limit, declared or as it
+   * streams, the rest is never read: 413 with `Connection: close`. (Left to the app, an oversized body is
+   * cut by cancelling its stream, which destroys the socket before any answer.) Upload routes read their
+   * own bodies under their own limits. False when the request has been answered.
+   */
+  async function limitBody(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    const limit = postBodyLimit(pathnameOf(req.url));
+    if (limit === null) return true;
+    const body = await readNodeBodyLimited(req, limit);
+    if (body.ok) {
+      (req as IncomingMessage & { body?: Buffer }).body = body.bytes;
+      return true;
+    }
+    res.setHeader('Connection', 'close');
+    plain(req, res, 413, `Dữ liệu gửi lên quá lớn (tối đa ${limit / 1024} KB) / Request body too large (at most ${limit / 1024} KB)`);
+    return false;
   }
 
   /**

@@ -80,6 +80,9 @@ test.describe('staff sign-in', () => {
     await expect(page.getByRole('row').filter({ hasText: 'editor@example.vn' }).first()).toContainText('Đăng nhập');
     const cookie = (await page.context().cookies()).find((c) => c.name === 'registry_session')!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/admin' });
+    // R03: this browser has signed in, so failures made by others will not keep it out.
+    const device = (await page.context().cookies()).find((c) => c.name === 'registry_device')!;
+    expect(device).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/admin/login' });
 
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     await expect(page).toHaveURL(/\/admin\/login\/$/);
@@ -117,6 +120,31 @@ test.describe('forged and unsafe requests (R10, R22)', () => {
     // Still signed in: the forged sign-out did nothing.
     expect((await signedIn.get('/admin/', { maxRedirects: 0 })).status()).toBe(200);
     await signedIn.dispose();
+  });
+
+  test('an oversized form is answered 413 and unknown methods 405, and the site goes on serving (#17.2, #17.9)', async ({ baseURL }) => {
+    const api = await client(baseURL!, 'anonymous');
+    const big = await api.post('/admin/login/', {
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      data: `email=a%40b.vn&password=${'x'.repeat(1024 * 1024)}`,
+      maxRedirects: 0,
+    });
+    expect(big.status()).toBe(413);
+    const editor = await client(baseURL!, 'editor');
+    const account = await editor.post('/admin/account/', {
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      data: `currentPassword=${'x'.repeat(200 * 1024)}`,
+      maxRedirects: 0,
+    });
+    expect(account.status()).toBe(413);
+    for (const path of ['/', '/admin/login/']) {
+      const trace = await api.fetch(path, { method: 'TRACE', maxRedirects: 0 });
+      expect(trace.status(), `TRACE ${path}`).toBe(405);
+      expect(trace.headers()['allow']).toBe('GET, HEAD, POST');
+    }
+    expect((await api.get('/')).status()).toBe(200);
+    await api.dispose();
+    await editor.dispose();
   });
 
   test('no GET signs anyone out, and admin responses carry the security headers', async ({ baseURL }) => {

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessions } from '../../src/db/schema/index.ts';
-import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../../src/domain/auth.ts';
+import { PASSWORD_MESSAGES, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../../src/domain/auth.ts';
+import { findUserByEmail } from '../../src/db/queries/staff.ts';
 import { addUser, ensureFirstAdmin } from '../../src/server/accounts.ts';
 import { currentUser, hashPassword, signIn, signOut } from '../../src/server/auth.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
@@ -36,6 +37,18 @@ describe('passwords (R01, R02, R04)', () => {
     expect(await addUser(database, { email: 'EDITOR@example.vn', password: PASSWORD, role: 'viewer' }, { label: 'test' })).toMatchObject({
       ok: false,
     });
+  });
+
+  it('refuses easily guessed passwords for the first admin and the CLI, in English, and adds nothing (#17.6)', async () => {
+    for (const password of ['aaaaaaaa', '        ', 'Aa123456', 'Matkhau123', 'Hanoi2024']) {
+      const env = { ADMIN_EMAIL: 'weak@example.vn', ADMIN_PASSWORD: password };
+      expect(await ensureFirstAdmin(database, env)).toBe(`ADMIN_EMAIL/ADMIN_PASSWORD not used: ${PASSWORD_MESSAGES.weak.en}`);
+      expect(await addUser(database, { email: 'weak@example.vn', password, role: 'viewer' }, { label: 'cli:user' })).toEqual({
+        ok: false,
+        reason: PASSWORD_MESSAGES.weak.en,
+      });
+    }
+    expect(await findUserByEmail(database.db, 'weak@example.vn')).toBeNull();
   });
 
   it('creates the first admin from the environment only while no admin exists', async () => {

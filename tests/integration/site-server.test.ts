@@ -63,6 +63,17 @@ function makeRelease(releasesDir: string, id: string): string {
       process.on('unhandledRejection', listener);
       export const options = { mode: 'middleware' };
       export const handler = async (req, res, next) => {
+        // The adapter turns every request into a fetch Request first, which refuses some methods.
+        new Request('http://localhost' + req.url, { method: req.method });
+        // Like the adapter: a body already read (req.body) is used as it is, otherwise the request is read whole.
+        if (req.method === 'POST' && (req.url.startsWith('/admin/login/') || req.url.startsWith('/admin/products/'))) {
+          let size = 0;
+          if (req.body) size = req.body.length;
+          else for await (const chunk of req) size += chunk.length;
+          res.writeHead(200, { 'content-type': 'text/plain' });
+          res.end('READ ' + size);
+          return;
+        }
         if (req.url === '/admin/' || req.url.startsWith('/admin/?')) {
           res.writeHead(200, {
             'content-type': 'text/plain; charset=utf-8',
@@ -322,6 +333,19 @@ describe('what the server serves', () => {
     expect(post.body.toString()).toContain('404 20261203T104512Z-aaaa');
   });
 
+  it('answers methods the site does not use with 405 and Allow, on public and admin paths, and logs no error (#17.9)', async () => {
+    const before = lines.length;
+    for (const method of ['TRACE', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'PROPFIND'])
+      for (const path of ['/', '/products/tra/', '/admin/', '/admin/login/']) {
+        const answer = await send(site.url, path, { method });
+        expect(answer.status, `${method} ${path}`).toBe(405);
+        expect(answer.headers['allow'], `${method} ${path}`).toBe('GET, HEAD, POST');
+        expect(answer.headers, `${method} ${path}`).toMatchObject(SECURITY);
+        expect(answer.body.toString()).toContain('Method not allowed');
+      }
+    expect(lines.slice(before).filter((line) => line.includes('failed'))).toEqual([]);
+  });
+
   it('answers 304 to If-None-Match and If-Modified-Since', async () => {
     const first = await send(site.url, '/');
     const etag = first.headers['etag'] as string;
@@ -376,6 +400,73 @@ describe('what the server serves', () => {
     }
     expect(after).toBeLessThanOrEqual(before);
     expect(lines.filter((line) => line.includes('streaming'))).toEqual([]);
+  });
+});
+
+/**
+ * Sends a POST whose body is made as it is sent (never held whole by the client): `total` bytes of form
+ * data in 64 KB chunks, with or without a declared length. Resolves with the answer and how many bytes
+ * the server let the client write before answering.
+ */
+function streamPost(url: string, path: string, total: number, declare: boolean): Promise<{ status: number; body: string; sent: number }> {
+  const { hostname, port } = new URL(url);
+  const chunk = Buffer.alloc(64 * 1024, 'a');
+  return new Promise((resolve, reject) => {
+    let sent = 0;
+    let answered = false;
+    const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
+    if (declare) headers['content-length'] = String(total);
+    const req = request({ hostname, port, path, method: 'POST', headers, agent: false }, (res) => {
+      answered = true;
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode!, body: Buffer.concat(chunks).toString(), sent }));
+      res.on('error', reject);
+    });
+    // Once the server answers and closes, further writes fail: that is the point, not an error.
+    req.on('error', (error) => (answered ? undefined : reject(error)));
+    const write = () => {
+      while (!answered && sent < total) {
+        sent += chunk.length;
+        if (!req.write(chunk)) return void req.once('drain', write);
+      }
+      if (!answered) req.end();
+    };
+    write();
+  });
+}
+
+describe('request bodies (#17.2)', () => {
+  const MB = 1024 * 1024;
+  const memory = () => process.memoryUsage().rss;
+
+  it('hands a form body within the limit to the handler, read once', async () => {
+    const answer = await streamPost(site.url, '/admin/login/', 64 * 1024, true);
+    expect(answer).toMatchObject({ status: 200, body: 'READ 65536' });
+  });
+
+  it('answers 413 to a declared length over 64 KB on the sign-in form without reading the body', async () => {
+    const answer = await streamPost(site.url, '/admin/login/', 200 * MB, true);
+    expect(answer.status).toBe(413);
+    expect(answer.body).toContain('too large');
+    expect(answer.sent).toBeLessThan(50 * MB);
+  });
+
+  it('answers 413 to a 64 MB body streamed without a length, and holds none of it in memory', async () => {
+    const before = memory();
+    const answer = await streamPost(site.url, '/admin/login/', 64 * MB, false);
+    expect(answer.status).toBe(413);
+    expect(answer.sent).toBeLessThan(64 * MB);
+    expect(memory() - before).toBeLessThan(16 * MB);
+  });
+
+  it('holds every other POST to the form limit too, public paths and unknown admin paths alike', async () => {
+    for (const path of ['/', '/admin/khong-co/', '/admin/users/1/'])
+      expect((await streamPost(site.url, path, 1 * MB, true)).status, path).toBe(413);
+  });
+
+  it('leaves upload routes to their own limits', async () => {
+    expect(await streamPost(site.url, '/admin/products/1/images/', 1 * MB, true)).toMatchObject({ status: 200, body: `READ ${MB}` });
   });
 });
 

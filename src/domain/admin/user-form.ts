@@ -1,7 +1,7 @@
 /**
  * What an admin may write about a staff account, and what each person may change of their own (R12):
  * exactly these fields (`.strict()`: an extra field is refused, not ignored), with Vietnamese messages
- * beside each field. Passwords follow the policy of src/domain/auth.ts (R02) and are kept in NFC, so the
+ * beside each field. Passwords follow the policy of src/domain/auth.ts (R02, strength by zxcvbn-ts) and are kept in NFC, so the
  * same password typed on a composing or a decomposing Vietnamese keyboard is the same password.
  * The rules that keep the admin reachable (no self-demotion, never zero active admins) are here too,
  * pure; the query layer applies them again inside the write transaction.
@@ -67,17 +67,17 @@ const email = () =>
  * The messages of a new password and its confirmation, keyed by field: the policy (R02) on the first,
  * equality (after NFC) on the second. Empty when both are fine.
  */
-export function passwordErrors(
+export async function passwordErrors(
   password: string,
   confirmation: string,
   emailAddress: string,
   names: { password: string; confirmation: string } = { password: 'password', confirmation: 'passwordConfirm' },
-): Partial<Record<string, string>> {
+): Promise<Partial<Record<string, string>>> {
   const errors: Partial<Record<string, string>> = {};
   const nfc = password.normalize('NFC');
   if (password.length > RAW_PASSWORD_MAX) errors[names.password] = TOO_LONG;
   else {
-    const problem = passwordProblem(nfc, emailAddress);
+    const problem = await passwordProblem(nfc, emailAddress);
     if (problem) errors[names.password] = PASSWORD_MESSAGES[problem].vi;
   }
   if (nfc !== confirmation.normalize('NFC')) errors[names.confirmation] = 'Hai mật khẩu không khớp nhau.';
@@ -98,7 +98,7 @@ export const NewUserInput = z
     passwordConfirm: secret(),
   })
   .strict()
-  .superRefine((v, ctx) => addIssues(ctx, passwordErrors(v.password, v.passwordConfirm, v.email)));
+  .superRefine(async (v, ctx) => addIssues(ctx, await passwordErrors(v.password, v.passwordConfirm, v.email)));
 export type NewUserInput = z.output<typeof NewUserInput>;
 
 /**
@@ -118,11 +118,11 @@ export const editUserSchema = (accountEmail: string) =>
       newPasswordConfirm: optionalSecret(),
     })
     .strict()
-    .superRefine((v, ctx) => {
+    .superRefine(async (v, ctx) => {
       if (v.newPassword === null && v.newPasswordConfirm === null) return;
       addIssues(
         ctx,
-        passwordErrors(v.newPassword ?? '', v.newPasswordConfirm ?? '', accountEmail, {
+        await passwordErrors(v.newPassword ?? '', v.newPasswordConfirm ?? '', accountEmail, {
           password: 'newPassword',
           confirmation: 'newPasswordConfirm',
         }),
@@ -142,8 +142,8 @@ export const ownPasswordSchema = (accountEmail: string) =>
       newPasswordConfirm: secret(),
     })
     .strict()
-    .superRefine((v, ctx) => {
-      const errors = passwordErrors(v.newPassword, v.newPasswordConfirm, accountEmail, {
+    .superRefine(async (v, ctx) => {
+      const errors = await passwordErrors(v.newPassword, v.newPasswordConfirm, accountEmail, {
         password: 'newPassword',
         confirmation: 'newPasswordConfirm',
       });
@@ -162,17 +162,18 @@ const PASSWORD_FIELDS = [
 
 /**
  * Posted form data → the validated input, or the first message of each field. A field sent twice or a
- * file is refused. When other fields are wrong the password checks still run, so every message shows at once.
+ * file is refused. When other fields are wrong the password checks still run, so every message shows at
+ * once. Asynchronous: the strength estimator loads its dictionaries on first use (password-strength.ts).
  */
-export function readUserForm<S extends z.ZodType>(
+export async function readUserForm<S extends z.ZodType>(
   schema: S,
   form: FormData | Record<string, unknown>,
   accountEmail = '',
-): FormRead<z.output<S>> {
+): Promise<FormRead<z.output<S>>> {
   const entries = formEntries(form);
   if (!entries.ok) return entries;
   const data = entries.data;
-  const parsed = schema.safeParse(data);
+  const parsed = await schema.safeParseAsync(data);
   if (parsed.success) return { ok: true, value: parsed.data };
   const errors = issueMessages(parsed.error);
   // zod skips the cross-field checks when a field failed; run the password checks anyway.
@@ -183,13 +184,13 @@ export function readUserForm<S extends z.ZodType>(
     const required = pw === 'password' || 'currentPassword' in data;
     if (typeof a !== 'string' || typeof b !== 'string' || (!required && !a && !b)) continue;
     const who = typeof data['email'] === 'string' ? data['email'].trim().toLowerCase() : accountEmail;
-    for (const [k, m] of Object.entries(passwordErrors(a, b, who, { password: pw, confirmation: confirm }))) errors[k] ??= m;
+    for (const [k, m] of Object.entries(await passwordErrors(a, b, who, { password: pw, confirmation: confirm }))) errors[k] ??= m;
   }
   return { ok: false, errors };
 }
 
 /** The rule shown under every new-password field. */
-export const PASSWORD_HINT = `Từ 8 đến ${PASSWORD_MAX} ký tự; không dùng mật khẩu phổ biến hay tên e-mail.`;
+export const PASSWORD_HINT = `Từ 8 đến ${PASSWORD_MAX} ký tự, khó đoán: nên là một cụm vài từ ít gặp; không dùng mật khẩu phổ biến, tên, địa danh, ngày tháng hay tên e-mail.`;
 
 export interface AccountState {
   id: number;
