@@ -1,7 +1,7 @@
-import { count, eq } from 'drizzle-orm';
+import { count, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSeedCsv } from '../../src/db/reference.ts';
-import { auditLog, certifications, fairs, slugRedirects, users } from '../../src/db/schema/index.ts';
+import { auditLog, certifications, decisions, fairs, slugRedirects, users } from '../../src/db/schema/index.ts';
 import { lastSeedChecksum, seedChecksum, seedDatabase } from '../../src/db/seed.ts';
 import { slugify } from '../../src/domain/slug.ts';
 import { ROOT } from '../support/paths.ts';
@@ -34,6 +34,21 @@ describe('re-seeding a database seeded from the older files', () => {
     // Every fair of the old seed kept its id (matched by name or source address), none was added twice.
     expect(before.every((old) => after.some((f) => f.id === old.id && f.sourceUrl === old.sourceUrl))).toBe(true);
     expect(result.fairs.added).toBe(newFairs.length - oldFairs.length);
+  });
+
+  it('links the certifications the old seed held to the decisions the new seed brings, by their numbers', async () => {
+    const cited = await database.db
+      .select({ decisionNo: certifications.decisionNo, decisionId: certifications.decisionId })
+      .from(certifications)
+      .where(isNotNull(certifications.decisionNo));
+    expect(cited.length).toBeGreaterThan(0);
+    expect(cited.filter((c) => c.decisionId === null)).toEqual([]);
+    const numbers = new Set(readSeedCsv('decisions.csv').map((d) => d['decision_no']));
+    const [national2023] = await database.db.select({ id: decisions.id }).from(decisions).where(eq(decisions.number, '3116/QĐ-BCT'));
+    expect(numbers.has('3116/QĐ-BCT')).toBe(true);
+    const linked = cited.filter((c) => c.decisionNo === '3116/QĐ-BCT');
+    expect(linked.length).toBeGreaterThan(0);
+    expect(linked.every((c) => c.decisionId === national2023!.id)).toBe(true);
   });
 
   it('shows the clean names, with the editing notes moved to the note', async () => {

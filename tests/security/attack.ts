@@ -172,6 +172,37 @@ const PROBES: Probe[] = [
     },
   },
   {
+    name: 'methods other than GET, HEAD and POST get 405, never a stack trace',
+    async run(send) {
+      for (const [method, path] of [
+        ['TRACE', '/'],
+        ['PUT', '/products/'],
+        ['DELETE', '/admin/'],
+      ] as const) {
+        const answer = await send(path, { method });
+        if (answer.status !== 405) return `${method} ${path} answered ${answer.status}`;
+        if (!header(answer, 'allow').includes('GET')) return `${method} ${path} named no allowed methods`;
+      }
+      return null;
+    },
+  },
+  {
+    name: 'an oversized form body is refused with 413 before it is read',
+    async run(send) {
+      // 100 KB: over the 64 KB every form is held to, small enough to stay a bounded probe.
+      const body = `email=x%40example.invalid&password=${'a'.repeat(100 * 1024)}`;
+      for (const path of ['/admin/login/', '/report/']) {
+        const answer = await send(path, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: ORIGIN_PLACEHOLDER },
+          body,
+        });
+        if (answer.status !== 413) return `POST ${path} of 100 KB answered ${answer.status}`;
+      }
+      return null;
+    },
+  },
+  {
     name: 'an SVG opened on its own cannot run script',
     async run(send) {
       const answer = await send('/favicon.svg');

@@ -127,7 +127,13 @@ export async function upsertSeedDecisions(
       (await adoptableDecision(db, input, fields, seedKeys));
     if (!stored) {
       const slug = slugForDecision(
-        { number: input.number, decisionDate: input.decisionDate, roundYear: input.roundYear, level: input.level.level, issuer: input.issuerText },
+        {
+          number: input.number,
+          decisionDate: input.decisionDate,
+          roundYear: input.roundYear,
+          level: input.level.level,
+          issuer: input.issuerText,
+        },
         (s) => slugs.has(s),
       );
       slugs.add(slug);

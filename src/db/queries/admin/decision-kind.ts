@@ -96,7 +96,13 @@ export const decisionKind: RecordKind<DecisionInput> = {
   async createColumns(db, input) {
     const taken = new Set((await db.select({ slug: decisions.slug }).from(decisions)).map((r) => r.slug));
     const slug = slugForDecision(
-      { number: input.number, decisionDate: input.decisionDate, roundYear: input.roundYear, level: input.level, issuer: await issuerName(db, input) },
+      {
+        number: input.number,
+        decisionDate: input.decisionDate,
+        roundYear: input.roundYear,
+        level: input.level,
+        issuer: await issuerName(db, input),
+      },
       (s) => taken.has(s),
     );
     return { slug };
@@ -125,7 +131,14 @@ export const decisionKind: RecordKind<DecisionInput> = {
         ],
         status: r.status,
         updatedAt: r.updatedAt,
-        haystack: haystack(r.number, r.numberKey.toLowerCase(), r.numberKey.replace(/[^A-Z0-9]/g, '').toLowerCase(), issuer, r.note, String(r.roundYear)),
+        haystack: haystack(
+          r.number,
+          r.numberKey.toLowerCase(),
+          r.numberKey.replace(/[^A-Z0-9]/g, '').toLowerCase(),
+          issuer,
+          r.note,
+          String(r.roundYear),
+        ),
         facets: { status: r.status, level: r.level, document: r.documentHash ? 'yes' : 'no' },
       };
     });
