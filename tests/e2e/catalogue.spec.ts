@@ -28,7 +28,9 @@ test.describe('a visitor browsing the catalogue', () => {
     await page.getByRole('navigation', { name: 'Chính' }).getByRole('link', { name: 'Sản phẩm' }).click();
     await expect(page).toHaveURL(/\/products\/$/);
     await page.getByRole('link', { name: /^Cấp quốc gia \d+$/ }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'sản phẩm phù hợp' })).toHaveText(`${seedProducts((r) => r['level'] === 'national')} sản phẩm phù hợp`);
+    await expect(page.getByRole('status').filter({ hasText: 'sản phẩm phù hợp' })).toHaveText(
+      `${seedProducts((r) => r['level'] === 'national')} sản phẩm phù hợp`,
+    );
 
     await page.getByRole('link', { name: 'Trà Ô Long' }).click();
     await expect(page).toHaveURL(/\/products\/tra-o-long\/$/);
@@ -87,7 +89,12 @@ test.describe('a visitor browsing the catalogue', () => {
     await openFacet(page, 'Năm');
     await page.getByRole('link', { name: /^2023 \d+$/ }).click();
     await expect(page).toHaveURL(/\/products\/year\/2023\/$/);
-    await expect(page.locator('[data-results] > li')).toHaveCount(Math.min(PAGE_SIZE, seedProducts((r) => r['year'] === '2023')));
+    await expect(page.locator('[data-results] > li')).toHaveCount(
+      Math.min(
+        PAGE_SIZE,
+        seedProducts((r) => r['year'] === '2023'),
+      ),
+    );
     await context.close();
   });
 });
