@@ -22,6 +22,7 @@ test.describe('who stands behind the registry', () => {
     const producer = await firstHref(page, '/producers/', /^\/producers\/[a-z0-9-]+\/$/);
     const fair = await firstHref(page, '/fairs/', /^\/fairs\/[a-z0-9-]+\/$/);
     const code = await firstHref(page, product, /^\/verify\/[A-Z0-9-]+\/$/);
+    const decision = await firstHref(page, '/decisions/', /^\/decisions\/[a-z0-9-]+\/$/);
     const pages = [
       '/',
       '/products/',
@@ -31,7 +32,10 @@ test.describe('who stands behind the registry', () => {
       '/fairs/',
       fair,
       code,
+      '/decisions/',
+      decision,
       '/verify/',
+      '/verify/?q=3116%2FQ%C4%90-BCT',
       '/search/?q=tra',
       '/stats/',
       '/data/',
