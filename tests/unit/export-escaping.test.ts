@@ -3,14 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { seedProvinceUnits } from '../../src/db/reference.ts';
 import { writeCsv } from '../../src/domain/csv-write.ts';
 import { validateImport } from '../../src/domain/import/rows.ts';
+import { stripZeroWidth, textProblem } from '../../src/domain/safe-text.ts';
 import { normalizeText } from '../../src/domain/text.ts';
 
 const context = { provinces: seedProvinceUnits(), currentYear: 2026 };
 const HEADER = ['product_name', 'producer', 'province', 'level', 'year', 'decision_no'];
 
+/** A product name is at least two characters (as in the admin form): a short value gets a word after it. */
+const asName = (value: string) => ([...value].length < 2 ? `${value} Huế` : value);
+
 /** What the importer reads from a CSV whose product name and decision number cells hold `value`. */
 function readBack(value: string) {
-  const { rows, errors } = validateImport(writeCsv([HEADER, [value, 'HTX Đông Đô', 'Hà Nội', 'provincial', 2024, value]]), context);
+  const { rows, errors } = validateImport(writeCsv([HEADER, [asName(value), 'HTX Đông Đô', 'Hà Nội', 'provincial', 2024, value]]), context);
   expect(errors).toEqual([]);
   return { productName: rows[0]!.productName, decisionNo: rows[0]!.decisionNo };
 }
@@ -19,7 +23,7 @@ describe('the importer undoes the export escape', () => {
   it.each(['=HYPERLINK("http://x")', '+84 912 345 678', '-', '@Đặng', "''@y", "'Đồng Đăng", "Nón lá 'Huế'", 'Bộ sản phẩm "Đũa", muỗng'])(
     'reads %j back as it was written',
     (value) => {
-      expect(readBack(value)).toEqual({ productName: value, decisionNo: value });
+      expect(readBack(value)).toEqual({ productName: asName(value), decisionNo: value });
     },
   );
 
@@ -37,7 +41,9 @@ describe('the importer undoes the export escape', () => {
         const value = normalizeText(a + b);
         // Only text that itself starts with the escape cannot come back (the test above).
         fc.pre(value !== '' && !/^'[=+\-@]/.test(value));
-        expect(readBack(value)).toEqual({ productName: value, decisionNo: value });
+        // Control and text-direction characters are refused, zero-width ones removed (tests/unit/safe-text.test.ts).
+        fc.pre(textProblem(value) === null && stripZeroWidth(value) === value);
+        expect(readBack(value)).toEqual({ productName: asName(value), decisionNo: value });
       }),
       { numRuns: 300 },
     );
