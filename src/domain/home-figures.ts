@@ -12,8 +12,8 @@ export interface HomeFiguresInput {
   products: number;
   establishments: number;
   provinces: number;
-  /** The rounds the published certifications belong to. */
-  certificationRounds: readonly { year: number; level: CertificationLevel; region: RegionCode | null }[];
+  /** The rounds the published certifications belong to, with how many each holds. */
+  certificationRounds: readonly { year: number; level: CertificationLevel; region: RegionCode | null; certifications: number }[];
   /** The published decisions with how many of their certifications the registry shows. */
   decisions: readonly {
     slug: string;
@@ -59,12 +59,25 @@ export function homeFigures(input: HomeFiguresInput): HomeFigures {
   const newest = [...rounds].sort(
     (a, b) => b.year - a.year || rank(b.level) - rank(a.level) || (a.region ?? '').localeCompare(b.region ?? ''),
   )[0];
-  const shares = roundShares(input.decisions.map((d) => ({ ...d, certified: d.productsCertified })));
+  // A round's share counts every certification of the round the registry holds, whether or not its source
+  // printed the decision number (a national or regional round is made by one decision).
+  const heldInRound = (r: { year: number; level: CertificationLevel; region: RegionCode | null }) =>
+    input.certificationRounds.find((c) => c.year === r.year && c.level === r.level && c.region === r.region)?.certifications ?? 0;
+  const shares = roundShares(input.decisions.map((d) => ({ ...d, certified: d.productsCertified }))).map((r) => ({
+    ...r,
+    held: heldInRound(r),
+  }));
   let latest: LatestRound | null = null;
   if (newest) {
     const own = input.decisions.filter((d) => d.roundYear === newest.year && d.level === newest.level && d.region === newest.region);
     const dates = own.flatMap((d) => (d.decisionDate ? [d.decisionDate] : [])).sort();
-    latest = { ...newest, publishedOn: dates[0] ?? null, decisionSlug: own.length === 1 ? own[0]!.slug : null };
+    latest = {
+      year: newest.year,
+      level: newest.level,
+      region: newest.region,
+      publishedOn: dates[0] ?? null,
+      decisionSlug: own.length === 1 ? own[0]!.slug : null,
+    };
   }
   return {
     products: input.products,

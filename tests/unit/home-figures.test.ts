@@ -6,9 +6,9 @@ const input = (over: Partial<HomeFiguresInput> = {}): HomeFiguresInput => ({
   establishments: 40,
   provinces: 12,
   certificationRounds: [
-    { year: 2024, level: 'provincial', region: null },
-    { year: 2023, level: 'national', region: null },
-    { year: 2022, level: 'regional', region: 'north' },
+    { year: 2024, level: 'provincial', region: null, certifications: 20 },
+    { year: 2023, level: 'national', region: null, certifications: 6 },
+    { year: 2022, level: 'regional', region: 'north', certifications: 8 },
   ],
   decisions: [
     {
@@ -55,7 +55,9 @@ describe('homeFigures', () => {
   });
 
   it('falls back to the newest round of any level when the registry holds no official round', () => {
-    const latest = homeFigures(input({ certificationRounds: [{ year: 2021, level: 'provincial', region: null }] })).latest;
+    const latest = homeFigures(
+      input({ certificationRounds: [{ year: 2021, level: 'provincial', region: null, certifications: 3 }] }),
+    ).latest;
     expect(latest).toMatchObject({ year: 2021, level: 'provincial' });
   });
 
@@ -66,8 +68,19 @@ describe('homeFigures', () => {
   it('gives the share of each official round whose size is published, newest first, and none for an unknown size', () => {
     const shares = homeFigures(input()).shares;
     expect(shares.map((r) => [r.year, r.level, r.held, r.certified])).toEqual([
-      [2023, 'national', 5, 173],
+      [2023, 'national', 6, 173],
       [2022, 'regional', 8, 141],
     ]);
+  });
+
+  it("counts every certification of a round, also those whose source did not print the round's decision number", () => {
+    // 5 certifications cite 3116/QĐ-BCT, 6 belong to the 2023 national round: the round's share is 6 of 173.
+    const [national] = homeFigures(input()).shares;
+    expect(national).toMatchObject({ year: 2023, level: 'national', held: 6, certified: 173 });
+  });
+
+  it('says 0 for a round whose size is known but of which the registry holds nothing', () => {
+    const shares = homeFigures(input({ certificationRounds: [] })).shares;
+    expect(shares.map((r) => r.held)).toEqual([0, 0]);
   });
 });

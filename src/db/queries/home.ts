@@ -1,16 +1,25 @@
-import { and, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import type { CertificationLevel, RegionCode } from '../../domain/levels.ts';
 import type { DbOrTx } from '../client.ts';
 import { certifications, products } from '../schema/index.ts';
 
-/** The rounds (year, level, region) the public site holds a certification of: what the home page's latest round is drawn from. */
+/**
+ * The rounds (year, level, region) the public site holds certifications of, with how many: what the home
+ * page's latest round and each official round's share are drawn from.
+ */
 export async function listCertificationRounds(
   db: DbOrTx,
-): Promise<{ year: number; level: CertificationLevel; region: RegionCode | null }[]> {
+): Promise<{ year: number; level: CertificationLevel; region: RegionCode | null; certifications: number }[]> {
   const rows = await db
-    .selectDistinct({ year: certifications.roundYear, level: certifications.level, region: certifications.regionCode })
+    .select({
+      year: certifications.roundYear,
+      level: certifications.level,
+      region: certifications.regionCode,
+      certifications: count(),
+    })
     .from(certifications)
     .innerJoin(products, eq(certifications.productId, products.id))
-    .where(and(eq(certifications.status, 'published'), eq(products.status, 'published')));
+    .where(and(eq(certifications.status, 'published'), eq(products.status, 'published')))
+    .groupBy(certifications.roundYear, certifications.level, certifications.regionCode);
   return rows.map((r) => ({ ...r, region: (r.region as RegionCode | null) ?? null }));
 }
