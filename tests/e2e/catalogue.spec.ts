@@ -22,7 +22,7 @@ test.describe('a visitor browsing the catalogue', () => {
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1, name: 'Sản phẩm công nghiệp nông thôn tiêu biểu' })).toBeVisible();
     // The seed's products, and those the admin stories may have published meanwhile on this shared site.
-    const figures = (await page.getByRole('list', { name: 'Số liệu' }).textContent()) ?? '';
+    const figures = (await page.getByRole('list', { name: 'Sổ đăng ký hiện có' }).textContent()) ?? '';
     expect(Number(/([\d.]+) sản phẩm/.exec(figures)?.[1]?.replaceAll('.', ''))).toBeGreaterThanOrEqual(seedProducts());
 
     await page.getByRole('navigation', { name: 'Chính' }).getByRole('link', { name: 'Sản phẩm' }).click();
