@@ -1,12 +1,25 @@
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_FLAGS, chromiumPath } from './tests/support/chromium.ts';
+import { FAIR_SITE, PUBLIC_SITE, STAFF_EMAIL, STAFF_PASSWORD, STAFF_SITE, type Site } from './tests/e2e/support/sites.ts';
 
-const PORT = Number(process.env['E2E_PORT'] || 4391);
-const FAIR_PORT = Number(process.env['E2E_FAIR_PORT'] || 4392);
-const E2E_DIR = '.tmp/e2e';
-const FAIR_DIR = '.tmp/e2e-fairs';
-/** The password of the test staff accounts (a fixture of the throw-away e2e database, not a secret). */
-export const STAFF_PASSWORD = 'Thử-nghiệm-2026!';
+/** The password of the test staff accounts, for the stories that type it (kept here for older imports). */
+export { STAFF_PASSWORD };
+
+/** The environment a site's `npm start` runs with: its own database, release folder and uploads. */
+const siteEnv = (site: Site, extra: Record<string, string> = {}) => ({
+  DATABASE_URL: site.databaseUrl,
+  REGISTRY_OUT_DIR: `${site.dir}/dist`,
+  UPLOADS_DIR: `${site.dir}/uploads`,
+  HOST: '127.0.0.1',
+  PORT: String(site.port),
+  ...extra,
+});
+
+/** Staff accounts: the first admin from ADMIN_EMAIL, an editor and a viewer added with `npm run user`. */
+const addStaff = [STAFF_EMAIL.editor, STAFF_EMAIL.viewer]
+  .map((email) => `USER_PASSWORD='${STAFF_PASSWORD}' node src/cli/user.ts add ${email} --role ${email.split('@')[0]}`)
+  .join(' && ');
+const firstAdmin = { ADMIN_EMAIL: STAFF_EMAIL.admin, ADMIN_PASSWORD: STAFF_PASSWORD };
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -14,9 +27,11 @@ export default defineConfig({
   workers: 2,
   forbidOnly: !!process.env['CI'],
   retries: 0,
+  // A story with several accessibility scans on a phone takes tens of seconds on a busy two-core machine.
+  timeout: 60_000,
   reporter: process.env['CI'] ? 'list' : [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
+    baseURL: PUBLIC_SITE.url,
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: chromiumPath(),
@@ -27,41 +42,32 @@ export default defineConfig({
     { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } },
     { name: 'phone', use: { ...devices['Pixel 7'] } },
   ],
+  // Three built sites, each started the way `npm start` starts it, on a fresh database of its own
+  // (tests/e2e/support/sites.ts says which story uses which).
   webServer: [
-    // The built site, started the way `npm start` starts it, on a fresh database of its own.
     {
-      // Staff accounts for the admin stories: the first admin from ADMIN_EMAIL, an editor and a viewer added
-      // with `npm run user` (passwords are test fixtures, see tests/e2e/admin.spec.ts).
-      command: `rm -rf ${E2E_DIR} && USER_PASSWORD='${STAFF_PASSWORD}' node src/cli/user.ts add editor@example.vn --role editor && USER_PASSWORD='${STAFF_PASSWORD}' node src/cli/user.ts add viewer@example.vn --role viewer && node src/cli/start.ts`,
-      url: `http://127.0.0.1:${PORT}/`,
+      command: `rm -rf ${PUBLIC_SITE.dir} && ${addStaff} && node src/cli/start.ts`,
+      url: `${PUBLIC_SITE.url}/`,
       timeout: 240_000,
       reuseExistingServer: false,
       stdout: 'pipe',
-      env: {
-        DATABASE_URL: `file:${E2E_DIR}/registry.db`,
-        REGISTRY_OUT_DIR: `${E2E_DIR}/dist`,
-        UPLOADS_DIR: `${E2E_DIR}/uploads`,
-        ADMIN_EMAIL: 'admin@example.vn',
-        ADMIN_PASSWORD: STAFF_PASSWORD,
-        HOST: '127.0.0.1',
-        PORT: String(PORT),
-      },
+      env: siteEnv(PUBLIC_SITE, firstAdmin),
     },
-    // The fair site: the real seed plus factory exhibitors at the 2024 northern fair (tests/support/fair-site.ts).
     {
-      command: `rm -rf ${FAIR_DIR} && node tests/support/fair-site.ts && node src/cli/start.ts`,
-      url: `http://127.0.0.1:${FAIR_PORT}/`,
+      command: `rm -rf ${FAIR_SITE.dir} && node tests/support/fair-site.ts && node src/cli/start.ts`,
+      url: `${FAIR_SITE.url}/`,
       timeout: 240_000,
       reuseExistingServer: false,
       stdout: 'pipe',
-      env: {
-        DATABASE_URL: `file:${FAIR_DIR}/registry.db`,
-        REGISTRY_OUT_DIR: `${FAIR_DIR}/dist`,
-        UPLOADS_DIR: `${FAIR_DIR}/uploads`,
-        HOST: '127.0.0.1',
-        PORT: String(FAIR_PORT),
-        FAIR_EXHIBITORS: '60',
-      },
+      env: siteEnv(FAIR_SITE, { FAIR_EXHIBITORS: '60' }),
+    },
+    {
+      command: `rm -rf ${STAFF_SITE.dir} && ${addStaff} && node src/cli/start.ts`,
+      url: `${STAFF_SITE.url}/`,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      env: siteEnv(STAFF_SITE, firstAdmin),
     },
   ],
 });

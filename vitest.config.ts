@@ -2,6 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Vitest's default is one worker fewer than the cores: one worker on the two-core CI machine. Most
+    // integration time is spent waiting on child processes (builds, sqld, imports), so two run side by side.
+    maxWorkers: 2,
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       {
@@ -20,7 +23,6 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           globalSetup: ['tests/support/global-setup.ts'],
           env: { TEST_DATABASE: 'sqld' },
-          fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

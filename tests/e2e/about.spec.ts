@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { STAFF_PASSWORD } from '../../playwright.config.ts';
+import { PUBLIC_SITE } from './support/sites.ts';
+import { signInAs } from './support/staff.ts';
 
 async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
@@ -95,10 +96,8 @@ test.describe('reporting a mistake', () => {
     await page.getByRole('link', { name: 'Quay lại trang' }).click();
     await expect(page).toHaveURL(new RegExp(`${product}$`));
 
-    await page.goto('/admin/login/');
-    await page.getByLabel('E-mail').fill('editor@example.vn');
-    await page.getByLabel('Mật khẩu').fill(STAFF_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await signInAs(page, 'editor', PUBLIC_SITE);
+    await page.goto('/admin/');
     await expect(page.locator('[data-open-reports]')).toContainText(/\d+ báo lỗi đang mở/);
     await page.locator('[data-open-reports]').getByRole('link').click();
     const row = page.getByRole('row').filter({ hasText: message });

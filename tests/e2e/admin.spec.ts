@@ -1,23 +1,18 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from '@playwright/test';
-import { STAFF_PASSWORD } from '../../playwright.config.ts';
 import { ADMIN_ROUTES, ROLES, type Role } from '../../src/domain/auth.ts';
+import { STAFF_EMAIL, STAFF_PASSWORD, STAFF_SITE } from './support/sites.ts';
+import { signInAs, staffSessionCookie } from './support/staff.ts';
 
-/** The accounts of the e2e database (playwright.config.ts): the first admin from ADMIN_EMAIL, the others from `npm run user`. */
-const EMAIL: Record<Exclude<Role, 'anonymous'>, string> = {
-  admin: 'admin@example.vn',
-  editor: 'editor@example.vn',
-  viewer: 'viewer@example.vn',
-};
+// The admin stories write: they run on the staff site, which no visitor story reads (tests/e2e/support/sites.ts).
+test.use({ baseURL: STAFF_SITE.url });
 
-/** A client of the given role: signed in through the form, sending this site's Origin like a browser. */
+const EMAIL = STAFF_EMAIL;
+
+/** A client of the given role: holding a session of its own (a cookie, no form), sending this site's Origin like a browser. */
 async function client(baseURL: string, role: Role): Promise<APIRequestContext> {
-  const api = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL } });
-  if (role !== 'anonymous') {
-    const response = await api.post('/admin/login/', { form: { email: EMAIL[role], password: STAFF_PASSWORD }, maxRedirects: 0 });
-    expect(response.status(), `sign-in as ${role}`).toBe(303);
-  }
-  return api;
+  const cookies = role === 'anonymous' ? [] : [await staffSessionCookie(role)];
+  return playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL }, storageState: { cookies, origins: [] } });
 }
 
 /** A refusal: 401/403, or (anonymous GET) a redirect to the sign-in form that remembers where it was going. */
@@ -166,11 +161,9 @@ test.describe('forged and unsafe requests (R10, R22)', () => {
 test.describe('editing an establishment', () => {
   test.describe.configure({ mode: 'serial' });
 
-  async function signInAs(page: Page, role: 'editor' | 'viewer') {
-    await page.goto('/admin/login/');
-    await page.getByLabel('E-mail').fill(EMAIL[role]);
-    await page.getByLabel('Mật khẩu').fill(STAFF_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  async function signInTo(page: Page, role: 'editor' | 'viewer') {
+    await signInAs(page, role);
+    await page.goto('/admin/');
     await expect(page.getByRole('heading', { level: 1, name: 'Tổng quan' })).toBeVisible();
   }
 
@@ -180,7 +173,7 @@ test.describe('editing an establishment', () => {
     isMobile,
   }) => {
     test.skip(isMobile, 'one run writes the shared record');
-    await signInAs(page, 'editor');
+    await signInTo(page, 'editor');
     await page.getByRole('navigation', { name: 'Quản trị' }).getByRole('link', { name: 'Cơ sở sản xuất' }).click();
     await page.getByLabel('Tìm (có dấu hay không dấu)').fill('che tuyet huong');
     await page.getByRole('button', { name: 'Tìm' }).click();
@@ -207,7 +200,7 @@ test.describe('editing an establishment', () => {
 
     const viewerContext = await browser.newContext();
     const viewer = await viewerContext.newPage();
-    await signInAs(viewer, 'viewer');
+    await signInTo(viewer, 'viewer');
     await viewer.goto(url.replace(/\?.*$/, ''));
     await expect(viewer.getByText('Tài khoản của bạn chỉ được xem')).toBeVisible();
     await expect(viewer.getByRole('button', { name: 'Lưu' })).toHaveCount(0);
@@ -229,8 +222,8 @@ test.describe('editing an establishment', () => {
     const [a, b] = await Promise.all([browser.newContext(), browser.newContext()]);
     const first = await a.newPage();
     const second = await b.newPage();
-    await signInAs(first, 'editor');
-    await signInAs(second, 'editor');
+    await signInTo(first, 'editor');
+    await signInTo(second, 'editor');
     for (const page of [first, second]) {
       await page.goto('/admin/establishments/?q=hao%20dat');
       await page.getByRole('link', { name: 'HTX chè Hảo Đạt' }).click();
@@ -262,10 +255,8 @@ test.describe('registering a new producer, product, photo and certificate', () =
   }) => {
     test.skip(isMobile, 'one run writes the shared records');
     const suffix = Date.now().toString(36);
-    await page.goto('/admin/login/');
-    await page.getByLabel('E-mail').fill(EMAIL.editor);
-    await page.getByLabel('Mật khẩu').fill(STAFF_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await signInAs(page, 'editor');
+    await page.goto('/admin/');
     await expect(page.getByRole('heading', { level: 1, name: 'Tổng quan' })).toBeVisible();
 
     // The establishment: a required field left empty is explained beside it, then the record is added.
@@ -329,11 +320,7 @@ test.describe('registering a new producer, product, photo and certificate', () =
     // A viewer sees the same product read-only, and a forged save or upload is refused.
     const viewerContext = await browser.newContext();
     const viewer = await viewerContext.newPage();
-    await viewer.goto('/admin/login/');
-    await viewer.getByLabel('E-mail').fill(EMAIL.viewer);
-    await viewer.getByLabel('Mật khẩu').fill(STAFF_PASSWORD);
-    await viewer.getByRole('button', { name: 'Đăng nhập' }).click();
-    await expect(viewer.getByRole('heading', { level: 1, name: 'Tổng quan' })).toBeVisible();
+    await signInAs(viewer, 'viewer');
     await viewer.goto(productUrl);
     await expect(viewer.getByText('Tài khoản của bạn chỉ được xem')).toBeVisible();
     await expect(viewer.getByRole('button', { name: 'Lưu' })).toHaveCount(0);
@@ -357,9 +344,7 @@ test.describe('registering a new producer, product, photo and certificate', () =
 
   test('JSON and text bodies are refused on form routes before any handler reads them (R10)', async ({ baseURL, isMobile }) => {
     test.skip(isMobile, 'HTTP only');
-    const api = await playwrightRequest.newContext({ baseURL: baseURL!, extraHTTPHeaders: { Origin: baseURL! } });
-    const login = await api.post('/admin/login/', { form: { email: EMAIL.editor, password: STAFF_PASSWORD }, maxRedirects: 0 });
-    expect(login.status()).toBe(303);
+    const api = await client(baseURL!, 'editor');
     for (const [path, headers, data] of [
       ['/admin/establishments/new/', { 'Content-Type': 'application/json' }, JSON.stringify({ name: 'X', version: 1 })],
       ['/admin/establishments/1/', { 'Content-Type': 'text/plain' }, 'name=X'],

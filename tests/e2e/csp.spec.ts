@@ -1,14 +1,15 @@
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { FAIR_SITE, PUBLIC_SITE } from './support/sites.ts';
 import { headerPolicyOf, inlineScriptsOf, inlineStylesOf, metaPolicyOf, cspHash, sourcesOf } from '../../src/domain/csp.ts';
 
 // #17.5: every public page carries a script CSP (hashes, never 'unsafe-inline') in a meta tag, and the site
 // server repeats it as a header with frame-ancestors. The pages must still work under it.
-const FAIR_BASE = process.env['FAIR_BASE_URL'] ?? `http://127.0.0.1:${process.env['E2E_FAIR_PORT'] || 4392}`;
+const FAIR_BASE = FAIR_SITE.url;
 const FAIR = '/fairs/hoi-cho-trien-lam-hang-cong-nghiep-nong-thon-tieu-bieu-khu-vuc-phia-bac-nam-2024';
 /** The client folders of the two e2e sites' current releases (playwright.config.ts: REGISTRY_OUT_DIR). */
-const CLIENTS = ['.tmp/e2e/dist/current/client', '.tmp/e2e-fairs/dist/current/client'];
+const CLIENTS = [PUBLIC_SITE, FAIR_SITE].map((site) => `${site.dir}/dist/current/client`);
 
 function* htmlFiles(dir: string): Generator<string> {
   for (const name of readdirSync(dir)) {

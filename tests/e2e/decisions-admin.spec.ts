@@ -1,15 +1,17 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { STAFF_PASSWORD } from '../../playwright.config.ts';
 import { cleanPdf, hiddenJsPdf } from '../support/pdf-factory.ts';
+import { STAFF_SITE } from './support/sites.ts';
+import { signInAs } from './support/staff.ts';
 
 /** A recognition decision as staff record it (issue #16): the record, its PDF, and a certification that points to it. */
 
+// The story writes: it runs on the staff site, which no visitor story reads (tests/e2e/support/sites.ts).
+test.use({ baseURL: STAFF_SITE.url });
+
 async function signInAsEditor(page: Page) {
-  await page.goto('/admin/login/');
-  await page.getByLabel('E-mail').fill('editor@example.vn');
-  await page.getByLabel('Mật khẩu').fill(STAFF_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await signInAs(page, 'editor');
+  await page.goto('/admin/');
   await expect(page.getByRole('heading', { level: 1, name: 'Tổng quan' })).toBeVisible();
 }
 

@@ -1,8 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
+import { FAIR_SITE } from './support/sites.ts';
 import { expect, test, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test';
 
 // The fair site: the real seed plus factory exhibitors (a second webServer in playwright.config.ts).
-test.use({ baseURL: process.env['FAIR_BASE_URL'] ?? `http://127.0.0.1:${process.env['E2E_FAIR_PORT'] || 4392}` });
+test.use({ baseURL: FAIR_SITE.url });
 
 const SHOWN = /Sản phẩm trưng bày|Products shown/;
 

@@ -1,9 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
+import { FAIR_SITE } from './support/sites.ts';
 import { expect, test, type Page } from '@playwright/test';
 import { compareBoothCodes } from '../../src/domain/fairs.ts';
 
 // Runs against a site whose 2024 northern fair has (sample) exhibitors in more than one hall.
-test.use({ baseURL: process.env['FAIR_BASE_URL'] ?? 'http://127.0.0.1:4392' });
+test.use({ baseURL: FAIR_SITE.url });
 
 const FAIR = '/fairs/hoi-cho-trien-lam-hang-cong-nghiep-nong-thon-tieu-bieu-khu-vuc-phia-bac-nam-2024';
 

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
+import { FAIR_SITE } from './support/sites.ts';
 import { expect, test, type Page } from '@playwright/test';
 import { readSeedCsv } from '../../src/db/reference.ts';
 import { compareBoothCodes } from '../../src/domain/fairs.ts';
 
 /** The fair site (playwright.config.ts): the real seed plus factory exhibitors at the 2024 northern fair. */
-const FAIR_SITE = `http://127.0.0.1:${process.env['E2E_FAIR_PORT'] || 4392}`;
+
 const FAIR = '/fairs/hoi-cho-trien-lam-hang-cong-nghiep-nong-thon-tieu-bieu-khu-vuc-phia-bac-nam-2024/';
 
 const exhibitors = (page: Page) => page.locator('[data-exhibitors] > li:not([hidden])');
@@ -39,7 +40,7 @@ test.describe('the fairs of the real seed (no exhibitor list is published)', () 
 });
 
 test.describe('a buyer at the fair', () => {
-  test.use({ baseURL: FAIR_SITE });
+  test.use({ baseURL: FAIR_SITE.url });
 
   test('sees the exhibitors in booth order with the sample mark, filters by group and province, and opens one', async ({ page }) => {
     await page.goto(FAIR);
@@ -144,7 +145,7 @@ test.describe('a buyer at the fair', () => {
     );
     names.forEach((name, i) => {
       expect(lines[i + 1]).toContain(name);
-      expect(lines[i + 1]).toContain(`${FAIR_SITE}/producers/`);
+      expect(lines[i + 1]).toContain(`${FAIR_SITE.url}/producers/`);
     });
 
     // The share link opens on another device (a fresh context) with the same three exhibitors offered.

@@ -1,9 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { FAIR_SITE } from './support/sites.ts';
 
 /** The fair site (playwright.config.ts) has a photo of Trà Ô Long stored through the upload pipeline. */
-const FAIR_SITE = `http://127.0.0.1:${process.env['E2E_FAIR_PORT'] || 4392}`;
-test.use({ baseURL: FAIR_SITE });
+test.use({ baseURL: FAIR_SITE.url });
 
 test('a product’s photo is published re-encoded, in AVIF and WebP at several widths, described in each language', async ({ page }) => {
   await page.goto('/products/tra-o-long/');

@@ -1,27 +1,29 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { STAFF_PASSWORD } from '../../playwright.config.ts';
+import { STAFF_SITE, type StaffRole } from './support/sites.ts';
+import { signInAs } from './support/staff.ts';
 
-async function signIn(page: Page, email: string) {
-  await page.goto('/admin/login/');
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Mật khẩu').fill(STAFF_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+// These stories publish: they run on the staff site, which no visitor story reads (tests/e2e/support/sites.ts).
+test.use({ baseURL: STAFF_SITE.url });
+
+async function signIn(page: Page, role: StaffRole) {
+  await signInAs(page, role);
+  await page.goto('/admin/');
   await expect(page.getByRole('heading', { level: 1, name: 'Tổng quan' })).toBeVisible();
 }
 
-// Both stories publish the one shared site: they run one after the other, in one worker.
+// Both stories publish the staff site: they run one after the other, in one worker.
 test.describe.configure({ mode: 'serial' });
 
 test('an editor renames a product, an admin publishes, and the public page and the search show the new name', async ({
   browser,
   isMobile,
 }) => {
-  test.skip(isMobile, 'one run publishes the shared site');
+  test.skip(isMobile, 'one run publishes the staff site');
   test.setTimeout(180_000);
   const editorContext = await browser.newContext();
   const editor = await editorContext.newPage();
-  await signIn(editor, 'editor@example.vn');
+  await signIn(editor, 'editor');
   await editor.goto('/admin/products/?q=goi%20he');
   await editor.getByRole('link', { name: 'Gọi hè', exact: true }).click();
   await editor.getByLabel('Tên sản phẩm').fill('Gọi hè Văn Long');
@@ -37,7 +39,7 @@ test('an editor renames a product, an admin publishes, and the public page and t
 
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
-  await signIn(admin, 'admin@example.vn');
+  await signIn(admin, 'admin');
   await admin.getByRole('navigation', { name: 'Quản trị' }).getByRole('link', { name: 'Xuất bản' }).click();
   const before = await admin.getByRole('row', { name: /đang phục vụ/ }).textContent();
   await admin.getByRole('button', { name: 'Xuất bản ngay' }).click();
@@ -92,11 +94,11 @@ test('an editor imports a list with two bad rows, sees them in the preview, fixe
   browser,
   isMobile,
 }) => {
-  test.skip(isMobile, 'one run publishes the shared site');
+  test.skip(isMobile, 'one run publishes the staff site');
   test.setTimeout(240_000);
   const editorContext = await browser.newContext();
   const editor = await editorContext.newPage();
-  await signIn(editor, 'editor@example.vn');
+  await signIn(editor, 'editor');
   await editor.getByRole('navigation', { name: 'Quản trị' }).getByRole('link', { name: 'Nhập danh sách' }).click();
   await expect(editor.getByRole('heading', { level: 1 })).toHaveText('Nhập danh sách');
   await editor
@@ -157,7 +159,7 @@ test('an editor imports a list with two bad rows, sees them in the preview, fixe
   // An admin publishes; the new products are found on the site.
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
-  await signIn(admin, 'admin@example.vn');
+  await signIn(admin, 'admin');
   await admin.goto('/admin/releases/');
   await admin.getByRole('button', { name: 'Xuất bản ngay' }).click();
   await expect(admin.getByRole('status').filter({ hasText: 'Xuất bản thành công' })).toBeVisible({ timeout: 180_000 });
