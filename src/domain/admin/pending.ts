@@ -50,11 +50,13 @@ export interface PendingSummary {
   /** Imports whose rows name no ids (the seed) and certifications updated by imports: counted as given. */
   importBatches: number;
   importUpdates: number;
-  /** Staff-only changes: records (or sign-ins) per entity, never published. */
+  /** Staff-only changes, never published: records per entity, and sign-ins under SIGN_INS. */
   staffOnly: Record<string, number>;
 }
 
 const isPublicEntity = (entity: string): entity is PublicEntity => (PUBLIC_ENTITIES as readonly string[]).includes(entity);
+/** The staff-only key that counts sign-ins. */
+export const SIGN_INS = 'sign-ins';
 /** Actions that are never a change of data: signing in, publishing. */
 const NOT_CHANGES = new Set(['login', 'publish']);
 
@@ -134,10 +136,11 @@ export function derivePending(rows: readonly PendingAuditRow[]): PendingSummary 
       continue;
     }
     if (!isPublicEntity(row.entity) || NOT_CHANGES.has(row.action)) {
-      // A sign-in counts per row (each is an event); other staff-only changes count per record.
-      const seen = staffRecords.get(row.entity) ?? new Set<string>();
+      // A sign-in counts per row (each is an event), under its own name; other staff-only changes per record.
+      const key = row.action === 'login' ? SIGN_INS : row.entity;
+      const seen = staffRecords.get(key) ?? new Set<string>();
       seen.add(row.action === 'login' || row.entityId === null ? `row:${row.id}` : `id:${row.entityId}`);
-      staffRecords.set(row.entity, seen);
+      staffRecords.set(key, seen);
       continue;
     }
     if (row.entityId !== null) add(row.entity, row.entityId, row);

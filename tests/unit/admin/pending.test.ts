@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { describePublicChanges, describeStaffOnlyChanges } from '../../../src/domain/admin/pending-strings.ts';
 import { derivePending, isNothingPending, publicationOf, snapshotName, type PendingAuditRow } from '../../../src/domain/admin/pending.ts';
 
 let nextId = 100;
@@ -80,7 +81,7 @@ describe('derivePending', () => {
     const pending = derivePending(rows);
     expect(pending.records).toEqual([]);
     expect(isNothingPending(pending)).toBe(true);
-    expect(pending.staffOnly).toEqual({ users: 4, error_reports: 1 });
+    expect(pending.staffOnly).toEqual({ 'sign-ins': 2, users: 2, error_reports: 1 });
   });
 
   it('turns an import into the records it created, counting its updates beside them', () => {
@@ -140,5 +141,25 @@ describe('publicationOf', () => {
   });
   it('says live for a record the seed made, with no rows of its own', () => {
     expect(publicationOf([], 40)).toBe('live');
+  });
+});
+
+describe('describePublicChanges', () => {
+  it('counts records per kind, not audit rows', () => {
+    const pending = derivePending([
+      row('update', 'certifications', 1, { product: 'A', s: 1 }, { product: 'A', s: 2 }),
+      row('update', 'certifications', 1, { product: 'A', s: 2 }, { product: 'A', s: 3 }),
+      row('create', 'products', 2, undefined, { name: 'Bánh đa Kế' }),
+    ]);
+    expect(describePublicChanges(pending)).toBe('1 sản phẩm, 1 chứng nhận');
+  });
+  it('says there is nothing when only staff-only changes were made', () => {
+    const pending = derivePending([row('login', 'users', 1), row('update', 'users', 2, { role: 'viewer' }, { role: 'editor' })]);
+    expect(describePublicChanges(pending)).toBe('không có');
+    expect(describeStaffOnlyChanges(pending)).toBe('chỉ nội bộ: 1 lần đăng nhập, 1 tài khoản');
+  });
+  it('adds what imports updated after the records', () => {
+    const pending = derivePending([row('import', 'certifications', null, undefined, { createdIds: { certifications: [9] }, updatedCertifications: 1200 })]);
+    expect(describePublicChanges(pending)).toBe('1 chứng nhận; 1.200 chứng nhận cập nhật khi nhập tệp');
   });
 });
