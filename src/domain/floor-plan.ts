@@ -39,7 +39,13 @@ export function snapToGrid(value: number, grid = PLAN_GRID): number {
 }
 
 /** A booth placed at (x, y), snapped to the grid and kept wholly inside a plan of width × height. */
-export function placeBooth<T extends PlanRect>(booth: T, x: number, y: number, plan: { width: number; height: number }, grid = PLAN_GRID): T {
+export function placeBooth<T extends PlanRect>(
+  booth: T,
+  x: number,
+  y: number,
+  plan: { width: number; height: number },
+  grid = PLAN_GRID,
+): T {
   const clamp = (v: number, size: number, limit: number) => Math.min(Math.max(0, v), Math.max(0, limit - size));
   return { ...booth, x: clamp(snapToGrid(x, grid), booth.w, plan.width), y: clamp(snapToGrid(y, grid), booth.h, plan.height) };
 }
@@ -49,7 +55,13 @@ const ARROWS: Record<ArrowKey, [number, number]> = { ArrowLeft: [-1, 0], ArrowRi
 export const isArrowKey = (key: string): key is ArrowKey => Object.hasOwn(ARROWS, key);
 
 /** A booth moved by one arrow key: one grid cell, LARGE_STEP cells with shift; snapped and kept inside. */
-export function nudgeBooth<T extends PlanRect>(booth: T, key: ArrowKey, large: boolean, plan: { width: number; height: number }, grid = PLAN_GRID): T {
+export function nudgeBooth<T extends PlanRect>(
+  booth: T,
+  key: ArrowKey,
+  large: boolean,
+  plan: { width: number; height: number },
+  grid = PLAN_GRID,
+): T {
   const [dx, dy] = ARROWS[key];
   const step = grid * (large ? LARGE_STEP : 1);
   return placeBooth(booth, booth.x + dx * step, booth.y + dy * step, plan, grid);
@@ -71,7 +83,7 @@ export function readBoothPositions(
   form: { getAll(name: string): unknown[]; get(name: string): unknown },
   plan: { width: number; height: number },
 ): { ok: true; positions: BoothPosition[] } | { ok: false; errors: string[] } {
-  const ids = form.getAll('booth').map(String);
+  const ids = form.getAll('booth').map((v) => (typeof v === 'string' ? v : ''));
   const errors: string[] = [];
   const positions: BoothPosition[] = [];
   const seen = new Set<string>();
@@ -81,7 +93,10 @@ export function readBoothPositions(
       errors.push(`Mã gian hàng “${raw.slice(0, 20)}” không hợp lệ.`);
       continue;
     }
-    const field = (name: string) => String(form.get(`${name}-${raw}`) ?? '').trim();
+    const field = (name: string) => {
+      const value = form.get(`${name}-${raw}`);
+      return typeof value === 'string' ? value.trim() : '';
+    };
     // A booth whose four numbers are all empty stays off the plan (the number form lists every booth).
     if ((['x', 'y', 'w', 'h'] as const).every((n) => field(n) === '')) continue;
     if (seen.has(raw)) {
@@ -89,7 +104,12 @@ export function readBoothPositions(
       continue;
     }
     seen.add(raw);
-    const [x, y, w, h] = (['x', 'y', 'w', 'h'] as const).map((n) => (NUMBER.test(field(n)) ? Number(field(n)) : NaN)) as [number, number, number, number];
+    const [x, y, w, h] = (['x', 'y', 'w', 'h'] as const).map((n) => (NUMBER.test(field(n)) ? Number(field(n)) : NaN)) as [
+      number,
+      number,
+      number,
+      number,
+    ];
     const version = /^\d{1,9}$/.test(field('version')) ? Number(field('version')) : NaN;
     if ([x, y, w, h].some(Number.isNaN)) errors.push(`Gian #${raw}: toạ độ và kích thước là số không âm (tối đa hai chữ số thập phân).`);
     else if (w <= 0 || h <= 0) errors.push(`Gian #${raw}: chiều rộng và chiều cao phải lớn hơn 0.`);

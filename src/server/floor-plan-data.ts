@@ -12,7 +12,10 @@ export { getEditablePlan, type EditablePlan };
 export type PlanPostAnswer =
   | { status: 200; message: string; plan: EditablePlan }
   | { status: 400 | 404; errors: string[] }
-  | { status: 409; conflicts: { id: number; mine: { x: number; y: number; w: number; h: number }; theirs: { rect: unknown; version: number } }[] };
+  | {
+      status: 409;
+      conflicts: { id: number; mine: { x: number; y: number; w: number; h: number }; theirs: { rect: unknown; version: number } }[];
+    };
 
 /** Reads and saves a posted plan; the answer says what to show (or send as JSON). */
 export async function savePostedPlan(database: Database, fairId: number, form: FormData | null, actor: Actor): Promise<PlanPostAnswer> {
@@ -47,4 +50,3 @@ export function planAnswerJson(answer: PlanPostAnswer): Response {
 
 /** Whether a request wants JSON (the island) rather than a page (the form). */
 export const wantsJson = (request: Request) => (request.headers.get('accept') ?? '').includes('application/json');
-

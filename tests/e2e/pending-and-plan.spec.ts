@@ -32,7 +32,10 @@ async function screenshots(page: Page, name: string) {
   }
 }
 
-test('an editor sees their change as pending, an admin publishes it, and the record says it is live', async ({ browser, isMobile }, info) => {
+test('an editor sees their change as pending, an admin publishes it, and the record says it is live', async ({
+  browser,
+  isMobile,
+}, info) => {
   test.setTimeout(300_000);
   // One establishment per project, far from the ones other stories edit.
   const database = await openSiteDatabase();
@@ -68,7 +71,9 @@ test('an editor sees their change as pending, an admin publishes it, and the rec
   test.skip(isMobile, 'one run publishes the shared site');
   const admin = await signIn(browser, 'admin@example.vn');
   await admin.goto('/admin/releases/');
-  await expect(admin.getByRole('region', { name: 'Bản ghi chờ xuất bản' }).getByRole('link', { name: target!.name, exact: true })).toBeVisible();
+  await expect(
+    admin.getByRole('region', { name: 'Bản ghi chờ xuất bản' }).getByRole('link', { name: target!.name, exact: true }),
+  ).toBeVisible();
   // Another story may be publishing the same site: wait for it, then publish.
   for (let attempt = 0; ; attempt++) {
     await admin.getByRole('button', { name: 'Xuất bản ngay' }).click();
@@ -117,7 +122,10 @@ async function planFair(database: Database, tag: string): Promise<{ fairId: numb
   return { fairId: fair!.id, boothIds: [ids[0]!, ids[1]!] };
 }
 
-test('an editor places booths on the floor plan by dragging and with the arrow keys, undoes, saves, and meets a 409', async ({ browser, isMobile }, info) => {
+test('an editor places booths on the floor plan by dragging and with the arrow keys, undoes, saves, and meets a 409', async ({
+  browser,
+  isMobile,
+}, info) => {
   test.setTimeout(120_000);
   const database = await openSiteDatabase();
   try {

@@ -531,7 +531,9 @@ function post(id: number | string, fields: Record<string, string | Blob>, init: 
 const callPost = async (id: number | string, request: Request) => {
   const locals: App.Locals = { user: { id: userId } as App.Locals['user'] };
   const rewrite = (to: Request) =>
-    Promise.resolve(new Response(JSON.stringify({ page: new URL(to.url).pathname, method: to.method, ...locals.imageProblem }), { status: 200 }));
+    Promise.resolve(
+      new Response(JSON.stringify({ page: new URL(to.url).pathname, method: to.method, ...locals.imageProblem }), { status: 200 }),
+    );
   return POST({ params: { id: String(id) }, request, locals, rewrite } as unknown as APIContext);
 };
 const file = (bytes: Uint8Array, name: string, type: string) => new File([new Uint8Array(bytes)], name, { type });
@@ -593,7 +595,7 @@ describe('POST /admin/products/<id>/images/', () => {
     expect(await response.json()).toEqual({
       page: `/admin/products/${target}/`,
       method: 'GET',
-      message: expect.stringContaining('Tệp chứa mã HTML/SVG/XML'),
+      message: expect.stringContaining('Tệp chứa mã HTML/SVG/XML') as unknown,
       altVi: 'Ảnh giả',
       altEn: 'A fake photo',
     });

@@ -4,7 +4,13 @@ import { exportFileName } from '../../src/domain/export/sheet.ts';
 
 describe('adminListHeader', () => {
   it('puts the name first and the status and last change after the kind’s own columns', () => {
-    expect(adminListHeader(['Tỉnh/thành', 'Loại hình'])).toEqual(['Tên', 'Tỉnh/thành', 'Loại hình', 'Trạng thái', 'Sửa lần cuối (giờ Việt Nam, UTC+7)']);
+    expect(adminListHeader(['Tỉnh/thành', 'Loại hình'])).toEqual([
+      'Tên',
+      'Tỉnh/thành',
+      'Loại hình',
+      'Trạng thái',
+      'Sửa lần cuối (giờ Việt Nam, UTC+7)',
+    ]);
   });
 });
 

@@ -36,7 +36,8 @@ const LABELS = { plan: 'Sơ đồ gian hàng', booth: 'Gian', hall: 'Khu' };
 /** Where a booth not yet on the plan is put when staff place it: the top-left corner, one default size. */
 const NEW_BOOTH: PlanRect = { x: 0, y: 0, w: PLAN_GRID * 6, h: PLAN_GRID * 4 };
 const rectText = (r: PlanRect | null) => (r ? `x ${r.x}, y ${r.y}, rộng ${r.w}, cao ${r.h}` : 'chưa đặt');
-const sameRect = (a: PlanRect | null, b: PlanRect | null) => (a === null || b === null ? a === b : a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h);
+const sameRect = (a: PlanRect | null, b: PlanRect | null) =>
+  a === null || b === null ? a === b : a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h;
 
 export default function FloorPlanEditor({ saveUrl, width, height, booths: initial, canEdit }: Props) {
   const plan = { width, height };

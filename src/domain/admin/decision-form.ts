@@ -7,10 +7,20 @@
 import { z } from 'zod';
 import { decisionNumberKey } from '../decision-number.ts';
 import { LEVELS, REGIONS, type CertificationLevel, type RegionCode } from '../levels.ts';
-import { optionalDate, optionalId, optionalInt, optionalText, optionalWebUrl, readForm, requiredText, status, version, type FieldSpec } from './form.ts';
+import {
+  optionalDate,
+  optionalId,
+  optionalInt,
+  optionalText,
+  optionalWebUrl,
+  readForm,
+  requiredText,
+  status,
+  version,
+  type FieldSpec,
+} from './form.ts';
 
 const THIS_YEAR = new Date().getUTCFullYear();
-
 
 export const DecisionInput = z
   .object({

@@ -89,7 +89,9 @@ function importedIds(after: unknown): { entity: PublicEntity; id: number }[] {
   const created = record(record(after)?.['createdIds']);
   if (!created) return [];
   return Object.entries(created).flatMap(([entity, ids]) =>
-    isPublicEntity(entity) && Array.isArray(ids) ? ids.filter((id): id is number => Number.isSafeInteger(id)).map((id) => ({ entity, id })) : [],
+    isPublicEntity(entity) && Array.isArray(ids)
+      ? ids.filter((id): id is number => Number.isSafeInteger(id)).map((id) => ({ entity, id }))
+      : [],
   );
 }
 
@@ -100,7 +102,13 @@ function foldRecord(entity: PublicEntity, id: number, rows: PendingAuditRow[]): 
   const created = rows.some((r) => r.action === 'create' || r.action === 'import');
   const entry = { entity, id, edits: rows.length, lastAuditId: last.id, previousName: null };
   if (last.action === 'delete') return created ? null : { ...entry, change: 'deleted', name: snapshotName(last.before) };
-  const name = snapshotName(last.after) ?? [...rows].reverse().map((r) => snapshotName(r.after)).find((n) => n !== null) ?? null;
+  const name =
+    snapshotName(last.after) ??
+    [...rows]
+      .reverse()
+      .map((r) => snapshotName(r.after))
+      .find((n) => n !== null) ??
+    null;
   if (created) return { ...entry, change: 'created', name };
   // Edits that end where they started (a change undone) leave nothing to publish.
   if (first.before !== undefined && first.before !== null && canonical(first.before) === canonical(last.after)) return null;

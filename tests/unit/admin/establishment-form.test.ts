@@ -57,10 +57,13 @@ describe('readEstablishmentForm (R12)', () => {
     if (!result.ok) expect(result.errors[field]).toContain(message);
   });
 
-  it.each(['http://htxchetancuong.vn', 'https://che.example.vn/san-pham?id=1'])('accepts the website %s, http or https (#20.4)', (website) => {
-    const result = readEstablishmentForm({ ...valid, website });
-    expect(result.ok && result.value.website).toBe(website);
-  });
+  it.each(['http://htxchetancuong.vn', 'https://che.example.vn/san-pham?id=1'])(
+    'accepts the website %s, http or https (#20.4)',
+    (website) => {
+      const result = readEstablishmentForm({ ...valid, website });
+      expect(result.ok && result.value.website).toBe(website);
+    },
+  );
 
   it('names the website in its error, never the street address ("Địa chỉ")', () => {
     const result = readEstablishmentForm({ ...valid, website: 'www.che.vn' });

@@ -11,7 +11,12 @@ const row = (action: string, entity: string, entityId: number | null, before?: u
   before,
   after,
 });
-const cert = (version: number, extra: Record<string, unknown> = {}) => ({ product: 'Chè Shan tuyết', level: 'provincial', version, ...extra });
+const cert = (version: number, extra: Record<string, unknown> = {}) => ({
+  product: 'Chè Shan tuyết',
+  level: 'provincial',
+  version,
+  ...extra,
+});
 
 describe('derivePending', () => {
   it('counts several edits of one record once, as the newest change', () => {
@@ -57,7 +62,9 @@ describe('derivePending', () => {
   });
 
   it('reports a restore of an earlier version as restored', () => {
-    const rows = [row('restore', 'fairs', 2, { name: 'Hội chợ 2024', note: 'a', version: 4 }, { name: 'Hội chợ 2024', note: 'b', version: 5 })];
+    const rows = [
+      row('restore', 'fairs', 2, { name: 'Hội chợ 2024', note: 'a', version: 4 }, { name: 'Hội chợ 2024', note: 'b', version: 5 }),
+    ];
     expect(derivePending(rows).records[0]).toMatchObject({ change: 'restored', id: 2 });
   });
 
@@ -106,7 +113,10 @@ describe('derivePending', () => {
   });
 
   it('lists the most recently changed record first', () => {
-    const rows = [row('update', 'products', 1, { name: 'A' }, { name: 'A', x: 1 }), row('update', 'fairs', 2, { name: 'B' }, { name: 'B', x: 1 })];
+    const rows = [
+      row('update', 'products', 1, { name: 'A' }, { name: 'A', x: 1 }),
+      row('update', 'fairs', 2, { name: 'B' }, { name: 'B', x: 1 }),
+    ];
     expect(derivePending(rows).records.map((r) => r.entity)).toEqual(['fairs', 'products']);
   });
 });
@@ -134,10 +144,26 @@ describe('publicationOf', () => {
     expect(publicationOf([{ id: 50, action: 'import' }], 40)).toBe('never');
   });
   it('says changed when an edit follows the served release', () => {
-    expect(publicationOf([{ id: 10, action: 'create' }, { id: 45, action: 'update' }], 40)).toBe('changed');
+    expect(
+      publicationOf(
+        [
+          { id: 10, action: 'create' },
+          { id: 45, action: 'update' },
+        ],
+        40,
+      ),
+    ).toBe('changed');
   });
   it('says live when every change is in the served release', () => {
-    expect(publicationOf([{ id: 10, action: 'create' }, { id: 40, action: 'update' }], 40)).toBe('live');
+    expect(
+      publicationOf(
+        [
+          { id: 10, action: 'create' },
+          { id: 40, action: 'update' },
+        ],
+        40,
+      ),
+    ).toBe('live');
   });
   it('says live for a record the seed made, with no rows of its own', () => {
     expect(publicationOf([], 40)).toBe('live');
@@ -159,7 +185,9 @@ describe('describePublicChanges', () => {
     expect(describeStaffOnlyChanges(pending)).toBe('chỉ nội bộ: 1 lần đăng nhập, 1 tài khoản');
   });
   it('adds what imports updated after the records', () => {
-    const pending = derivePending([row('import', 'certifications', null, undefined, { createdIds: { certifications: [9] }, updatedCertifications: 1200 })]);
+    const pending = derivePending([
+      row('import', 'certifications', null, undefined, { createdIds: { certifications: [9] }, updatedCertifications: 1200 }),
+    ]);
     expect(describePublicChanges(pending)).toBe('1 chứng nhận; 1.200 chứng nhận cập nhật khi nhập tệp');
   });
 });

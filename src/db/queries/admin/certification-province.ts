@@ -19,7 +19,10 @@ export async function provinceOfProduct(db: DbOrTx, productId: number): Promise<
 
 /** A province's name, own region and the regions of the old units merged into it; null when there is none. */
 export async function provinceRegions(db: DbOrTx, provinceId: number): Promise<ProvinceRegions | null> {
-  const [row] = await db.select({ name: provinces.name, regionCode: provinces.regionCode }).from(provinces).where(eq(provinces.id, provinceId));
+  const [row] = await db
+    .select({ name: provinces.name, regionCode: provinces.regionCode })
+    .from(provinces)
+    .where(eq(provinces.id, provinceId));
   if (!row) return null;
   const merged = await db.select({ regionCode: provinces.regionCode }).from(provinces).where(eq(provinces.successorId, provinceId));
   return { name: row.name, regionCode: row.regionCode, predecessorRegions: merged.map((m) => m.regionCode) };

@@ -67,12 +67,19 @@ export type PlanSaveResult =
   | { ok: false; reason: 'conflict'; conflicts: { id: number; mine: BoothPosition; theirs: EditableBooth }[] };
 
 /** Saves booth rectangles of one fair in one transaction, each with its audit row; a stale version saves nothing. */
-export async function saveBoothPositions(tx: DbOrTx, fairId: number, positions: readonly BoothPosition[], actor: Actor): Promise<PlanSaveResult> {
+export async function saveBoothPositions(
+  tx: DbOrTx,
+  fairId: number,
+  positions: readonly BoothPosition[],
+  actor: Actor,
+): Promise<PlanSaveResult> {
   const plan = await getEditablePlan(tx, fairId);
   const current = new Map((plan?.booths ?? []).map((b) => [b.id, b]));
   const missing = positions.filter((p) => !current.has(p.id)).map((p) => p.id);
   if (!plan || missing.length > 0) return { ok: false, reason: 'not-found', ids: missing };
-  const conflicts = positions.filter((p) => current.get(p.id)!.version !== p.version).map((p) => ({ id: p.id, mine: p, theirs: current.get(p.id)! }));
+  const conflicts = positions
+    .filter((p) => current.get(p.id)!.version !== p.version)
+    .map((p) => ({ id: p.id, mine: p, theirs: current.get(p.id)! }));
   if (conflicts.length > 0) return { ok: false, reason: 'conflict', conflicts };
   let saved = 0;
   for (const p of positions) {
@@ -82,9 +89,22 @@ export async function saveBoothPositions(tx: DbOrTx, fairId: number, positions: 
     const beforeState = await exhibitorKind.load(tx, p.id);
     await tx
       .update(fairExhibitors)
-      .set({ planX: p.x, planY: p.y, planW: p.w, planH: p.h, version: p.version + 1, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` })
+      .set({
+        planX: p.x,
+        planY: p.y,
+        planW: p.w,
+        planH: p.h,
+        version: p.version + 1,
+        updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`,
+      })
       .where(and(eq(fairExhibitors.id, p.id), eq(fairExhibitors.version, p.version)));
-    await recordAudit(tx, actor, { action: 'update', entity: 'fair_exhibitors', entityId: p.id, before: beforeState, after: await exhibitorKind.load(tx, p.id) });
+    await recordAudit(tx, actor, {
+      action: 'update',
+      entity: 'fair_exhibitors',
+      entityId: p.id,
+      before: beforeState,
+      after: await exhibitorKind.load(tx, p.id),
+    });
     saved++;
   }
   return { ok: true, saved };

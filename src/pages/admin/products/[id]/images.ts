@@ -67,7 +67,10 @@ export const POST: APIRoute = async ({ params, request, locals, rewrite }) => {
     else files.set(name, value);
   }
   const read = readProductImageForm(fields);
-  if (!read.ok) return fields['op'] === 'add' ? backToForm(400, Object.values(read.errors).join(' ')) : problem(400, Object.values(read.errors).join(' '), back);
+  if (!read.ok)
+    return fields['op'] === 'add'
+      ? backToForm(400, Object.values(read.errors).join(' '))
+      : problem(400, Object.values(read.errors).join(' '), back);
   const op = read.value;
   if ([...files.keys()].some((name) => name !== 'file' || op.op !== 'add'))
     return problem(400, 'Trường tệp không được phép ở đây. / Unexpected file field.', back);
@@ -81,7 +84,8 @@ export const POST: APIRoute = async ({ params, request, locals, rewrite }) => {
     const stored = await ingestImage(database, new Uint8Array(await file.arrayBuffer()), (tx, image) =>
       addProductImage(tx, actor, productId, image.id, alt),
     );
-    if (!stored.ok) return backToForm(stored.status, stored.message, stored.status === 503 ? { 'Retry-After': String(RETRY_AFTER_SECONDS) } : {});
+    if (!stored.ok)
+      return backToForm(stored.status, stored.message, stored.status === 503 ? { 'Retry-After': String(RETRY_AFTER_SECONDS) } : {});
     return outcome(stored.attached, 'added');
   }
 
@@ -99,7 +103,12 @@ export const POST: APIRoute = async ({ params, request, locals, rewrite }) => {
    */
   async function backToForm(status: number, message: string, headers: Record<string, string> = {}): Promise<Response> {
     locals.imageProblem = { message, altVi: fields['altVi'] ?? '', altEn: fields['altEn'] ?? '' };
-    const page = await rewrite(new Request(new URL(`/admin/products/${productId}/`, request.url), { method: 'GET', headers: { cookie: request.headers.get('cookie') ?? '' } }));
+    const page = await rewrite(
+      new Request(new URL(`/admin/products/${productId}/`, request.url), {
+        method: 'GET',
+        headers: { cookie: request.headers.get('cookie') ?? '' },
+      }),
+    );
     const merged = new Headers(page.headers);
     for (const [name, value] of Object.entries(headers)) merged.set(name, value);
     return new Response(page.body, { status, headers: merged });
