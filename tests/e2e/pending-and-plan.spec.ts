@@ -82,6 +82,9 @@ test('an editor sees their change as pending, an admin publishes it, and the rec
     await admin.goto('/admin/releases/');
   }
   await expect(admin.getByRole('status').filter({ hasText: 'Xuất bản thành công' })).toBeVisible({ timeout: 240_000 });
+  // Published: the record is no longer waiting.
+  await expect(admin.getByRole('heading', { name: 'Chờ xuất bản' })).toBeVisible({ timeout: 30_000 });
+  await expect(admin.getByRole('link', { name: target!.name, exact: true })).toHaveCount(0);
   // The new release's summary counts records, and keeps staff-only changes (the sign-ins) apart.
   const served = admin.getByRole('row', { name: /đang phục vụ/ });
   await expect(served).toContainText(/\d+ cơ sở/);
@@ -190,4 +193,32 @@ test('an editor places booths on the floor plan by dragging and with the arrow k
   } finally {
     database.close();
   }
+});
+
+test('a refused photo brings the editor back to the styled product page with the reason and the descriptions kept', async ({
+  browser,
+  isMobile,
+}) => {
+  const page = await signIn(browser, 'editor@example.vn');
+  await page.goto('/admin/products/?q=tra%20o%20long');
+  await page.getByRole('link', { name: 'Trà Ô Long', exact: true }).click();
+  const form = page.locator('form.image-add');
+  await form
+    .getByLabel(/^Ảnh \(JPEG/)
+    .setInputFiles({ name: 'anh.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('<html><body>không phải ảnh</body></html>') });
+  await form.getByLabel('Mô tả ảnh (tiếng Việt)').fill('Hộp trà Ô Long 100 g, mặt trước');
+  await form.getByLabel('Mô tả ảnh (tiếng Anh, không bắt buộc)').fill('Oolong tea box, front');
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST'),
+    form.getByRole('button', { name: 'Tải ảnh lên' }).click(),
+  ]);
+  expect(response.status()).toBe(415);
+  await expect(page.getByRole('heading', { level: 1, name: 'Trà Ô Long' })).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText('Ảnh chưa được tải lên');
+  await expect(form.getByLabel('Mô tả ảnh (tiếng Việt)')).toHaveValue('Hộp trà Ô Long 100 g, mặt trước');
+  await expect(form.getByLabel('Mô tả ảnh (tiếng Anh, không bắt buộc)')).toHaveValue('Oolong tea box, front');
+  await expect(form.getByLabel(/^Ảnh \(JPEG/)).toHaveAttribute('aria-invalid', 'true');
+  await expectNoAxeViolations(page);
+  if (!isMobile) await screenshots(page, 'upload-refused');
+  await page.context().close();
 });
