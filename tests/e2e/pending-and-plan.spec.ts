@@ -206,8 +206,8 @@ test('a refused photo brings the editor back to the styled product page with the
   await form
     .getByLabel(/^Ảnh \(JPEG/)
     .setInputFiles({ name: 'anh.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('<html><body>không phải ảnh</body></html>') });
-  await form.getByLabel('Mô tả ảnh (tiếng Việt)').fill('Hộp trà Ô Long 100 g, mặt trước');
-  await form.getByLabel('Mô tả ảnh (tiếng Anh, không bắt buộc)').fill('Oolong tea box, front');
+  await form.locator('input[name="altVi"]').fill('Hộp trà Ô Long 100 g, mặt trước');
+  await form.locator('input[name="altEn"]').fill('Oolong tea box, front');
   const [response] = await Promise.all([
     page.waitForResponse((r) => r.request().method() === 'POST'),
     form.getByRole('button', { name: 'Tải ảnh lên' }).click(),
@@ -215,9 +215,9 @@ test('a refused photo brings the editor back to the styled product page with the
   expect(response.status()).toBe(415);
   await expect(page.getByRole('heading', { level: 1, name: 'Trà Ô Long' })).toBeVisible();
   await expect(page.getByRole('alert')).toContainText('Ảnh chưa được tải lên');
-  await expect(form.getByLabel('Mô tả ảnh (tiếng Việt)')).toHaveValue('Hộp trà Ô Long 100 g, mặt trước');
-  await expect(form.getByLabel('Mô tả ảnh (tiếng Anh, không bắt buộc)')).toHaveValue('Oolong tea box, front');
-  await expect(form.getByLabel(/^Ảnh \(JPEG/)).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.locator('input[name="altVi"]')).toHaveValue('Hộp trà Ô Long 100 g, mặt trước');
+  await expect(form.locator('input[name="altEn"]')).toHaveValue('Oolong tea box, front');
+  await expect(form.locator('input[type="file"]')).toHaveAttribute('aria-invalid', 'true');
   await expectNoAxeViolations(page);
   if (!isMobile) await screenshots(page, 'upload-refused');
   await page.context().close();
