@@ -204,7 +204,7 @@ test('a refused photo brings the editor back to the styled product page with the
   await page.getByRole('link', { name: 'Trà Ô Long', exact: true }).click();
   const form = page.locator('form.image-add');
   await form
-    .getByLabel(/^Ảnh \(JPEG/)
+    .locator('input[type="file"]')
     .setInputFiles({ name: 'anh.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('<html><body>không phải ảnh</body></html>') });
   await form.locator('input[name="altVi"]').fill('Hộp trà Ô Long 100 g, mặt trước');
   await form.locator('input[name="altEn"]').fill('Oolong tea box, front');
