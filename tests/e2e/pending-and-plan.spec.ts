@@ -199,6 +199,7 @@ test('a refused photo brings the editor back to the styled product page with the
   browser,
   isMobile,
 }) => {
+  test.setTimeout(90_000);
   const page = await signIn(browser, 'editor@example.vn');
   await page.goto('/admin/products/?q=tra%20o%20long');
   await page.getByRole('link', { name: 'Trà Ô Long', exact: true }).click();
