@@ -5,6 +5,8 @@ declare global {
     interface Locals {
       /** The signed-in staff member on admin routes; null for anonymous requests and public pages. */
       user: StaffUser | null;
+      /** A refused photo upload, shown on the product page it came from with what was typed (#20.4). */
+      imageProblem?: { message: string; altVi: string; altEn: string };
     }
   }
 }

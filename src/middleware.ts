@@ -10,11 +10,12 @@ import { adminRoute, bodyAccepted, isAllowed } from './domain/auth.ts';
 import { currentUser, SESSION_COOKIE } from './server/auth.ts';
 import { readFormBody, refusedFormBody } from './server/form-body.ts';
 import { securityEvent } from './server/security-log.ts';
+import { ADMIN_SCRIPT_SRC } from './server/admin-csp.ts';
 
 export const ADMIN_HEADERS: Record<string, string> = {
-  // Styles are inlined by the build (one request per page), so style-src allows inline; scripts do not.
-  'Content-Security-Policy':
-    "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+  // Styles are inlined by the build (one request per page), so style-src allows inline; scripts do not, but
+  // for the two that hydrate React islands, named by hash (admin-csp.ts).
+  'Content-Security-Policy': `default-src 'self'; ${ADMIN_SCRIPT_SRC}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'`,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'same-origin',
   'Cache-Control': 'no-store',

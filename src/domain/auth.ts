@@ -150,6 +150,16 @@ export const ADMIN_ROUTES = [
     roles: EDITORS,
     body: 'multipart',
   },
+  // A fair's floor plan (#20.2): drag or type booth positions; saved under each booth's version.
+  { method: 'GET', path: /^\/admin\/fairs\/\d+\/plan\/$/, example: '/admin/fairs/1/plan/', action: 'fairs.plan', roles: STAFF },
+  {
+    method: 'POST',
+    path: /^\/admin\/fairs\/\d+\/plan\/$/,
+    example: '/admin/fairs/1/plan/',
+    action: 'fairs.planSave',
+    roles: EDITORS,
+    body: 'form',
+  },
   // A decision's PDF (issue #16): upload, replace or remove it; download it, also while the decision is a draft.
   {
     method: 'POST',

@@ -4,7 +4,13 @@ import { exportFileName } from '../../src/domain/export/sheet.ts';
 
 describe('adminListHeader', () => {
   it('puts the name first and the status and last change after the kind’s own columns', () => {
-    expect(adminListHeader(['Tỉnh/thành', 'Loại hình'])).toEqual(['Tên', 'Tỉnh/thành', 'Loại hình', 'Trạng thái', 'Sửa lần cuối']);
+    expect(adminListHeader(['Tỉnh/thành', 'Loại hình'])).toEqual([
+      'Tên',
+      'Tỉnh/thành',
+      'Loại hình',
+      'Trạng thái',
+      'Sửa lần cuối (giờ Việt Nam, UTC+7)',
+    ]);
   });
 });
 
@@ -18,8 +24,8 @@ describe('recordStatusLabel', () => {
 });
 
 describe('formatUpdatedAt', () => {
-  it("shows '2026-05-16T08:30:12.345Z' as '2026-05-16 08:30'", () => {
-    expect(formatUpdatedAt('2026-05-16T08:30:12.345Z')).toBe('2026-05-16 08:30');
+  it("shows '2026-05-16T08:30:12.345Z' in Vietnam time as '16/05/2026 15:30'", () => {
+    expect(formatUpdatedAt('2026-05-16T08:30:12.345Z')).toBe('16/05/2026 15:30');
   });
 });
 
@@ -39,8 +45,8 @@ describe('adminListTable', () => {
     expect(table.name).toBe('Cơ sở sản xuất');
     expect(table.header).toHaveLength(6);
     expect(table.rows).toEqual([
-      ['HTX Mây tre đan Phú Vinh', 'Hà Nội', null, 12, 'Đã công bố', '2026-01-02 03:04'],
-      ['=Đồ gỗ Đồng Kỵ', null, 'Hộ kinh doanh', 0, 'Bản nháp', '2025-12-31 23:59'],
+      ['HTX Mây tre đan Phú Vinh', 'Hà Nội', null, 12, 'Đã công bố', '02/01/2026 10:04'],
+      ['=Đồ gỗ Đồng Kỵ', null, 'Hộ kinh doanh', 0, 'Bản nháp', '01/01/2026 06:59'],
     ]);
   });
 

@@ -8,7 +8,7 @@ import { LEVELS, REGIONS, type CertificationLevel, type RegionCode } from '../le
 import {
   optionalDate,
   optionalDecimal,
-  optionalHttpsUrl,
+  optionalWebUrl,
   optionalId,
   optionalText,
   readForm,
@@ -48,7 +48,7 @@ export const CertificationInput = z
     revokedReason: optionalText(500),
     productNameAsPublished: optionalText(300),
     producerNameAsPublished: optionalText(300),
-    sourceUrl: optionalHttpsUrl(500),
+    sourceUrl: optionalWebUrl(500, 'Nguồn'),
     status: status(),
     version: version(),
   })
@@ -73,7 +73,14 @@ export const CERTIFICATION_FIELDS: readonly FieldSpec[] = [
   { name: 'level', label: 'Cấp', kind: 'select', options: 'levels', required: true },
   { name: 'regionCode', label: 'Khu vực', kind: 'select', options: 'regions', hint: 'Chỉ với cấp khu vực.' },
   { name: 'roundYear', label: 'Năm công nhận', kind: 'number', required: true, max: 4 },
-  { name: 'provinceId', label: 'Tỉnh/thành khi công nhận', kind: 'select', options: 'provinces', required: true },
+  {
+    name: 'provinceId',
+    label: 'Tỉnh/thành khi công nhận',
+    kind: 'select',
+    options: 'provinces',
+    required: true,
+    hint: 'Điền sẵn tỉnh của cơ sở sản xuất; đổi nếu khi công nhận cơ sở ở tỉnh khác. Chứng nhận cấp khu vực phải ở một tỉnh của khu vực đó.',
+  },
   {
     name: 'decisionId',
     label: 'Quyết định công nhận',
@@ -104,7 +111,7 @@ export const CERTIFICATION_FIELDS: readonly FieldSpec[] = [
   { name: 'revokedReason', label: 'Lý do thu hồi', kind: 'text', max: 500 },
   { name: 'productNameAsPublished', label: 'Tên sản phẩm như văn bản công bố', kind: 'text', max: 300 },
   { name: 'producerNameAsPublished', label: 'Tên cơ sở như văn bản công bố', kind: 'text', max: 300 },
-  { name: 'sourceUrl', label: 'Nguồn', kind: 'url', max: 500, hint: 'Bắt đầu bằng https://' },
+  { name: 'sourceUrl', label: 'Nguồn', kind: 'url', max: 500, hint: 'Bắt đầu bằng http:// hoặc https://' },
   { name: 'status', label: 'Trạng thái', kind: 'select', options: 'statuses', required: true },
 ];
 

@@ -7,16 +7,20 @@
 import { z } from 'zod';
 import { decisionNumberKey } from '../decision-number.ts';
 import { LEVELS, REGIONS, type CertificationLevel, type RegionCode } from '../levels.ts';
-import { optionalDate, optionalId, optionalInt, optionalText, readForm, requiredText, status, version, type FieldSpec } from './form.ts';
+import {
+  optionalDate,
+  optionalId,
+  optionalInt,
+  optionalText,
+  optionalWebUrl,
+  readForm,
+  requiredText,
+  status,
+  version,
+  type FieldSpec,
+} from './form.ts';
 
 const THIS_YEAR = new Date().getUTCFullYear();
-
-/** A source link: http or https (official portals still publish on http). */
-const optionalWebUrl = (max: number) =>
-  optionalText(max).refine(
-    (s) => s === null || (/^https?:\/\/[^\s/$.?#][^\s]*$/i.test(s) && URL.canParse(s)),
-    'Địa chỉ phải bắt đầu bằng http:// hoặc https://',
-  );
 
 export const DecisionInput = z
   .object({
@@ -40,7 +44,7 @@ export const DecisionInput = z
       .refine((y) => y >= 2000 && y <= THIS_YEAR + 1, `Năm từ 2000 đến ${THIS_YEAR + 1}.`),
     productsCertified: optionalInt(0, 100_000, 'Số sản phẩm là số nguyên từ 0 trở lên.'),
     note: optionalText(2000),
-    sourceUrl: optionalWebUrl(500),
+    sourceUrl: optionalWebUrl(500, 'Nguồn'),
     status: status(),
     version: version(),
   })

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { LEGAL_FORMS, type LegalForm } from '../establishments.ts';
-import { optionalHttpsUrl, optionalText, readForm, requiredId, requiredText, status, version, type FieldSpec } from './form.ts';
+import { optionalWebUrl, optionalText, readForm, requiredId, requiredText, status, version, type FieldSpec } from './form.ts';
 
 export const EstablishmentInput = z
   .object({
@@ -17,7 +17,7 @@ export const EstablishmentInput = z
       'Số điện thoại chỉ gồm chữ số, dấu cách, dấu chấm, gạch nối, ngoặc và +.',
     ),
     email: optionalText(254).refine((s) => s === null || z.email().safeParse(s).success, 'E-mail không hợp lệ.'),
-    website: optionalHttpsUrl(),
+    website: optionalWebUrl(300, 'Trang web'),
     descriptionVi: optionalText(2000),
     descriptionEn: optionalText(2000),
     status: status(),
@@ -35,7 +35,7 @@ export const ESTABLISHMENT_FIELDS: readonly FieldSpec[] = [
   { name: 'address', label: 'Địa chỉ', kind: 'text', max: 300 },
   { name: 'phone', label: 'Điện thoại', kind: 'tel', max: 40 },
   { name: 'email', label: 'E-mail', kind: 'email', max: 254 },
-  { name: 'website', label: 'Trang web', kind: 'url', max: 300, hint: 'Bắt đầu bằng https://' },
+  { name: 'website', label: 'Trang web', kind: 'url', max: 300, hint: 'Bắt đầu bằng http:// hoặc https://' },
   { name: 'descriptionVi', label: 'Giới thiệu (tiếng Việt)', kind: 'textarea', max: 2000 },
   { name: 'descriptionEn', label: 'Giới thiệu (tiếng Anh)', kind: 'textarea', max: 2000 },
   { name: 'status', label: 'Trạng thái', kind: 'select', options: 'statuses', required: true },

@@ -154,11 +154,15 @@ export const optionalDate = (message = 'Ngày theo dạng năm-tháng-ngày, ví
       return t;
     });
 
-/** R21: links from data are https only. */
-export const optionalHttpsUrl = (max = 300) =>
+/**
+ * A web address, http or https (many rural sites and official portals still serve http). The error names the
+ * field (`label`: "Trang web", "Nguồn") so it cannot be read as the street address's.
+ * e.g. optionalWebUrl(300, 'Trang web') refuses "htx.vn" with "Trang web phải bắt đầu bằng http:// hoặc https://, ví dụ https://htx-che.vn".
+ */
+export const optionalWebUrl = (max: number, label: string) =>
   optionalText(max).refine(
-    (s) => s === null || (/^https:\/\/[^\s/$.?#][^\s]*$/i.test(s) && URL.canParse(s)),
-    'Địa chỉ phải bắt đầu bằng https://',
+    (s) => s === null || (/^https?:\/\/[^\s/$.?#][^\s]*$/i.test(s) && URL.canParse(s)),
+    `${label} phải bắt đầu bằng http:// hoặc https://, ví dụ https://htx-che.vn`,
   );
 
 /** A textarea of one value per line: each normalised, blank lines dropped. */

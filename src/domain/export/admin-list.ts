@@ -2,6 +2,7 @@
  * A staff list (/admin/<section>/) as a table: the columns the page shows, with the same headings, so
  * that a download holds what was on the screen (every page of it).
  */
+import { formatVietnamTime, VIETNAM_ZONE } from '../admin/vietnam-time.ts';
 import type { SheetCell, SheetTable } from './sheet.ts';
 
 /** A record as a staff list shows it (the part of src/db/queries/admin/records.ts ListRow a table needs). */
@@ -15,7 +16,7 @@ export interface AdminListRow {
 
 /** The headings of a list: the name, the kind's own columns, the status and the last change. */
 export function adminListHeader(columnsHeadings: readonly string[]): string[] {
-  return ['Tên', ...columnsHeadings, 'Trạng thái', 'Sửa lần cuối'];
+  return ['Tên', ...columnsHeadings, 'Trạng thái', `Sửa lần cuối (${VIETNAM_ZONE.vi})`];
 }
 
 /** "Bản nháp" or "Đã công bố". */
@@ -23,9 +24,9 @@ export function recordStatusLabel(status: AdminListRow['status']): string {
   return status === 'draft' ? 'Bản nháp' : 'Đã công bố';
 }
 
-/** A stored timestamp to the minute: "2026-05-16T08:30:12.345Z" → "2026-05-16 08:30". */
+/** A stored timestamp to the minute in Vietnam time (the heading names the zone): "2026-05-16T08:30:12.345Z" → "16/05/2026 15:30". */
 export function formatUpdatedAt(iso: string): string {
-  return iso.replace('T', ' ').slice(0, 16);
+  return formatVietnamTime(iso, { zone: false });
 }
 
 /** Every row of a list, cells in the order of adminListHeader. */

@@ -68,7 +68,7 @@ describe('readDecisionForm', () => {
     expect(read.ok && read.value.productsCertified).toBeNull();
   });
   it.each(['javascript:alert(1)', 'ftp://example.vn/a.pdf', 'www.moit.gov.vn'])('refuses the source %j', (sourceUrl) => {
-    expect(errorsOf({ ...valid, sourceUrl })['sourceUrl']).toBe('Địa chỉ phải bắt đầu bằng http:// hoặc https://');
+    expect(errorsOf({ ...valid, sourceUrl })['sourceUrl']).toBe('Nguồn phải bắt đầu bằng http:// hoặc https://, ví dụ https://htx-che.vn');
   });
   it('refuses a date years before the round', () => {
     expect(errorsOf({ ...valid, decisionDate: '2019-01-01' })['decisionDate']).toBe('Ngày quyết định không khớp với năm công nhận.');

@@ -47,13 +47,27 @@ describe('readEstablishmentForm (R12)', () => {
     ['provinceId', '', 'Chọn tỉnh/thành.'],
     ['phone', '09x', 'Số điện thoại'],
     ['email', 'htx@', 'E-mail không hợp lệ.'],
-    ['website', 'http://che.example.vn', 'https://'],
-    ['website', 'javascript:alert(1)', 'https://'],
+    ['website', 'che.example.vn', 'Trang web phải bắt đầu bằng http:// hoặc https://'],
+    ['website', 'javascript:alert(1)', 'Trang web phải bắt đầu bằng http:// hoặc https://'],
+    ['website', 'https://', 'Trang web phải'],
     ['status', 'live', 'Chọn trạng thái.'],
   ])('refuses %s = %j with a message beside the field', (field, value, message) => {
     const result = readEstablishmentForm({ ...valid, [field]: value });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors[field]).toContain(message);
+  });
+
+  it.each(['http://htxchetancuong.vn', 'https://che.example.vn/san-pham?id=1'])(
+    'accepts the website %s, http or https (#20.4)',
+    (website) => {
+      const result = readEstablishmentForm({ ...valid, website });
+      expect(result.ok && result.value.website).toBe(website);
+    },
+  );
+
+  it('names the website in its error, never the street address ("Địa chỉ")', () => {
+    const result = readEstablishmentForm({ ...valid, website: 'www.che.vn' });
+    expect(result.ok ? '' : result.errors['website']).not.toMatch(/^Địa chỉ/);
   });
 
   it('refuses fields that are not writable rather than ignoring them', () => {

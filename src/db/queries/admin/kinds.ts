@@ -40,6 +40,8 @@ import {
 import { certificationDecision } from './certification-decision.ts';
 import { decisionKind } from './decision-kind.ts';
 import { haystack, type Invalid, type RecordKind, type RecordState } from './records.ts';
+import { regionalProvinceProblem } from '../../../domain/admin/certification-province.ts';
+import { provinceRegions } from './certification-province.ts';
 
 /** The writable fields of a row, plus its version. */
 function pick(row: Record<string, unknown>, fields: readonly { name: string }[], extra: Record<string, unknown> = {}): RecordState {
@@ -234,6 +236,8 @@ export const certificationKind: RecordKind<CertificationValues> = {
   async columns(db, input, id) {
     const province = await provinceName(db, input.provinceId);
     if (!province) return { invalid: { field: 'provinceId', message: 'Tỉnh/thành không có trong danh mục.' } };
+    const outside = input.regionCode && regionalProvinceProblem((await provinceRegions(db, input.provinceId))!, input.regionCode);
+    if (outside) return { invalid: { field: 'provinceId', message: outside } };
     const decision = await certificationDecision(db, input);
     if ('invalid' in decision) return decision;
     const rule = defaultValidUntil(input.roundYear);

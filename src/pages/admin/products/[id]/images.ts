@@ -36,7 +36,7 @@ const seeOther = (location: string) => new Response(null, { status: 303, headers
  * its limit enforced while it streams, then parsed as multipart; bad input changes nothing and gets a
  * 4xx page; a change goes back to the product page (`?image=<notice>#images`).
  */
-export const POST: APIRoute = async ({ params, request, locals }) => {
+export const POST: APIRoute = async ({ params, request, locals, rewrite }) => {
   const productId = Number(params['id']);
   const database = await getDatabase();
   const product = Number.isSafeInteger(productId) && productId > 0 ? await getProductForImages(database.db, productId) : null;
@@ -67,7 +67,10 @@ export const POST: APIRoute = async ({ params, request, locals }) => {
     else files.set(name, value);
   }
   const read = readProductImageForm(fields);
-  if (!read.ok) return problem(400, Object.values(read.errors).join(' '), back);
+  if (!read.ok)
+    return fields['op'] === 'add'
+      ? backToForm(400, Object.values(read.errors).join(' '))
+      : problem(400, Object.values(read.errors).join(' '), back);
   const op = read.value;
   if ([...files.keys()].some((name) => name !== 'file' || op.op !== 'add'))
     return problem(400, 'Trường tệp không được phép ở đây. / Unexpected file field.', back);
@@ -75,14 +78,14 @@ export const POST: APIRoute = async ({ params, request, locals }) => {
   const actor = { userId: locals.user!.id };
   if (op.op === 'add') {
     const file = files.get('file');
-    if (!file || file.size === 0) return problem(UPLOAD_STATUS.empty, UPLOAD_MESSAGES.empty, back);
-    if (file.size > MAX_UPLOAD_BYTES) return problem(413, UPLOAD_MESSAGES['too-large'], back);
+    if (!file || file.size === 0) return backToForm(UPLOAD_STATUS.empty, UPLOAD_MESSAGES.empty);
+    if (file.size > MAX_UPLOAD_BYTES) return backToForm(413, UPLOAD_MESSAGES['too-large']);
     const alt = { altVi: op.altVi, altEn: op.altEn };
     const stored = await ingestImage(database, new Uint8Array(await file.arrayBuffer()), (tx, image) =>
       addProductImage(tx, actor, productId, image.id, alt),
     );
     if (!stored.ok)
-      return problem(stored.status, stored.message, back, stored.status === 503 ? { 'Retry-After': String(RETRY_AFTER_SECONDS) } : {});
+      return backToForm(stored.status, stored.message, stored.status === 503 ? { 'Retry-After': String(RETRY_AFTER_SECONDS) } : {});
     return outcome(stored.attached, 'added');
   }
 
@@ -92,6 +95,24 @@ export const POST: APIRoute = async ({ params, request, locals }) => {
     return moveProductImage(tx, actor, productId, op.imageId, op.op);
   });
   return outcome(result, op.op === 'alt' ? 'alt' : op.op === 'remove' ? 'removed' : 'moved');
+
+  /**
+   * A refused upload (#20.4): the product page again, styled as every admin page, its upload form holding
+   * what was typed and the reason beside it, with the refusal's status. The file itself cannot be kept
+   * (no browser lets a page choose a file), so the message asks for it again.
+   */
+  async function backToForm(status: number, message: string, headers: Record<string, string> = {}): Promise<Response> {
+    locals.imageProblem = { message, altVi: fields['altVi'] ?? '', altEn: fields['altEn'] ?? '' };
+    const page = await rewrite(
+      new Request(new URL(`/admin/products/${productId}/`, request.url), {
+        method: 'GET',
+        headers: { cookie: request.headers.get('cookie') ?? '' },
+      }),
+    );
+    const merged = new Headers(page.headers);
+    for (const [name, value] of Object.entries(headers)) merged.set(name, value);
+    return new Response(page.body, { status, headers: merged });
+  }
 
   function outcome(result: ImageListChange, notice: ImageNotice): Response {
     if (result.ok) return done(result.changed ? notice : 'unchanged');
