@@ -2,21 +2,23 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { desc, eq } from 'drizzle-orm';
 import { join } from 'node:path';
-import { STAFF_PASSWORD } from '../../playwright.config.ts';
 import { openDatabase, type Database } from '../../src/db/client.ts';
 import { establishments, fairExhibitors, fairs } from '../../src/db/schema/index.ts';
 import { ROOT } from '../support/paths.ts';
+import { STAFF_SITE, type StaffRole } from './support/sites.ts';
+import { signInAs } from './support/staff.ts';
 
-/** The main e2e site's database (playwright.config.ts), for the set-up a story needs and what it checks behind the page. */
-const openSiteDatabase = () => openDatabase({ url: `file:${join(ROOT, '.tmp/e2e/registry.db')}` });
+// These stories write and publish: they run on the staff site (tests/e2e/support/sites.ts).
+test.use({ baseURL: STAFF_SITE.url });
+
+/** The staff site's database, for the set-up a story needs and what it checks behind the page. */
+const openSiteDatabase = () => openDatabase({ url: STAFF_SITE.databaseUrl });
 const SCREENS = join(ROOT, '.tmp/screens-pending');
 
-async function signIn(browser: Browser, email: string): Promise<Page> {
+async function signIn(browser: Browser, role: StaffRole): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
-  await page.goto('/admin/login/');
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Mật khẩu').fill(STAFF_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await signInAs(page, role);
+  await page.goto('/admin/');
   await expect(page.getByRole('heading', { level: 1, name: 'Tổng quan' })).toBeVisible();
   return page;
 }
@@ -47,7 +49,7 @@ test('an editor sees their change as pending, an admin publishes it, and the rec
     .offset(info.project.name === 'phone' ? 1 : 0);
   database.close();
 
-  const editor = await signIn(browser, 'editor@example.vn');
+  const editor = await signIn(browser, 'editor');
   await editor.goto(`/admin/establishments/${target!.id}/`);
   await editor.getByLabel('Điện thoại').fill(isMobile ? '0208 3855 124' : '0208 3855 125');
   await editor.getByRole('button', { name: 'Lưu' }).click();
@@ -69,7 +71,7 @@ test('an editor sees their change as pending, an admin publishes it, and the rec
   await editor.context().close();
 
   test.skip(isMobile, 'one run publishes the shared site');
-  const admin = await signIn(browser, 'admin@example.vn');
+  const admin = await signIn(browser, 'admin');
   await admin.goto('/admin/releases/');
   await expect(
     admin.getByRole('region', { name: 'Bản ghi chờ xuất bản' }).getByRole('link', { name: target!.name, exact: true }),
@@ -133,7 +135,7 @@ test('an editor places booths on the floor plan by dragging and with the arrow k
   const database = await openSiteDatabase();
   try {
     const { fairId, boothIds } = await planFair(database, info.project.name);
-    const page = await signIn(browser, 'editor@example.vn');
+    const page = await signIn(browser, 'editor');
     await page.goto(`/admin/fairs/${fairId}/`);
     await page.getByRole('link', { name: 'Sơ đồ gian hàng' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Sơ đồ gian hàng' })).toBeVisible();
@@ -200,7 +202,7 @@ test('a refused photo brings the editor back to the styled product page with the
   isMobile,
 }) => {
   test.setTimeout(90_000);
-  const page = await signIn(browser, 'editor@example.vn');
+  const page = await signIn(browser, 'editor');
   await page.goto('/admin/products/?q=tra%20o%20long');
   await page.getByRole('link', { name: 'Trà Ô Long', exact: true }).click();
   const form = page.locator('form.image-add');
