@@ -54,7 +54,7 @@ async function ownPeak<T>(run: () => Promise<T>): Promise<{ value: T; peak: numb
   }
 }
 
-async function syntheticDatabase(
+export async function syntheticDatabase(
   dir: string,
   count: number,
 ): Promise<{ database: Database; url: string; products: number; aPage: string }> {
