@@ -242,9 +242,14 @@ export async function publish(database: Database, options: PublishOptions): Prom
       log.push(...tail.map((line) => `  | ${line}`));
       throw error;
     }
+    const packing = Date.now();
     const packed = await precompressRelease(join(staging, 'client'));
     const ratio = packed.identity > 0 ? ((100 * packed.br) / packed.identity).toFixed(0) : '100';
-    done(`${packed.files} text files precompressed (brotli ${ratio} % of their size)`, `${packed.files} tệp văn bản đã nén sẵn`);
+    const packSeconds = ((Date.now() - packing) / 1000).toFixed(1);
+    done(
+      `${packed.files} text files precompressed in ${packSeconds} s (brotli ${ratio} % of their size)`,
+      `${packed.files} tệp văn bản đã nén sẵn trong ${packSeconds} giây`,
+    );
 
     begin('validate');
     const budget = Number(env['PUBLISH_BUDGET_MB'] || DEFAULT_BUDGET_MB) * 1024 * 1024;
