@@ -170,8 +170,8 @@ if (runs('stylesheet')) {
   const stamp = await buildStamp(database);
   database.close();
   const env = { ...process.env, DATABASE_URL: `file:${join(dir, 'registry.db')}` };
-  await buildSite(join(dir, 'inline'), { ...env, REGISTRY_INLINE_STYLESHEETS: 'always' }, stamp, { onLine: () => {} });
-  await buildSite(join(dir, 'external'), env, stamp, { onLine: () => {} });
+  await buildSite(join(dir, 'inline'), env, stamp, { onLine: () => {} });
+  await buildSite(join(dir, 'external'), { ...env, REGISTRY_STYLESHEETS: 'external' }, stamp, { onLine: () => {} });
   const products = readdirSync(join(dir, 'external', 'client', 'products'))
     .filter((name) => existsSync(join(dir, 'external', 'client', 'products', name, 'index.html')))
     .sort();

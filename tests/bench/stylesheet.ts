@@ -1,6 +1,6 @@
 /**
  * Inlined CSS against hashed stylesheets cached for a year (#19.5, decision 033): the same site built both
- * ways (REGISTRY_INLINE_STYLESHEETS=always for the inlined one), each precompressed as a publish leaves it
+ * ways (REGISTRY_STYLESHEETS=external for the hashed files), each precompressed as a publish leaves it
  * and served by the site server; Chromium with Lighthouse's mobile network (150 ms round trip, 1.6 Mbit/s
  * down) opens a product page cold (first view), then a five-page visit. Bytes are what crossed the wire
  * (brotli); times are first contentful paint, median of the runs.
