@@ -51,6 +51,10 @@ const FORBIDDEN_SUFFIXES = [
   '.orig',
   '.swp',
   '~',
+  // The brotli and gzip forms written at publish (#19.5) are sent by Accept-Encoding under the file's own
+  // name, never under theirs: one address per resource.
+  '.br',
+  '.gz',
 ];
 
 /** C0 controls and DEL, NUL among them: no file of the site has one in its name. */
@@ -147,10 +151,11 @@ export function cacheControlOf(file: string): string {
 
 /**
  * A validator from size and modification time (as nginx does): cheap, and a publish writes new files, so
- * a changed page always gets a new tag. Strong, since a release's files never change in place.
+ * a changed page always gets a new tag. Strong, since a release's files never change in place. Each
+ * content coding of a file is its own representation with its own tag (#19.5): entityTag(16, 0, 'br') → '"10-0-br"'.
  */
-export function entityTag(size: number, mtimeMs: number): string {
-  return `"${size.toString(16)}-${Math.floor(mtimeMs).toString(16)}"`;
+export function entityTag(size: number, mtimeMs: number, coding?: string): string {
+  return `"${size.toString(16)}-${Math.floor(mtimeMs).toString(16)}${coding ? `-${coding}` : ''}"`;
 }
 
 /** An HTTP date (IMF-fixdate), to the second. */

@@ -4,6 +4,7 @@
  *   2. build    — astro build into a staging folder, reading the backup: one consistent snapshot; the
  *                 change log (what this release adds, changes, expires, revokes) is made first, from
  *                 the same snapshot and the log of the release being served, and the build publishes it;
+ *                 then every text file gets its brotli and gzip forms beside it (precompress.ts, #19.5);
  *   3. validate — every published entity's page, internal links, the search index, the size budget;
  *   4. record   — release.json (who, when, what changed since the last release) written into the release;
  *   5. switch   — the staging folder becomes releases/<id>, `current` is re-pointed atomically, 5 kept,
@@ -35,6 +36,7 @@ import { todayIso } from '../domain/validity.ts';
 import { listCatalogueItems } from '../db/queries/listing.ts';
 import { linkModules } from './release-modules.ts';
 import { checkReleaseSearch } from './release-search-check.ts';
+import { precompressRelease } from './precompress.ts';
 import { backupDatabase, moveDatabaseFile } from './backup.ts';
 import { buildSite, buildStamp, type BuildHooks } from './build.ts';
 import { CHANGE_LOG_FILE, makeChangeLog, readReleaseChangeLog } from './change-log.ts';
@@ -240,7 +242,14 @@ export async function publish(database: Database, options: PublishOptions): Prom
       log.push(...tail.map((line) => `  | ${line}`));
       throw error;
     }
-    done();
+    const packing = Date.now();
+    const packed = await precompressRelease(join(staging, 'client'));
+    const ratio = packed.identity > 0 ? ((100 * packed.br) / packed.identity).toFixed(0) : '100';
+    const packSeconds = ((Date.now() - packing) / 1000).toFixed(1);
+    done(
+      `${packed.files} text files precompressed in ${packSeconds} s (brotli ${ratio} % of their size)`,
+      `${packed.files} tệp văn bản đã nén sẵn trong ${packSeconds} giây`,
+    );
 
     begin('validate');
     const budget = Number(env['PUBLISH_BUDGET_MB'] || DEFAULT_BUDGET_MB) * 1024 * 1024;

@@ -26,6 +26,15 @@ import { basename, dirname, join, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import {
+  chooseEncoding,
+  CODING_SUFFIX,
+  ifRangeHolds,
+  isCompressible,
+  rangeOf,
+  type Coding,
+  type Encoding,
+} from '../domain/content-coding.ts';
+import {
   cacheControlOf,
   contentTypeOf,
   entityTag,
@@ -94,6 +103,8 @@ interface Release {
   files: Map<string, CachedFile>;
   /** The release's permanent redirects (client/_redirects), read on first use. */
   moves?: Promise<Map<string, string>>;
+  /** Brotli/gzip forms looked for and not found (a file too small to gain from one), so not looked for again. */
+  absent: Set<string>;
 }
 
 interface CachedFile {
@@ -102,6 +113,15 @@ interface CachedFile {
 }
 /** What sendFile sends: a file still open (streamed, then closed) or bytes already in memory. */
 type Entity = { size: number; mtimeMs: number } & ({ handle: FileHandle; body?: undefined } | { body: Buffer; handle?: undefined });
+/** How sendFile sends it: status, caching, and the content coding chosen (#19.5). */
+interface SendOptions {
+  status: 200 | 404;
+  file: string;
+  cacheControl: string;
+  encoding?: Encoding;
+  /** A page's CSP header, read from the page itself when the entity is one of its compressed forms. */
+  policy?: string;
+}
 
 const SECURITY_HEADERS: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',
@@ -184,7 +204,16 @@ export async function startSiteServer(options: SiteServerOptions): Promise<SiteS
       return noRelease(`current points to ${target}, which is not a release folder of ${releasesDir}`);
     let release = releases.get(dir);
     if (!release) {
-      release = { id: basename(dir), dir, client: join(dir, 'client'), inFlight: 0, listeners: [], attached: true, files: new Map() };
+      release = {
+        id: basename(dir),
+        dir,
+        client: join(dir, 'client'),
+        inFlight: 0,
+        listeners: [],
+        attached: true,
+        files: new Map(),
+        absent: new Set(),
+      };
       releases.set(dir, release);
     }
     const previous = seen?.release;
@@ -218,6 +247,7 @@ export async function startSiteServer(options: SiteServerOptions): Promise<SiteS
     if (release.inFlight > 0 || seen?.release === release) return;
     for (const { body } of release.files.values()) cachedBytes -= body.length;
     release.files.clear();
+    release.absent.clear();
     if (!release.attached) return;
     for (const listener of release.listeners) process.off('unhandledRejection', listener);
     release.attached = false;
@@ -344,7 +374,7 @@ export async function startSiteServer(options: SiteServerOptions): Promise<SiteS
     const options = { status: 200, file: target.file, cacheControl: cacheControlOf(target.file) } as const;
     const cached = recall(release, target.file);
     if (cached) {
-      await sendFile(req, res, cached, options);
+      await sendFile(req, res, ...(await negotiate(release, req, cached, options)));
       return true;
     }
     const found = await openFile(release.client, target.file);
@@ -360,8 +390,40 @@ export async function startSiteServer(options: SiteServerOptions): Promise<SiteS
       res.end();
       return true;
     }
-    await sendFile(req, res, await remember(release, target.file, found), options);
+    await sendFile(req, res, ...(await negotiate(release, req, await remember(release, target.file, found), options)));
     return true;
+  }
+
+  /**
+   * The representation a request accepts of a file found in the release (#19.5): the brotli or gzip form
+   * written beside it at publish (src/server/precompress.ts) when the client takes it, else the file. A
+   * page's CSP is read from the page itself before a compressed form replaces it.
+   */
+  async function negotiate(release: Release, req: IncomingMessage, identity: Entity, options: SendOptions): Promise<[Entity, SendOptions]> {
+    if (!isCompressible(options.file)) return [identity, options];
+    const candidates: Coding[] = ['br', 'gzip'];
+    for (;;) {
+      const encoding = chooseEncoding(req.headers['accept-encoding'], candidates);
+      if (encoding === 'identity') return [identity, { ...options, encoding }];
+      const form = await findForm(release, options.file + CODING_SUFFIX[encoding]);
+      if (form) {
+        const policy = contentTypeOf(options.file).startsWith('text/html') ? await pagePolicy(identity.body, identity.handle) : undefined;
+        await identity.handle?.close().catch(() => {});
+        return [form, { ...options, encoding, ...(policy === undefined ? {} : { policy }) }];
+      }
+      candidates.splice(candidates.indexOf(encoding), 1);
+    }
+  }
+
+  /** A compressed form of a file, from memory or the release; undefined when the publish wrote none. */
+  async function findForm(release: Release, name: string): Promise<Entity | undefined> {
+    const cached = recall(release, name);
+    if (cached) return cached;
+    if (release.absent.has(name)) return undefined;
+    const found = await openFile(release.client, name);
+    if (typeof found === 'object') return remember(release, name, found);
+    release.absent.add(name);
+    return undefined;
   }
 
   /** A hashed asset from the newest kept release that has it (not cached: only pages opened before a publish ask). */
@@ -433,9 +495,10 @@ export async function startSiteServer(options: SiteServerOptions): Promise<SiteS
     for (const file of new Set([answer.file, '404.html'])) {
       const options = { status: 404, file, cacheControl: 'no-store' } as const;
       const cached = recall(release, file);
-      if (cached) return sendFile(req, res, cached, options);
+      if (cached) return sendFile(req, res, ...(await negotiate(release, req, cached, options)));
       const found = await openFile(release.client, file);
-      if (typeof found === 'object') return sendFile(req, res, await remember(release, file, found), options);
+      if (typeof found === 'object')
+        return sendFile(req, res, ...(await negotiate(release, req, await remember(release, file, found), options)));
     }
     return plain(req, res, 404, 'Không tìm thấy / Not found');
   }
@@ -475,21 +538,27 @@ export async function startSiteServer(options: SiteServerOptions): Promise<SiteS
     }
   }
 
-  /** Sends a file, in memory or open (which this closes, whatever happens), with its validators; 304 when the client has it. */
+  /**
+   * Sends a file, in memory or open (which this closes, whatever happens), with its validators; 304 when the
+   * client has it; one byte range of it when a GET asks (206, or 416 past its end). A compressed form is
+   * its own representation: its length, its tag, its ranges; `Vary` tells caches the choice was made.
+   */
   async function sendFile(
     req: IncomingMessage,
     res: ServerResponse,
     { size, mtimeMs, body, handle }: Entity,
-    { status, file, cacheControl }: { status: 200 | 404; file: string; cacheControl: string },
+    { status, file, cacheControl, encoding = 'identity', policy }: SendOptions,
   ): Promise<void> {
     let streaming = false;
     try {
       res.setHeader('Cache-Control', cacheControl);
+      if (isCompressible(file)) res.setHeader('Vary', 'Accept-Encoding');
       const type = contentTypeOf(file);
       if (type === 'image/svg+xml') res.setHeader('Content-Security-Policy', SVG_CSP);
-      if (type.startsWith('text/html')) res.setHeader('Content-Security-Policy', await pagePolicy(body, handle));
+      if (type.startsWith('text/html')) res.setHeader('Content-Security-Policy', policy ?? (await pagePolicy(body, handle)));
+      let range: ReturnType<typeof rangeOf> = null;
       if (status === 200) {
-        const etag = entityTag(size, mtimeMs);
+        const etag = entityTag(size, mtimeMs, encoding === 'identity' ? undefined : encoding);
         res.setHeader('ETag', etag);
         res.setHeader('Last-Modified', httpDate(mtimeMs));
         const conditions = { ifNoneMatch: req.headers['if-none-match'], ifModifiedSince: req.headers['if-modified-since'] };
@@ -498,16 +567,28 @@ export async function startSiteServer(options: SiteServerOptions): Promise<SiteS
           res.end();
           return;
         }
+        res.setHeader('Accept-Ranges', 'bytes');
+        const ifRange = req.headers['if-range'];
+        if (req.method === 'GET' && ifRangeHolds(typeof ifRange === 'string' ? ifRange : undefined, etag, mtimeMs))
+          range = rangeOf(req.headers.range, size);
+      }
+      if (range === 'unsatisfiable') {
+        res.writeHead(416, { 'Content-Range': `bytes */${size}`, 'Content-Length': 0 });
+        res.end();
+        return;
       }
       res.setHeader('Content-Type', type);
-      res.setHeader('Content-Length', size);
-      res.writeHead(status);
+      if (encoding !== 'identity') res.setHeader('Content-Encoding', encoding);
+      const { start, end } = range ?? { start: 0, end: size - 1 };
+      res.setHeader('Content-Length', end - start + 1);
+      if (range) res.setHeader('Content-Range', `bytes ${start}-${end}/${size}`);
+      res.writeHead(range ? 206 : status);
       if (req.method === 'HEAD' || size === 0 || body) {
-        res.end(req.method === 'HEAD' ? undefined : body);
+        res.end(req.method === 'HEAD' ? undefined : body?.subarray(start, end + 1));
         return;
       }
       // From here the stream owns the handle: it closes it at the end, on error, and when the client aborts.
-      const stream = handle.createReadStream();
+      const stream = handle.createReadStream({ start, end });
       streaming = true;
       await new Promise<void>((done) =>
         pipeline(stream, res, (error) => {

@@ -2,13 +2,16 @@
  * Publishing at scale (issue #7, QUALITY.md §2): for 1,000 / 5,000 / 20,000 synthetic products, each with
  * a photo already processed at upload, a bare `astro build` of the same pages and a full publish (backup,
  * build, validate, record, switch) in the same run: seconds, peak memory, ratio, growth. Then a product
- * page served by the site server with 100 connections, alone and during 10 publishes.
+ * page served by the site server with 100 connections, alone and during 10 publishes. For each size, the
+ * bytes of a product page's HTML on the wire as the site server sends it (identity / gzip / br, #19.5),
+ * then the incremental scenarios (#19.1) when a caller passes them (`afterFullPublish`).
  *
  * The products go through the real importer (a CSV of synthetic rows, on top of the real seed) and the
  * photos through the real upload pipeline; every product then shows one of 24 photos.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { spawn } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import sharp from 'sharp';
@@ -20,6 +23,7 @@ import { buildSite, buildStamp } from '../../src/server/build.ts';
 import { ingestImage } from '../../src/server/images.ts';
 import { importCsv } from '../../src/server/importer.ts';
 import { publish } from '../../src/server/publish.ts';
+import { startSiteServer } from '../../src/server/site-server.ts';
 import { ROOT, TMP } from '../support/paths.ts';
 import { benchServe } from './serve.ts';
 import { syntheticCatalogue } from './synthetic.ts';
@@ -54,7 +58,7 @@ async function ownPeak<T>(run: () => Promise<T>): Promise<{ value: T; peak: numb
   }
 }
 
-async function syntheticDatabase(
+export async function syntheticDatabase(
   dir: string,
   count: number,
 ): Promise<{ database: Database; url: string; products: number; aPage: string }> {
@@ -97,11 +101,55 @@ async function syntheticDatabase(
 
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
 
-export async function benchPublish(sizes: number[], serveConnections = 100): Promise<void> {
+/** What a size's full publish leaves for the scenarios that follow it (tests/bench/publish-incremental.ts). */
+export interface PublishedSize {
+  /** Synthetic products asked for, and published products in the database (the seed's included). */
+  size: number;
+  products: number;
+  /** The bench's folder for this size: registry.db, uploads/, releases/. */
+  dir: string;
+  releasesDir: string;
+  database: Database;
+  /** The environment the full publish ran with (DATABASE_URL, UPLOADS_DIR, the size budget lifted). */
+  env: NodeJS.ProcessEnv;
+  /** A product page's path, e.g. /products/anh-thu-rice-paper-and-dried-noodle/. */
+  aPage: string;
+}
+
+/** The bytes of a page's body as the site server sends it to a client accepting each coding. */
+async function wireBytes(releasesDir: string, path: string): Promise<Record<'identity' | 'gzip' | 'br', number>> {
+  const site = await startSiteServer({ releasesDir, host: '127.0.0.1', port: 0, log: () => {} });
+  try {
+    const sizes = { identity: 0, gzip: 0, br: 0 };
+    for (const coding of ['identity', 'gzip', 'br'] as const) {
+      const response = await fetch(new URL(path, site.url), { headers: { 'Accept-Encoding': coding } });
+      if (response.headers.get('content-encoding') !== (coding === 'identity' ? null : coding))
+        throw new Error(`${path} was not sent as ${coding}: ${response.headers.get('content-encoding')}`);
+      // fetch decodes the body: the wire size is the Content-Length of the representation sent.
+      sizes[coding] = Number(response.headers.get('content-length'));
+      await response.arrayBuffer();
+    }
+    return sizes;
+  } finally {
+    await site.close();
+  }
+}
+
+/**
+ * Full publishes at each size (and serving under load). `afterFullPublish` runs after each size's full
+ * publish, on its database and releases: the incremental scenarios (one edit, one new certification,
+ * 100 edits, a code change) print their own rows there.
+ */
+export async function benchPublish(
+  sizes: number[],
+  serveConnections = 100,
+  afterFullPublish?: (published: PublishedSize) => Promise<void>,
+): Promise<void> {
   console.log(`\npublish vs a bare astro build of the same pages (synthetic products on top of the real seed, each with a photo)`);
   console.log(
-    'products   pages  release MB  bare build  publish  (backup  build  validate  switch)  ratio  s/1k products  peak build RSS  peak publisher RSS  max stall',
+    'products   pages  release MB  bare build  publish  (backup  build  validate  switch)  ratio  s/1k products  pages/s  peak build RSS  peak publisher RSS  max stall  product page HTML on the wire (identity / gzip / br)',
   );
+  const notes: string[] = [];
   let forServing: { dir: string; database: Database; url: string; page: string } | null = null;
   for (const size of sizes) {
     const dir = join(TMP, `bench-publish-${size}`);
@@ -126,6 +174,7 @@ export async function benchPublish(sizes: number[], serveConnections = 100): Pro
     rmSync(join(dir, 'bare'), { recursive: true, force: true });
 
     const steps: Record<string, number> = {};
+    const details: Record<string, string> = {};
     let stepStarted = 0;
     let buildWatch: ReturnType<typeof watchPeak> | null = null;
     // How long the publishing process's event loop was blocked at worst: an admin's publish runs in the
@@ -138,9 +187,12 @@ export async function benchPublish(sizes: number[], serveConnections = 100): Pro
         releasesDir: join(dir, 'releases'),
         actor: { label: 'bench', name: 'bench' },
         env,
-        onStep: (step, state) => {
+        onStep: (step, state, detail) => {
           if (state === 'start') stepStarted = performance.now();
-          else steps[step] = performance.now() - stepStarted;
+          else {
+            steps[step] = performance.now() - stepStarted;
+            if (detail) details[step] = detail;
+          }
         },
         onBuildLine: () => {},
         onBuildSpawn: (pid) => (buildWatch = watchPeak(pid)),
@@ -152,6 +204,12 @@ export async function benchPublish(sizes: number[], serveConnections = 100): Pro
     const buildPeak = (buildWatch as ReturnType<typeof watchPeak> | null)?.peak() ?? 0;
     (buildWatch as ReturnType<typeof watchPeak> | null)?.stop();
     if (!result.ok) throw new Error(`publish failed: ${result.reason === 'failed' ? result.log.join('\n') : 'busy'}`);
+    const releasesDir = join(dir, 'releases');
+    const wire = await wireBytes(releasesDir, aPage);
+    const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+    notes.push(
+      `${products} products: ${details['build'] ?? 'no precompression detail'}; load average ${loadavg()[0]!.toFixed(1)} at the end`,
+    );
     console.log(
       [
         String(products).padStart(8),
@@ -165,14 +223,18 @@ export async function benchPublish(sizes: number[], serveConnections = 100): Pro
         `${seconds(steps['switch'] ?? 0)} s)`.padStart(8),
         `${(publishMs / bareMs).toFixed(2)}×`.padStart(6),
         `${seconds(publishMs / (products / 1000))} s`.padStart(14),
+        (result.release.pages / (publishMs / 1000)).toFixed(0).padStart(8),
         `${(buildPeak / MiB).toFixed(0)} MiB (bare ${(barePeak / MiB).toFixed(0)})`.padStart(15),
         `${(publisherPeak / MiB).toFixed(0)} MiB`.padStart(19),
         `${maxStallMs.toFixed(0)} ms`.padStart(10),
+        `${kb(wire.identity)} / ${kb(wire.gzip)} / ${kb(wire.br)} KB`.padStart(22),
       ].join(' '),
     );
+    await afterFullPublish?.({ size, products, dir, releasesDir, database, env, aPage });
     if (forServing === null) forServing = { dir, database, url, page: aPage };
     else database.close();
   }
+  for (const note of notes) console.log(`  ${note}`);
   if (!forServing || serveConnections === 0) {
     forServing?.database.close();
     return;

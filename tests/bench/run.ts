@@ -9,7 +9,9 @@
  * build at 1,000 / 5,000 / 20,000 synthetic products, BENCH_PUBLISH_SIZES narrows it, then serving a product page
  * with 100 connections alone and during 10 publishes), `import-scale` (10,000 synthetic rows as CSV and as XLSX into
  * a fresh embedded database and a fresh sqld: preview, commit and a second import of the same file, with time and
- * peak memory; median of 3 runs, BENCH_IMPORT_SCALE_RUNS=1 shortens it).
+ * peak memory; median of 3 runs, BENCH_IMPORT_SCALE_RUNS=1 shortens it), `stylesheet` (the seeded site built with its
+ * CSS inlined and with hashed stylesheets, each served precompressed: bytes and first paint in Chromium on a slow
+ * mobile network, first view and a five-page visit; decision 033).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,6 +30,7 @@ import { benchPages } from './pages.ts';
 import { benchPublish } from './publish.ts';
 import { benchUpload } from './upload.ts';
 import { benchSearch } from './search.ts';
+import { benchStylesheet } from './stylesheet.ts';
 
 const RUNS = 5;
 const seed = readFileSync(join(ROOT, 'db/seed/certified-products.csv'));
@@ -47,7 +50,7 @@ async function timeImport(kind: 'file' | 'sqld'): Promise<number[]> {
   return times;
 }
 
-const PARTS = ['import', 'pages', 'search', 'fairs', 'admin', 'upload', 'publish', 'import-scale'] as const;
+const PARTS = ['import', 'pages', 'search', 'fairs', 'admin', 'upload', 'publish', 'import-scale', 'stylesheet'] as const;
 const asked = process.argv.slice(2);
 const unknown = asked.filter((a) => !(PARTS as readonly string[]).includes(a));
 if (unknown.length > 0) {
@@ -155,4 +158,29 @@ if (runs('import-scale')) {
     process.exit(2);
   }
   await benchImportScale(count);
+}
+
+if (runs('stylesheet')) {
+  const dir = join(TMP, 'bench-stylesheet');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const database = await openDatabase({ url: `file:${join(dir, 'registry.db')}` });
+  await migrateDatabase(database);
+  await seedDatabase(database);
+  const stamp = await buildStamp(database);
+  database.close();
+  const env = { ...process.env, DATABASE_URL: `file:${join(dir, 'registry.db')}` };
+  await buildSite(join(dir, 'inline'), env, stamp, { onLine: () => {} });
+  await buildSite(join(dir, 'external'), { ...env, REGISTRY_STYLESHEETS: 'external' }, stamp, { onLine: () => {} });
+  const products = readdirSync(join(dir, 'external', 'client', 'products'))
+    .filter((name) => existsSync(join(dir, 'external', 'client', 'products', name, 'index.html')))
+    .sort();
+  const [first, second] = products.filter((name) => !['level', 'group', 'province', 'year', 'status', 'page'].includes(name));
+  await benchStylesheet(
+    [
+      { label: 'inline', buildDir: join(dir, 'inline') },
+      { label: 'external', buildDir: join(dir, 'external') },
+    ],
+    [`/products/${first}/`, '/products/', `/products/${second}/`, '/producers/', '/'],
+  );
 }
