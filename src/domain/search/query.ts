@@ -55,7 +55,8 @@ export function wordHits(index: lunr.Index, queryWord: QueryWord, fields: readon
   const typed = Object.hasOwn((index as unknown as { invertedIndex: object }).invertedIndex, folded);
   const run = (build: (q: lunr.Query) => void, exact: boolean) =>
     index.query(build).map((h) => {
-      const matched = new Set(Object.values(h.matchData.metadata).flatMap((byField) => Object.keys(byField)));
+      const byTerm = h.matchData.metadata as Record<string, Record<string, object>>;
+      const matched = new Set(Object.values(byTerm).flatMap((byField) => Object.keys(byField)));
       const bits = fields.reduce((sum, f, i) => (matched.has(f) ? sum | (f === EXACT_FIELD ? MARKED : 1 << i) : sum), 0);
       return [h.ref, { score: h.score, exact: exact ? exactness(queryWord, bits, fields) : 0, fields: bits }] as const;
     });
