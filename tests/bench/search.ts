@@ -287,6 +287,22 @@ export async function benchSearch(sizeList: readonly number[] = [1000, 5000, 200
   const locales = LOCALES.filter((locale) => labelled.some((q) => q.locale === locale));
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS });
   const rows: string[][] = [];
+  const head = [
+    'products',
+    'engine',
+    'bytes raw',
+    'bytes br',
+    'load→first',
+    'key p50',
+    'key p95',
+    'p95 no fetch',
+    'fetched',
+    'synth R@10',
+    ...locales.flatMap((locale) => [`${locale} P@5`, `${locale} R@10`]),
+    'index build',
+  ];
+  // Each row as soon as it is measured (a 20,000-product run takes long); the aligned table at the end.
+  const progress = (row: string[]) => console.log(`search ${row.map((cell, i) => `${head[i]}: ${cell}`).join(', ')}`);
   try {
     for (const size of sizeList) {
       const dir = join(TMP, 'bench-search', String(size));
@@ -316,6 +332,7 @@ export async function benchSearch(sizeList: readonly number[] = [1000, 5000, 200
             ...quality,
             `${(built[engine] / 1000).toFixed(1)} s`,
           ]);
+          progress(rows.at(-1)!);
         }
       } finally {
         server.close();
@@ -325,20 +342,6 @@ export async function benchSearch(sizeList: readonly number[] = [1000, 5000, 200
     await browser.close();
     await pagefind.close();
   }
-  const head = [
-    'products',
-    'engine',
-    'bytes raw',
-    'bytes br',
-    'load→first',
-    'key p50',
-    'key p95',
-    'p95 no fetch',
-    'fetched',
-    'synth R@10',
-    ...locales.flatMap((locale) => [`${locale} P@5`, `${locale} R@10`]),
-    'index build',
-  ];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   console.log(
     `\nsearch: ours (lunr 2.3.9 terms in compact chunks + row files) against Pagefind ${pagefindVersion()} on the same products, system Chromium`,
