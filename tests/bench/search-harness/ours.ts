@@ -1,6 +1,7 @@
 /**
  * Benchmark page script, our side: the same client the search page uses (manifest → the term chunks a
- * query reaches → the rows of the top 10), rendering the names. Bundled and minified by the benchmark.
+ * query reaches → the rows of the top 10), rendering the names; a page in English opens the English files.
+ * Bundled and minified by the benchmark.
  */
 import { ProductSearch } from '../../../src/scripts/search-client.ts';
 
@@ -9,7 +10,7 @@ let opened: Promise<ProductSearch> | undefined;
 
 /** Searches and shows the top 10; returns their slugs. */
 async function top10(q: string): Promise<string[]> {
-  opened ??= ProductSearch.open('/ours/');
+  opened ??= ProductSearch.open(document.documentElement.lang === 'en' ? '/ours-en/' : '/ours/');
   const search = await opened;
   const rows = await search.rows((await search.index.search(q)).slice(0, 10).map((h) => h.ref));
   list.replaceChildren(...rows.map((row) => Object.assign(document.createElement('li'), { textContent: row.name })));
