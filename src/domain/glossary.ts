@@ -8,7 +8,8 @@
  * - `vi`: the Vietnamese forms, lower case, with their marks; the first is the usual spelling, the others are
  *   spelling variants (each variant is added to products named with another). Forms match as whole phrases on
  *   the marked words, so "chè" (tea) never matches "chế" of "chế biến".
- * - `en`: English words or phrases a visitor types for it.
+ * - `en`: English words or phrases a visitor types for it. Avoid a lone English word that is also an unmarked
+ *   Vietnamese word ("hat" is hạt, "mat" is mát/mặt): an unmarked name would match it; use a phrase instead.
  * - `foldSafe`: the form without marks means only this (e.g. "mat ong"), so a name written wholly without marks
  *   ("Banh khao Moc Son") matches it folded. Leave it out when folding collides ("che": chè/chế, "ca": cá/cà).
  * - `notIn`: phrases in which a form does not carry this meaning: place names and fixed words ("sông Trà",
@@ -191,7 +192,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   { vi: ['nứa', 'ống nứa'], en: ['bamboo', 'bamboo tube'] },
   { vi: ['lục bình', 'bèo tây'], en: ['water hyacinth'], foldSafe: true },
   { vi: ['cói'], en: ['sedge', 'rush'] },
-  { vi: ['chiếu'], en: ['mat', 'sleeping mat'] },
+  { vi: ['chiếu'], en: ['sleeping mat', 'woven mat'] },
   { vi: ['chiếu cói'], en: ['sedge mat', 'rush mat'] },
   { vi: ['gỗ'], en: ['wood', 'wooden'] },
   { vi: ['điêu khắc'], en: ['carving', 'sculpture', 'carved'], foldSafe: true },
@@ -212,7 +213,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   { vi: ['dệt'], en: ['weaving', 'woven', 'textiles'] },
   { vi: ['thêu'], en: ['embroidery'] },
   { vi: ['cà vạt'], en: ['necktie', 'tie'], foldSafe: true },
-  { vi: ['nón lá', 'nón'], en: ['conical hat', 'hat'] },
+  { vi: ['nón lá', 'nón'], en: ['conical hat', 'palm leaf hat'] },
   { vi: ['giấy'], en: ['paper'] },
   { vi: ['đũa'], en: ['chopsticks'] },
   { vi: ['khay'], en: ['tray'] },

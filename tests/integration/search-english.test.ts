@@ -61,9 +61,13 @@ describe('the English labelled queries', () => {
       const missing = q.expect.filter((slug) => !top.slice(0, 10).includes(slug));
       const unwanted = q.mustNot.filter((slug) => top.slice(0, 5).includes(slug));
       if (missing.length || unwanted.length)
-        failures.push(`"${q.query}": missing ${missing.join(', ') || '-'}; unwanted ${unwanted.join(', ') || '-'} (top: ${top.slice(0, 5).join(', ')})`);
+        failures.push(
+          `"${q.query}": missing ${missing.join(', ') || '-'}; unwanted ${unwanted.join(', ') || '-'} (top: ${top.slice(0, 5).join(', ')})`,
+        );
     }
-    console.log(`English labelled queries: ${queries.length - failures.length}/${queries.length} pass${failures.length ? `\n  ${failures.join('\n  ')}` : ''}`);
+    console.log(
+      `English labelled queries: ${queries.length - failures.length}/${queries.length} pass${failures.length ? `\n  ${failures.join('\n  ')}` : ''}`,
+    );
     expect(failures).toEqual([]);
   });
 });

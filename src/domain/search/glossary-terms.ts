@@ -40,10 +40,15 @@ function formsOf(glossary: readonly GlossaryEntry[]): Form[] {
   if (forms) return forms;
   forms = glossary.flatMap((entry, n) => [
     ...entry.vi.map((form) => ({ words: searchWords(form), entry: n, lang: 'vi' as const, isFolded: false })),
-    ...(entry.foldSafe ? entry.vi.map((form) => ({ words: searchWords(foldVietnamese(form)), entry: n, lang: 'vi' as const, isFolded: true })) : []),
+    ...(entry.foldSafe
+      ? entry.vi.map((form) => ({ words: searchWords(foldVietnamese(form)), entry: n, lang: 'vi' as const, isFolded: true }))
+      : []),
     ...entry.en.map((form) => ({ words: searchWords(form), entry: n, lang: 'en' as const, isFolded: false })),
   ]);
-  forms = forms.map((form, i) => ({ form, i })).sort((a, b) => b.form.words.length - a.form.words.length || a.i - b.i).map(({ form }) => form);
+  forms = forms
+    .map((form, i) => ({ form, i }))
+    .sort((a, b) => b.form.words.length - a.form.words.length || a.i - b.i)
+    .map(({ form }) => form);
   compiled.set(glossary, forms);
   return forms;
 }
