@@ -80,6 +80,8 @@ export function startSearchPage(): void {
   const $ = <T extends Element>(selector: string) => root.querySelector<T>(selector)!;
   const status = $<HTMLElement>('[data-search-status]');
   const more = $<HTMLButtonElement>('[data-more]');
+  const notes = el('div', { className: 'notice', hidden: true });
+  status.after(notes);
   let loaded: Loaded | undefined;
   let loading: Promise<Loaded> | undefined;
   let generation = 0;
@@ -193,6 +195,19 @@ export function startSearchPage(): void {
       }),
     );
     chips.hidden = chips.childElementCount === 0;
+
+    // A province the query names with nothing in the registry yet is said plainly beside other results too.
+    notes.replaceChildren();
+    notes.hidden = true;
+    if (q && total > 0 && /\p{L}{2}/u.test(q))
+      void import('./search-misses.ts')
+        .then(({ provinceNoteNodes }) => provinceNoteNodes(q, locale, root.dataset['products']!))
+        .then((nodes) => {
+          if (stale() || nodes.length === 0) return;
+          notes.replaceChildren(...nodes);
+          notes.hidden = false;
+        })
+        .catch(() => undefined);
 
     const help = $<HTMLElement>('[data-no-results]');
     help.hidden = !q || total > 0;
