@@ -15,7 +15,7 @@ test.describe('a visitor searching in their own words', () => {
     await expect(products.getByRole('link', { name: 'Hạt macca sấy nứt vỏ' }).first()).toBeVisible();
   });
 
-  test('whose words find nothing is offered near queries that do, and told when a province has no products', async ({ page }) => {
+  test('whose words find nothing is offered near queries that do', async ({ page }) => {
     await page.goto('/search/?q=fish+sauce');
     const help = page.locator('[data-no-results]');
     await expect(help.getByText('Không tìm thấy kết quả cho “fish sauce”.')).toBeVisible();
@@ -24,10 +24,13 @@ test.describe('a visitor searching in their own words', () => {
     await expect(page).toHaveURL(/\/search\/\?q=n%C6%B0%E1%BB%9Bc\+m%E1%BA%AFm$/);
     const products = page.getByRole('region', { name: /Sản phẩm/ });
     await expect(products.getByRole('link', { name: 'Nước mắm Thành Công' })).toBeVisible();
+  });
 
+  test('is told when a province has no products in the registry yet, in both languages', async ({ page }) => {
     await page.goto('/en/search/?q=cao+bang');
     await expect(page.getByText('Cao Bằng has no products in the registry yet.')).toBeVisible();
 
+    // Beside results its other words find ("Công ty Cổ phần Chè Thái Bình"), the province itself has none.
     await page.goto('/search/?q=Th%C3%A1i+B%C3%ACnh');
     await expect(page.getByText('Tỉnh Thái Bình chưa có sản phẩm nào trong sổ đăng ký.')).toBeVisible();
   });

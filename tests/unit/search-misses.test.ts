@@ -80,6 +80,17 @@ describe('missHelp', () => {
     expect(await queriesOf('vải Bắc Ninh', catalogue('Vải thiều Bắc Giang'))).toContain('vải Bắc Giang');
   });
 
+  it('offers the query without a province, as is and in the other language: "fish sauce Bắc Kạn" → "nước mắm"', async () => {
+    const count = catalogue('Nước mắm Thành Công', 'Chè Thái Nguyên Bắc Kạn', 'fish sauce');
+    const { suggestions } = await missHelp('fish sauce Bắc Kạn', data, count, glossary);
+    expect(suggestions).toEqual(
+      expect.arrayContaining([
+        { kind: 'dropped', query: 'fish sauce', word: 'bắc kạn', count: 1 },
+        { kind: 'glossary', query: 'nước mắm', from: 'fish sauce', to: 'nước mắm', count: 1 },
+      ]),
+    );
+  });
+
   it('reads province names typed without marks, in capitals or decomposed', async () => {
     const count = catalogue('Chè móc câu Thái Nguyên');
     expect(await queriesOf('che bac kan', count)).toContain('che Thái Nguyên');

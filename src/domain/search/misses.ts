@@ -104,12 +104,15 @@ function glossaryQueries(words: readonly string[], folded: readonly string[], gl
   );
 }
 
-/** The query with a province under its other name: an old one under the new, a new one under each old one. */
-function provinceQueries(words: readonly string[], folded: readonly string[], provinces: readonly MissProvince[]): Candidate[] {
-  const spans = findSpans(
+/** Where the query names a province, old or current (each span's value is the name as the data writes it). */
+const provinceSpans = (folded: readonly string[], provinces: readonly MissProvince[]) =>
+  findSpans(
     folded,
     provinces.map((p) => ({ words: provinceKey(p.name).split(' '), value: p.name })),
   );
+
+/** The query with a province under its other name: an old one under the new, a new one under each old one. */
+function provinceQueries(words: readonly string[], spans: readonly Span<string>[], provinces: readonly MissProvince[]): Candidate[] {
   return spans.flatMap((span) => {
     const pairs = provinces
       .filter((p) => p.successor && p.successor !== p.name && (p.name === span.value || p.successor === span.value))
@@ -120,6 +123,19 @@ function provinceQueries(words: readonly string[], folded: readonly string[], pr
       oldName,
       newName,
     }));
+  });
+}
+
+/**
+ * The query without a province it names, as is and with its product words in the other language: "fish sauce
+ * Bắc Kạn" → "fish sauce", "nước mắm" (the province may have no such product, or none at all).
+ */
+function withoutProvinceQueries(words: readonly string[], spans: readonly Span<string>[], glossary: readonly GlossaryEntry[]): Candidate[] {
+  return spans.flatMap((span) => {
+    const rest = [...words.slice(0, span.at), ...words.slice(span.at + span.length)];
+    if (rest.length === 0) return [];
+    const dropped: Candidate = { kind: 'dropped', query: rest.join(' '), word: words.slice(span.at, span.at + span.length).join(' ') };
+    return [dropped, ...glossaryQueries(rest, rest.map(foldVietnamese), glossary)];
   });
 }
 
@@ -150,9 +166,11 @@ export async function missHelp(
   const words = searchWords(q);
   const folded = words.map(foldVietnamese);
   const seen = new Set([folded.join(' ')]);
+  const provinces = provinceSpans(folded, data.provinces);
   const candidates = [
     ...glossaryQueries(words, folded, glossary),
-    ...provinceQueries(words, folded, data.provinces),
+    ...provinceQueries(words, provinces, data.provinces),
+    ...withoutProvinceQueries(words, provinces, glossary),
     ...droppedWordQueries(words),
   ].filter((c) => {
     const key = foldVietnamese(c.query);
