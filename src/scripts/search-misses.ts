@@ -5,20 +5,9 @@
  */
 import type { Locale } from '../domain/i18n.ts';
 import { MISS_WORDS, suggestionNote } from '../domain/search/miss-strings.ts';
-import { emptyProvincesIn, missHelp, type MissData } from '../domain/search/misses.ts';
+import { missHelp } from '../domain/search/misses.ts';
 import { el } from './dom.ts';
-
-let missData: Promise<MissData> | undefined;
-
-/** misses.json beside the product search files, fetched once (a failed fetch is tried again next time). */
-function loadMissData(base: string): Promise<MissData> {
-  missData ??= fetch(`${base}misses.json`).then((response) => {
-    if (!response.ok) throw new Error(`${base}misses.json: ${response.status}`);
-    return response.json() as Promise<MissData>;
-  });
-  missData.catch(() => (missData = undefined));
-  return missData;
-}
+import { loadMissData } from './search-province-note.ts';
 
 export interface MissHelpOptions {
   q: string;
@@ -52,13 +41,4 @@ export async function missHelpNodes(options: MissHelpOptions): Promise<Node[]> {
     nodes.push(el('p', {}, options.heading), list);
   }
   return nodes;
-}
-
-/**
- * The plain word for each province the query names that has nothing in the registry yet, for a query that
- * did find something through its other words ("Thái Bình" finds "… An Bình"); none when the data cannot be fetched.
- */
-export async function provinceNoteNodes(q: string, locale: Locale, base: string): Promise<Node[]> {
-  const data = await loadMissData(base).catch(() => undefined);
-  return data ? emptyProvincesIn(q, data).map((p) => el('p', {}, MISS_WORDS[locale].emptyProvince(p))) : [];
 }

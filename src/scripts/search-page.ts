@@ -200,7 +200,7 @@ export function startSearchPage(): void {
     notes.replaceChildren();
     notes.hidden = true;
     if (q && total > 0 && /\p{L}{2}/u.test(q))
-      void import('./search-misses.ts')
+      void import('./search-province-note.ts')
         .then(({ provinceNoteNodes }) => provinceNoteNodes(q, locale, root.dataset['products']!))
         .then((nodes) => {
           if (stale() || nodes.length === 0) return;

@@ -7,7 +7,7 @@ import { provinceWithSuccessor } from '../domain/provinces.ts';
 import { buildProductSearch, type ProductSearchFiles, type SearchDisplay } from '../domain/search/bundle.ts';
 import { buildCompactIndex } from '../domain/search/compact.ts';
 import { PRODUCER_FIELDS, producerSearchDocument, type ProducerSearchRow } from '../domain/search/documents.ts';
-import type { MissData } from '../domain/search/misses.ts';
+import type { MissData } from '../domain/search/province-mentions.ts';
 import { cataloguePayload, getCatalogueData } from './catalogue-data.ts';
 
 const productFiles = new Map<Locale, Promise<ProductSearchFiles>>();

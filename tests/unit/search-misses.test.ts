@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { GlossaryEntry } from '../../src/domain/glossary.ts';
 import { MISS_WORDS, suggestionNote } from '../../src/domain/search/miss-strings.ts';
-import { emptyProvincesIn, MISS_SUGGESTIONS, missHelp, type MissData } from '../../src/domain/search/misses.ts';
+import { MISS_SUGGESTIONS, missHelp } from '../../src/domain/search/misses.ts';
+import { emptyProvincesIn, type MissData } from '../../src/domain/search/province-mentions.ts';
 import { searchWords } from '../../src/domain/search/words.ts';
 import { foldVietnamese } from '../../src/domain/text.ts';
 

@@ -3,7 +3,8 @@
  * is offered, how many it finds, and the plain word for a province with nothing in the registry yet.
  */
 import type { Locale } from '../i18n.ts';
-import type { EmptyProvince, MissSuggestion } from './misses.ts';
+import type { MissSuggestion } from './misses.ts';
+import type { EmptyProvince } from './province-mentions.ts';
 
 interface MissWords {
   emptyProvince: (p: EmptyProvince) => string;

@@ -5,36 +5,23 @@
  * many products a query finds.
  */
 import { GLOSSARY, type GlossaryEntry } from '../glossary.ts';
-import { provinceKey } from '../provinces.ts';
 import { foldVietnamese } from '../text.ts';
+import {
+  emptyProvincesIn,
+  findSpans,
+  provinceSpans,
+  type EmptyProvince,
+  type MissData,
+  type MissProvince,
+  type Span,
+} from './province-mentions.ts';
 import { searchWords } from './words.ts';
-
-/** A provincial unit of either era as the search page knows it (published in misses.json). */
-export interface MissProvince {
-  name: string;
-  /** For a unit before the 2025 merger, the current unit it became part of. */
-  successor: string | null;
-  isCity: boolean;
-}
-
-/** What the search page publishes for misses: every unit, and the names some product is filed under. */
-export interface MissData {
-  provinces: MissProvince[];
-  /** Province names (as certified or current) that at least one product in the registry carries. */
-  withProducts: string[];
-}
 
 /** A query worth trying instead, and why. */
 export type MissSuggestion =
   | { kind: 'dropped'; query: string; count: number; word: string }
   | { kind: 'glossary'; query: string; count: number; from: string; to: string }
   | { kind: 'province'; query: string; count: number; oldName: string; newName: string };
-
-/** A province the query names that has no product in the registry yet. */
-export interface EmptyProvince {
-  name: string;
-  isCity: boolean;
-}
 
 export interface MissHelp {
   suggestions: MissSuggestion[];
@@ -47,29 +34,6 @@ export const MISS_SUGGESTIONS = 6;
 /** A suggestion before its query is counted. */
 type WithoutCount<T> = T extends unknown ? Omit<T, 'count'> : never;
 type Candidate = WithoutCount<MissSuggestion>;
-
-/** A phrase found in the query's folded words: where, how long, and what it stands for. */
-interface Span<T> {
-  at: number;
-  length: number;
-  value: T;
-}
-
-/** Every occurrence of the given folded phrases in the words, longest first, each word used once. */
-function findSpans<T>(words: readonly string[], phrases: readonly { words: string[]; value: T }[]): Span<T>[] {
-  const taken = new Array<boolean>(words.length).fill(false);
-  const spans: Span<T>[] = [];
-  for (const phrase of [...phrases].sort((a, b) => b.words.length - a.words.length)) {
-    const n = phrase.words.length;
-    if (n === 0) continue;
-    for (let at = 0; at + n <= words.length; at++) {
-      if (taken.slice(at, at + n).some(Boolean) || !phrase.words.every((w, k) => words[at + k] === w)) continue;
-      taken.fill(true, at, at + n);
-      spans.push({ at, length: n, value: phrase.value });
-    }
-  }
-  return spans;
-}
 
 const replaced = (words: readonly string[], span: Span<unknown>, by: string) =>
   [...words.slice(0, span.at), by, ...words.slice(span.at + span.length)].join(' ');
@@ -104,13 +68,6 @@ function glossaryQueries(words: readonly string[], folded: readonly string[], gl
   );
 }
 
-/** Where the query names a province, old or current (each span's value is the name as the data writes it). */
-const provinceSpans = (folded: readonly string[], provinces: readonly MissProvince[]) =>
-  findSpans(
-    folded,
-    provinces.map((p) => ({ words: provinceKey(p.name).split(' '), value: p.name })),
-  );
-
 /** The query with a province under its other name: an old one under the new, a new one under each old one. */
 function provinceQueries(words: readonly string[], spans: readonly Span<string>[], provinces: readonly MissProvince[]): Candidate[] {
   return spans.flatMap((span) => {
@@ -137,20 +94,6 @@ function withoutProvinceQueries(words: readonly string[], spans: readonly Span<s
     const dropped: Candidate = { kind: 'dropped', query: rest.join(' '), word: words.slice(span.at, span.at + span.length).join(' ') };
     return [dropped, ...glossaryQueries(rest, rest.map(foldVietnamese), glossary)];
   });
-}
-
-/** The provinces a query names (old or current) that no product in the registry carries yet. */
-export function emptyProvincesIn(q: string, data: MissData): EmptyProvince[] {
-  const folded = searchWords(foldVietnamese(q));
-  const carried = new Set(data.withProducts.map(provinceKey));
-  const byName = new Map(data.provinces.map((p) => [p.name, p]));
-  return findSpans(
-    folded,
-    [...byName.values()].map((p) => ({ words: provinceKey(p.name).split(' '), value: p })),
-  )
-    .map((span) => span.value)
-    .filter((p) => !carried.has(provinceKey(p.name)))
-    .map((p) => ({ name: p.name, isCity: p.isCity }));
 }
 
 /**
