@@ -8,7 +8,6 @@ import { countFacets, FACETS, filterItems, parseSelection, selectionToQuery, typ
 import type { CompactChunk, CompactManifest } from '../domain/search/compact.ts';
 import type { ExhibitorSearchRow, ProducerSearchRow } from '../domain/search/documents.ts';
 import { ChunkedIndex } from '../domain/search/engine.ts';
-import { queryWords } from '../domain/search/query.ts';
 import { recogniseVerifiable } from '../domain/verify-recognise.ts';
 import { el, marked, productCard } from './dom.ts';
 import { ProductSearch, ReleaseChanged } from './search-client.ts';
@@ -68,19 +67,6 @@ function urlOf(path: string, q: string, selection: Selection): string {
   return `${path}${query ? `?${query}` : ''}`;
 }
 
-/**
- * For a query that found nothing: the products found when one word is left out (the word that did not
- * match), so "tra o loongg" still offers Trà Ô Long.
- */
-async function closeMatches(products: ProductSearch, q: string): Promise<string[]> {
-  const words = queryWords(q).map((w) => w.word);
-  for (let drop = words.length - 1; drop >= 0 && words.length > 1; drop--) {
-    const hits = await products.index.search(words.filter((_, i) => i !== drop).join(' '));
-    if (hits.length > 0) return hits.slice(0, 3).map((h) => h.ref);
-  }
-  return [];
-}
-
 /** Wires the search page, if this is it. */
 export function startSearchPage(): void {
   const root = document.querySelector<HTMLElement>('[data-search]');
@@ -94,6 +80,8 @@ export function startSearchPage(): void {
   const $ = <T extends Element>(selector: string) => root.querySelector<T>(selector)!;
   const status = $<HTMLElement>('[data-search-status]');
   const more = $<HTMLButtonElement>('[data-more]');
+  const notes = el('div', { className: 'notice', hidden: true });
+  status.after(notes);
   let loaded: Loaded | undefined;
   let loading: Promise<Loaded> | undefined;
   let generation = 0;
@@ -208,6 +196,19 @@ export function startSearchPage(): void {
     );
     chips.hidden = chips.childElementCount === 0;
 
+    // A province the query names with nothing in the registry yet is said plainly beside other results too.
+    notes.replaceChildren();
+    notes.hidden = true;
+    if (q && total > 0 && /\p{L}{2}/u.test(q))
+      void import('./search-province-note.ts')
+        .then(({ provinceNoteNodes }) => provinceNoteNodes(q, locale, root.dataset['products']!))
+        .then((nodes) => {
+          if (stale() || nodes.length === 0) return;
+          notes.replaceChildren(...nodes);
+          notes.hidden = false;
+        })
+        .catch(() => undefined);
+
     const help = $<HTMLElement>('[data-no-results]');
     help.hidden = !q || total > 0;
     if (!help.hidden) {
@@ -233,18 +234,22 @@ export function startSearchPage(): void {
         link.dataset['navigate'] = '';
         parts.push(el('p', {}, link));
       }
-      const close = await data.products.rows(await closeMatches(data.products, q));
+      // Near queries and province notes: their code and data load only now (search-misses.ts).
+      const { missHelpNodes } = await import('./search-misses.ts');
+      const count = async (text: string) =>
+        (await data.products.index.search(text)).filter(
+          (h) => !facetValues || filterItems([facetValues[Number(h.ref)]!], selection).length > 0,
+        ).length;
+      const near = await missHelpNodes({
+        q,
+        locale,
+        base: root.dataset['products']!,
+        heading: strings.closeNames,
+        count,
+        hrefOf: (query) => urlOf(path, query, selection),
+      });
       if (stale()) return;
-      if (close.length > 0) {
-        parts.push(
-          el(
-            'p',
-            {},
-            `${strings.closeNames} `,
-            ...close.flatMap((item, i) => [i > 0 ? ', ' : '', el('a', { href: `${display.productBase}${item.slug}/` }, item.name)]),
-          ),
-        );
-      }
+      parts.push(...near);
       parts.push(el('p', { className: 'meta' }, strings.tips));
       help.replaceChildren(...parts);
     }

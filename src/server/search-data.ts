@@ -1,11 +1,13 @@
 import { getDatabase } from '../db/client.ts';
 import { listProducers } from '../db/queries/producers.ts';
+import { listProvinceUnits } from '../db/queries/provinces.ts';
 import { LEGAL_FORMS } from '../domain/establishments.ts';
 import type { Locale } from '../domain/i18n.ts';
 import { provinceWithSuccessor } from '../domain/provinces.ts';
 import { buildProductSearch, type ProductSearchFiles, type SearchDisplay } from '../domain/search/bundle.ts';
 import { buildCompactIndex } from '../domain/search/compact.ts';
 import { PRODUCER_FIELDS, producerSearchDocument, type ProducerSearchRow } from '../domain/search/documents.ts';
+import type { MissData } from '../domain/search/province-mentions.ts';
 import { cataloguePayload, getCatalogueData } from './catalogue-data.ts';
 
 const productFiles = new Map<Locale, Promise<ProductSearchFiles>>();
@@ -26,10 +28,23 @@ export function productSearchFiles(locale: Locale): Promise<ProductSearchFiles> 
   return files;
 }
 
-/** The file names under /search/products/: manifest, facets, t-N (term chunks), r-N (result rows). */
+/** The file names under /search/products/: manifest, facets, misses, t-N (term chunks), r-N (result rows). */
 export async function productSearchFileNames(locale: Locale): Promise<string[]> {
   const { terms, rows } = await productSearchFiles(locale);
-  return ['manifest', 'facets', ...terms.map((_, n) => `t-${n}`), ...rows.map((_, n) => `r-${n}`)];
+  return ['manifest', 'facets', 'misses', ...terms.map((_, n) => `t-${n}`), ...rows.map((_, n) => `r-${n}`)];
+}
+
+/**
+ * What the search page fetches only when a query finds nothing (src/domain/search/misses.ts): every
+ * provincial unit with the one it became part of, and the province names the registry's products carry.
+ */
+export async function productMissData(locale: Locale): Promise<MissData> {
+  const { db } = await getDatabase();
+  const [units, { items }] = await Promise.all([listProvinceUnits(db), getCatalogueData(locale)]);
+  return {
+    provinces: units.map((u) => ({ name: u.name, successor: u.successorName, isCity: u.unitType === 'city' })),
+    withProducts: [...new Set(items.flatMap((item) => [item.provinceName, item.currentProvinceName]))].sort(),
+  };
 }
 
 /** One product search file's content, or undefined for an unknown name. */
@@ -37,6 +52,7 @@ export async function productSearchFile(locale: Locale, name: string): Promise<u
   const files = await productSearchFiles(locale);
   if (name === 'manifest') return files.manifest;
   if (name === 'facets') return files.facets;
+  if (name === 'misses') return productMissData(locale);
   const match = /^([tr])-(\d+)$/.exec(name);
   if (!match) return undefined;
   return match[1] === 't' ? files.terms[Number(match[2])] : files.rows[Number(match[2])];

@@ -11,6 +11,7 @@ import type { Locale } from '../i18n.ts';
 import { foldVietnamese } from '../text.ts';
 import { buildCompactIndex, type CompactChunk, type CompactManifest } from './compact.ts';
 import { PRODUCT_FIELDS, productFacetWords, productSearchDocument } from './documents.ts';
+import { GLOSSARY_FIELD, glossaryFieldText } from './glossary-terms.ts';
 
 /** Result rows per file: small, because the first results of a province or level query are scattered. */
 export const ROWS_PER_CHUNK = 16;
@@ -62,9 +63,14 @@ export function buildProductSearch(items: readonly CatalogueItem[], locale: Loca
     .map((item) => ({ item, key: `${foldVietnamese(item.name)}\u0000${item.slug}` }))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .map(({ item }) => item);
+  // The glossary's words (English meanings, Vietnamese spellings) go in a field of their own, after the rest.
   const { manifest: index, chunks: terms } = buildCompactIndex(
-    ordered.map((item, n) => ({ ...productSearchDocument(item, productFacetWords(item, locale)), id: String(n) })),
-    PRODUCT_FIELDS,
+    ordered.map((item, n) => ({
+      ...productSearchDocument(item, productFacetWords(item, locale)),
+      [GLOSSARY_FIELD.name]: glossaryFieldText(item.name, locale),
+      id: String(n),
+    })),
+    [...PRODUCT_FIELDS, GLOSSARY_FIELD],
   );
   const rows: CardFields[][] = [];
   for (let i = 0; i < ordered.length; i += ROWS_PER_CHUNK) rows.push(ordered.slice(i, i + ROWS_PER_CHUNK).map(cardFields));

@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listCatalogueItems } from '../../src/db/queries/listing.ts';
+import type { CatalogueItem } from '../../src/domain/catalogue.ts';
+import type { Locale } from '../../src/domain/i18n.ts';
+import { buildProductSearch } from '../../src/domain/search/bundle.ts';
+import { ChunkedIndex } from '../../src/domain/search/engine.ts';
+import { importCsv } from '../../src/server/importer.ts';
+import { ROOT } from '../support/paths.ts';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+
+/** A labelled query: products that must be in the top 10, and products that must not be in the top 5. */
+interface LabelledQuery {
+  query: string;
+  kind: string;
+  locale: Locale;
+  expect: string[];
+  mustNot: string[];
+}
+const { queries } = JSON.parse(readFileSync(`${ROOT}tests/fixtures/search-queries-en.json`, 'utf8')) as { queries: LabelledQuery[] };
+
+let database: TestDatabase;
+let items: CatalogueItem[];
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await importCsv(database, readFileSync(`${ROOT}db/seed/certified-products.csv`), { actor: { label: 'test' } });
+  ({ items } = await listCatalogueItems(database.db, '2026-11-22'));
+});
+afterAll(async () => database.dispose());
+
+/** The English product search as the browser runs it: the published files, serialised and read back. */
+function shippedSearch(locale: Locale) {
+  const files = buildProductSearch(items, locale, {
+    labels: { level: {}, group: {}, province: {}, year: {}, status: {} },
+    strings: { certifications: '', unknownProducer: '' },
+    productBase: '/products/',
+  });
+  const roundTrip = <T>(value: T) => JSON.parse(JSON.stringify(value)) as T;
+  const index = new ChunkedIndex(roundTrip(files.manifest.index), (n) => roundTrip(files.terms[n]!));
+  const slugs = files.rows.flat().map((row) => row.slug);
+  return async (q: string) => (await index.search(q)).map((h) => slugs[Number(h.ref)]!);
+}
+
+describe('the English labelled queries', () => {
+  it('are at least 40, all English, each naming products that must and must not rank', () => {
+    expect(queries.length).toBeGreaterThanOrEqual(40);
+    const slugs = new Set(items.map((i) => i.slug));
+    for (const q of queries) {
+      expect(q.locale, q.query).toBe('en');
+      expect(q.expect.length, q.query).toBeGreaterThan(0);
+      expect(q.mustNot.length, q.query).toBeGreaterThan(0);
+      for (const slug of [...q.expect, ...q.mustNot]) expect(slugs.has(slug), `${q.query}: ${slug} is a seed product`).toBe(true);
+    }
+  });
+
+  it('find every expected product in the top 10 and no unwanted one in the top 5 of /en/search/', async () => {
+    const search = shippedSearch('en');
+    const failures: string[] = [];
+    for (const q of queries) {
+      const top = await search(q.query);
+      const missing = q.expect.filter((slug) => !top.slice(0, 10).includes(slug));
+      const unwanted = q.mustNot.filter((slug) => top.slice(0, 5).includes(slug));
+      if (missing.length || unwanted.length)
+        failures.push(
+          `"${q.query}": missing ${missing.join(', ') || '-'}; unwanted ${unwanted.join(', ') || '-'} (top: ${top.slice(0, 5).join(', ')})`,
+        );
+    }
+    console.log(
+      `English labelled queries: ${queries.length - failures.length}/${queries.length} pass${failures.length ? `\n  ${failures.join('\n  ')}` : ''}`,
+    );
+    expect(failures).toEqual([]);
+  });
+});
