@@ -31,6 +31,20 @@ function isMoved(page) {
   return movedPaths.has(new URL(page).pathname);
 }
 
+/**
+ * Record pages an incremental release takes from the served release (#19.1, decision 032): Astro does not render
+ * them, so the sitemap is told of them here, and lists exactly what a full build would.
+ * @returns {string[]}
+ */
+function reusedPages() {
+  const file = process.env.REGISTRY_RENDER_PLAN;
+  if (!file) return [];
+  const site = process.env.SITE_URL || 'http://localhost:4321';
+  /** @type {{ reusedPaths: string[] }} */
+  const plan = JSON.parse(readFileSync(file, 'utf8'));
+  return plan.reusedPaths.map((path) => new URL(path, site).href);
+}
+
 export default defineConfig({
   site: process.env.SITE_URL || 'http://localhost:4321',
   outDir,
@@ -40,6 +54,7 @@ export default defineConfig({
   integrations: [
     react(),
     sitemap({
+      customPages: reusedPages(),
       i18n: { defaultLocale: 'vi', locales: { vi: 'vi-VN', en: 'en-GB' } },
       filter: (page) => !page.includes('/admin/') && !/\/404\/?$/.test(page) && !/\/(print|posters)\/$/.test(page) && !isMoved(page),
     }),

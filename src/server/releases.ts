@@ -126,7 +126,7 @@ export async function pruneReleases(dir: string, keep = KEEP_RELEASES): Promise<
 export function sweepStaging(dir: string): string[] {
   if (!existsSync(dir)) return [];
   const left = readdirSync(dir).filter(
-    (name) => name.startsWith('.staging-') || name.startsWith('.current-') || name.startsWith('.backup-') || name.startsWith('.changes-'),
+    (name) => ['.staging-', '.current-', '.backup-', '.changes-', '.plan-'].some((prefix) => name.startsWith(prefix)),
   );
   for (const name of left) rmSync(join(dir, name), { recursive: true, force: true });
   return left;
