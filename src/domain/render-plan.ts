@@ -136,3 +136,11 @@ export function describePlan(plan: RenderPlan, locale: 'vi' | 'en'): string {
     ? `dựng phần thay đổi: ${n} bản ghi thay đổi${count}`
     : `incremental: ${n} record${n === 1 ? '' : 's'} changed${count}`;
 }
+
+/** ANSI colour codes, which Astro adds when it thinks it writes to a terminal. */
+const ANSI = new RegExp(String.raw`\u001b\[[0-9;]*m`, 'g');
+
+/** True for the line Astro prints as it renders an HTML page: "  ├─ /products/tra-o-long/index.html" (progress, #19.6). */
+export function isRenderedPageLine(line: string): boolean {
+  return /[├└]─ \S*\.html\b/.test(line.replace(ANSI, ''));
+}

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from '../db/client.ts';
-import { planRender, RENDER_RECORD_FILE, type RenderPlan, type RenderRecord } from '../domain/render-plan.ts';
+import { changedRecords, describePlan, planRender, RENDER_RECORD_FILE, type RenderPlan, type RenderRecord } from '../domain/render-plan.ts';
 import { todayIso } from '../domain/validity.ts';
 import { sourceStamp } from './build.ts';
 import { makeRenderRecord } from './render-record.ts';
@@ -40,4 +40,19 @@ export async function planRelease(database: Database, dir: string, env: NodeJS.P
   const record = await makeRenderRecord(database.db, { code: sourceStamp(), site: siteAddress(env), today });
   const plan = planRender(previous === null ? 'no-release' : readRenderRecord(dir, previous), record);
   return { plan, record, previous, today };
+}
+
+/** What the admin shows before a publish starts (#19.6): full or incremental and why, records changed, pages to render. */
+export interface PlanPreview {
+  mode: RenderPlan['mode'];
+  /** The plan in Vietnamese, e.g. "dựng phần thay đổi: 3 bản ghi thay đổi, 81 trang cần dựng". */
+  text: string;
+  changedRecords: number | null;
+  pagesToRender: number | null;
+}
+
+/** The plan a publish started now would follow, from the live database. */
+export async function previewPlan(database: Database, dir: string): Promise<PlanPreview> {
+  const { plan } = await planRelease(database, dir);
+  return { mode: plan.mode, text: describePlan(plan, 'vi'), changedRecords: changedRecords(plan), pagesToRender: plan.pagesToRender };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   changedRecords,
+  isRenderedPageLine,
   describePlan,
   planRender,
   recordPageFiles,
@@ -99,5 +100,19 @@ describe('describePlan', () => {
     const plan = planRender(served, record({ ...served.pages, 'products/tra-o-long': 'a2' }, { otherPages: 40 }));
     expect(describePlan(plan, 'en')).toBe('incremental: 1 record changed, 42 pages to render');
     expect(describePlan(plan, 'vi')).toBe('dựng phần thay đổi: 1 bản ghi thay đổi, 42 trang cần dựng');
+  });
+});
+
+describe('isRenderedPageLine', () => {
+  it.each([
+    ['  ├─ /products/tra-o-long/index.html', true],
+    ['  \u001b[34m├─\u001b[39m \u001b[2m/en/producers/htx-che-tan-cuong/index.html\u001b[22m', true],
+    ['  └─ /index.html (+12ms)', true],
+    ['  ├─ /products/tra-o-long.json', false],
+    ['  ├─ /search/products/t-0.json', false],
+    ['12:00:01 [build] Building static entrypoints...', false],
+    ['', false],
+  ])('reads %j as %s', (line, expected) => {
+    expect(isRenderedPageLine(line)).toBe(expected);
   });
 });
