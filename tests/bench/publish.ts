@@ -22,6 +22,7 @@ import { importCsv } from '../../src/server/importer.ts';
 import { publish } from '../../src/server/publish.ts';
 import { ROOT, TMP } from '../support/paths.ts';
 import { benchServe } from './serve.ts';
+import { benchPublishIncremental } from './publish-incremental.ts';
 import { syntheticCatalogue } from './synthetic.ts';
 
 const PHOTOS = 24;
@@ -54,7 +55,7 @@ async function ownPeak<T>(run: () => Promise<T>): Promise<{ value: T; peak: numb
   }
 }
 
-async function syntheticDatabase(
+export async function syntheticDatabase(
   dir: string,
   count: number,
 ): Promise<{ database: Database; url: string; products: number; aPage: string }> {
@@ -98,6 +99,8 @@ async function syntheticDatabase(
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
 
 export async function benchPublish(sizes: number[], serveConnections = 100): Promise<void> {
+  // Incremental publishing (#19.1, #19.4): BENCH_INCREMENTAL_SIZES, else the sizes up to 5,000.
+  await benchPublishIncremental(process.env['BENCH_INCREMENTAL_SIZES']?.split(',').map(Number) ?? sizes.filter((n) => n <= 5000));
   console.log(`\npublish vs a bare astro build of the same pages (synthetic products on top of the real seed, each with a photo)`);
   console.log(
     'products   pages  release MB  bare build  publish  (backup  build  validate  switch)  ratio  s/1k products  peak build RSS  peak publisher RSS  max stall',
