@@ -333,7 +333,9 @@ export async function publish(database: Database, options: PublishOptions): Prom
     const message = error instanceof Error ? error.message : String(error);
     log.push(`${new Date().toISOString()} ${step} FAILED: ${message}`);
     await rm(staging, { recursive: true, force: true });
-    for (const leftover of readdirSync(dir).filter((n) => n.startsWith(`.backup-${id}`) || n.startsWith(`.changes-${id}`) || n.startsWith(`.plan-${id}`)))
+    for (const leftover of readdirSync(dir).filter(
+      (n) => n.startsWith(`.backup-${id}`) || n.startsWith(`.changes-${id}`) || n.startsWith(`.plan-${id}`),
+    ))
       rmSync(join(dir, leftover), { force: true });
     return { ok: false, reason: 'failed', step, message, log };
   } finally {

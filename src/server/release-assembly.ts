@@ -58,7 +58,8 @@ async function linkOver(from: string, to: string): Promise<void> {
 async function linkSiblings(previous: string, client: string, file: string): Promise<void> {
   for (const suffix of SIBLING_SUFFIXES) {
     const sibling = `${file}${suffix}`;
-    if (existsSync(join(previous, sibling)) && !existsSync(join(client, sibling))) await linkOver(join(previous, sibling), join(client, sibling));
+    if (existsSync(join(previous, sibling)) && !existsSync(join(client, sibling)))
+      await linkOver(join(previous, sibling), join(client, sibling));
   }
 }
 

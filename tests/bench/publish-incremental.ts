@@ -35,7 +35,7 @@ const renameProducts = (count: number) => async (database: Database) => {
 };
 
 const SCENARIOS: Scenario[] = [
-  { name: 'first publish (full)', prepare: async () => {} },
+  { name: 'first publish (full)', prepare: () => Promise.resolve() },
   { name: 'one edited product', prepare: renameProducts(1) },
   {
     name: 'one new certification',
@@ -51,11 +51,12 @@ const SCENARIOS: Scenario[] = [
   { name: '100 edited products', prepare: renameProducts(100) },
   {
     name: 'after a code change',
-    prepare: async (_database, releasesDir) => {
+    prepare: (_database, releasesDir) => {
       const id = currentReleaseId(releasesDir);
-      if (!id) throw new Error('no release to change');
+      if (!id) return Promise.reject(new Error('no release to change'));
       const file = join(releasesDir, id, RENDER_RECORD_FILE);
-      writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), code: 'another code version' }));
+      writeFileSync(file, JSON.stringify({ ...(JSON.parse(readFileSync(file, 'utf8')) as object), code: 'another code version' }));
+      return Promise.resolve();
     },
   },
 ];

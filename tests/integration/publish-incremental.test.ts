@@ -52,7 +52,10 @@ type Edit = (pick: <T>(list: T[]) => T, n: number) => Promise<string>;
 const EDITS: Record<string, Edit> = {
   rename: async (pick) => {
     const id = pick(await ids("SELECT id FROM products WHERE status = 'published'"));
-    await database.client.execute({ sql: "UPDATE products SET name = name || ' Đặc biệt', version = version + 1 WHERE id = ?", args: [id] });
+    await database.client.execute({
+      sql: "UPDATE products SET name = name || ' Đặc biệt', version = version + 1 WHERE id = ?",
+      args: [id],
+    });
     return `rename product ${id}`;
   },
   newCertification: async (_pick, n) => {
@@ -66,7 +69,10 @@ const EDITS: Record<string, Edit> = {
   },
   revoke: async (pick) => {
     const id = pick(await ids('SELECT id FROM certifications WHERE revoked_at IS NULL'));
-    await database.client.execute({ sql: "UPDATE certifications SET revoked_at = '2025-06-01', revoked_reason = 'Thu hồi' WHERE id = ?", args: [id] });
+    await database.client.execute({
+      sql: "UPDATE certifications SET revoked_at = '2025-06-01', revoked_reason = 'Thu hồi' WHERE id = ?",
+      args: [id],
+    });
     return `revoke certification ${id}`;
   },
   moveProvince: async (pick) => {
@@ -192,31 +198,35 @@ describe('incremental releases', () => {
     });
   });
 
-  it('shares unchanged files as hard links, and a kept release stays complete when the newer is deleted', { timeout: 300_000 }, async () => {
-    const releases = (await listFiles(dir)).filter((f) => f.endsWith('/release.json')).map((f) => f.split('/')[0]!);
-    expect(releases.length).toBeGreaterThanOrEqual(2);
-    const [older, newer] = releases.slice(-2) as [string, string];
-    const files = await listFiles(join(dir, older, 'client'));
-    const shared = files.filter((f) => {
-      const other = join(dir, newer, 'client', f);
-      return existsSync(other) && statSync(other).ino === statSync(join(dir, older, 'client', f)).ino;
-    });
-    // Most of a release is the same files as the one before it.
-    expect(shared.length).toBeGreaterThan(files.length / 2);
-    // All kept releases together take far less than a copy each (#19.4): every inode counted once.
-    const inodes = new Map<number, number>();
-    let one = 0;
-    for (const id of releases)
-      for (const f of await listFiles(join(dir, id, 'client'))) {
-        const s = statSync(join(dir, id, 'client', f));
-        inodes.set(s.ino, s.size);
-        if (id === newer) one += s.size;
-      }
-    const all = [...inodes.values()].reduce((a, b) => a + b, 0);
-    console.log(`${releases.length} releases take ${(all / one).toFixed(2)}× the disk of one`);
-    expect(all / one).toBeLessThan(1 + 0.5 * (releases.length - 1));
-    const before = tree(join(dir, older, 'client'), files);
-    rmSync(join(dir, newer), { recursive: true, force: true });
-    expect(tree(join(dir, older, 'client'), await listFiles(join(dir, older, 'client')))).toEqual(before);
-  });
+  it(
+    'shares unchanged files as hard links, and a kept release stays complete when the newer is deleted',
+    { timeout: 300_000 },
+    async () => {
+      const releases = (await listFiles(dir)).filter((f) => f.endsWith('/release.json')).map((f) => f.split('/')[0]!);
+      expect(releases.length).toBeGreaterThanOrEqual(2);
+      const [older, newer] = releases.slice(-2) as [string, string];
+      const files = await listFiles(join(dir, older, 'client'));
+      const shared = files.filter((f) => {
+        const other = join(dir, newer, 'client', f);
+        return existsSync(other) && statSync(other).ino === statSync(join(dir, older, 'client', f)).ino;
+      });
+      // Most of a release is the same files as the one before it.
+      expect(shared.length).toBeGreaterThan(files.length / 2);
+      // All kept releases together take far less than a copy each (#19.4): every inode counted once.
+      const inodes = new Map<number, number>();
+      let one = 0;
+      for (const id of releases)
+        for (const f of await listFiles(join(dir, id, 'client'))) {
+          const s = statSync(join(dir, id, 'client', f));
+          inodes.set(s.ino, s.size);
+          if (id === newer) one += s.size;
+        }
+      const all = [...inodes.values()].reduce((a, b) => a + b, 0);
+      console.log(`${releases.length} releases take ${(all / one).toFixed(2)}× the disk of one`);
+      expect(all / one).toBeLessThan(1 + 0.5 * (releases.length - 1));
+      const before = tree(join(dir, older, 'client'), files);
+      rmSync(join(dir, newer), { recursive: true, force: true });
+      expect(tree(join(dir, older, 'client'), await listFiles(join(dir, older, 'client')))).toEqual(before);
+    },
+  );
 });
