@@ -36,6 +36,20 @@ function isMoved(page) {
 /** @type {Set<string>} */
 const sitemapPages = new Set();
 
+/**
+ * Record pages an incremental release takes from the served release (#19.1, decision 032): Astro does not render
+ * them, so the sitemap is told of them here, and lists exactly what a full build would.
+ * @returns {string[]}
+ */
+function reusedPages() {
+  const file = process.env.REGISTRY_RENDER_PLAN;
+  if (!file) return [];
+  const site = process.env.SITE_URL || 'http://localhost:4321';
+  /** @type {{ reusedPaths: string[] }} */
+  const plan = JSON.parse(readFileSync(file, 'utf8'));
+  return plan.reusedPaths.map((path) => new URL(path, site).href);
+}
+
 export default defineConfig({
   site: process.env.SITE_URL || 'http://localhost:4321',
   outDir,
@@ -45,6 +59,7 @@ export default defineConfig({
   integrations: [
     react(),
     sitemap({
+      customPages: reusedPages(),
       // Language alternates from the set of listed pages, not the plugin's `i18n` option, which scans every
       // URL for each URL (src/domain/sitemap-alternates.ts). The filter runs on every page before serialize.
       filter: (page) => {

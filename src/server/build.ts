@@ -21,6 +21,19 @@ function* files(path: string): Generator<string> {
   for (const entry of readdirSync(path).sort()) yield* files(join(path, entry));
 }
 
+function hashSources(hash: ReturnType<typeof createHash>): void {
+  for (const input of INPUTS) {
+    for (const file of files(join(ROOT, input))) hash.update(relative(ROOT, file)).update(readFileSync(file));
+  }
+}
+
+/** What the code of a build is: its sources, configuration and lockfile, without the data (decision 032). */
+export function sourceStamp(): string {
+  const hash = createHash('sha256');
+  hashSources(hash);
+  return hash.digest('hex');
+}
+
 /** Audit rows that change nothing a release shows: sign-ins, and publishes themselves (#17.10). */
 const NOT_DATA = ['login', 'publish'] as const;
 
@@ -32,9 +45,7 @@ const NOT_DATA = ['login', 'publish'] as const;
  */
 export async function buildStamp(database: Database): Promise<string> {
   const hash = createHash('sha256');
-  for (const input of INPUTS) {
-    for (const file of files(join(ROOT, input))) hash.update(relative(ROOT, file)).update(readFileSync(file));
-  }
+  hashSources(hash);
   const [row] = await database.db
     .select({ last: max(auditLog.id) })
     .from(auditLog)

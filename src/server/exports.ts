@@ -17,9 +17,9 @@ import { todayIso } from '../domain/validity.ts';
 import { notFound, readListQuery } from './admin-pages.ts';
 import { writeXlsx } from './xlsx-write.ts';
 
-/** A table as the bytes of a file: CSV with BOM and escaped formulas, or an XLSX workbook of typed cells. */
-export async function encodeSheet(table: SheetTable, format: SheetFormat): Promise<Uint8Array<ArrayBuffer>> {
-  if (format === 'xlsx') return writeXlsx(table);
+/** A table as the bytes of a file: CSV with BOM and escaped formulas, or an XLSX workbook of typed cells (dated `date`, else now). */
+export async function encodeSheet(table: SheetTable, format: SheetFormat, date?: Date): Promise<Uint8Array<ArrayBuffer>> {
+  if (format === 'xlsx') return writeXlsx(table, date);
   return new TextEncoder().encode(writeCsv([table.header, ...table.rows]));
 }
 

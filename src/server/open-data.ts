@@ -123,7 +123,11 @@ export async function buildOpenData(
       else if (format === 'json') add(spec, encode(datasetJson(dataset, rows, ctx)), rows.length);
       else add(spec, encode(prettyJson(datasetJsonSchema(dataset, site))), null);
     } else if (dataset === 'official-list') {
-      add(spec, await encodeSheet(officialListTable(officialList, 'en'), format === 'xlsx' ? 'xlsx' : 'csv'), officialList.length);
+      add(
+        spec,
+        await encodeSheet(officialListTable(officialList, 'en'), format === 'xlsx' ? 'xlsx' : 'csv', new Date(release.date)),
+        officialList.length,
+      );
     } else if (dataset === 'product') {
       add(spec, encode(prettyJson(productDocumentJsonSchema(site))), null);
     } else if (format === 'schema') {

@@ -5,6 +5,7 @@
  */
 import { recordAudit, type Actor } from '../db/audit.ts';
 import { writeTransaction, type Database } from '../db/client.ts';
+import { describePlan, isRenderedPageLine } from '../domain/render-plan.ts';
 import { publish, PUBLISH_STEPS, type BuildFunction, type PublishResult, type PublishStep } from './publish.ts';
 import { processWide } from './process-wide.ts';
 import { acquirePublishLock, currentReleaseId, lockHolder, readRelease, switchCurrent, type LockHolder } from './releases.ts';
@@ -15,6 +16,10 @@ export interface PublishRun {
   finishedAt: string | null;
   steps: { step: PublishStep; state: 'start' | 'done'; /** In Vietnamese, for the admin. */ detail?: string; at: string }[];
   result: PublishResult | null;
+  /** What the build renders, once planned (#19.6): in Vietnamese, with the pages it will render when known. */
+  plan: { mode: 'full' | 'incremental'; text: string; pagesToRender: number | null } | null;
+  /** HTML pages the build has rendered so far. */
+  rendered: number;
 }
 
 /**
@@ -42,7 +47,15 @@ export function startPublish(
   if (latest && latest.finishedAt === null) return { ok: false, holder: { who: latest.actor, since: latest.startedAt, pid: process.pid } };
   const holder = lockHolder(options.releasesDir);
   if (holder) return { ok: false, holder };
-  const run: PublishRun = { actor: options.actor.name, startedAt: new Date().toISOString(), finishedAt: null, steps: [], result: null };
+  const run: PublishRun = {
+    actor: options.actor.name,
+    startedAt: new Date().toISOString(),
+    finishedAt: null,
+    steps: [],
+    result: null,
+    plan: null,
+    rendered: 0,
+  };
   shared.latest = run;
   const done = publish(database, {
     releasesDir: options.releasesDir,
@@ -50,6 +63,10 @@ export function startPublish(
     ...(options.build ? { build: options.build } : {}),
     onStep: (step, state, _detail, detailVi) =>
       run.steps.push({ step, state, ...(detailVi ? { detail: detailVi } : {}), at: new Date().toISOString() }),
+    onPlan: (plan) => (run.plan = { mode: plan.mode, text: describePlan(plan, 'vi'), pagesToRender: plan.pagesToRender }),
+    onBuildLine: (line) => {
+      if (isRenderedPageLine(line)) run.rendered++;
+    },
   }).catch((error: unknown): PublishResult => ({
     ok: false,
     reason: 'failed',
@@ -79,6 +96,19 @@ const tick = () => new Promise((resolve) => setTimeout(resolve, 100));
 export async function untilStepSettled(run: PublishRun, step: PublishStep): Promise<void> {
   while (run.finishedAt === null && !run.steps.some((s) => s.step === step && s.state === 'done')) await tick();
 }
+
+/**
+ * Resolves when the build has rendered more pages than `seen`, when its step is settled, or after `ms`: the
+ * admin's page streams a new progress line each time.
+ */
+export async function untilRenderedMore(run: PublishRun, seen: number, ms = 1000): Promise<void> {
+  const until = Date.now() + ms;
+  while (run.rendered === seen && Date.now() < until && !isStepSettled(run, 'build')) await tick();
+}
+
+/** True when `step` of this run is done, or the run has ended. */
+export const isStepSettled = (run: PublishRun, step: PublishStep) =>
+  run.finishedAt !== null || run.steps.some((s) => s.step === step && s.state === 'done');
 
 /** Resolves when this run has ended. */
 export async function untilFinished(run: PublishRun): Promise<void> {

@@ -35,8 +35,11 @@ import {
 import { todayIso } from '../domain/validity.ts';
 import { listCatalogueItems } from '../db/queries/listing.ts';
 import { linkModules } from './release-modules.ts';
+import { RECORD_KINDS, recordPagePaths, RENDER_RECORD_FILE, describePlan, type RenderPlan } from '../domain/render-plan.ts';
+import { planRelease } from './publish-plan.ts';
+import { reuseRecordPages, shareUnchanged } from './release-assembly.ts';
 import { checkReleaseSearch } from './release-search-check.ts';
-import { precompressRelease } from './precompress.ts';
+import { filesWithoutForms, precompressFiles } from './precompress.ts';
 import { backupDatabase, moveDatabaseFile } from './backup.ts';
 import { buildSite, buildStamp, type BuildHooks } from './build.ts';
 import { CHANGE_LOG_FILE, makeChangeLog, readReleaseChangeLog } from './change-log.ts';
@@ -78,6 +81,8 @@ export interface PublishOptions {
   onBuildLine?: (line: string) => void;
   /** The build process's id (the benchmarks read its memory). */
   onBuildSpawn?: (pid: number) => void;
+  /** The plan, before the build starts: full or incremental and why, records changed, pages to render (#19.6). */
+  onPlan?: (plan: RenderPlan) => void;
 }
 
 export type PublishResult =
@@ -220,12 +225,23 @@ export async function publish(database: Database, options: PublishOptions): Prom
       makeChangeLog(snapshot, readReleaseChangeLog(dir, previous), { id, date: releaseDate }),
     );
     await writeFile(changeLogFile, JSON.stringify(changeLog));
+    // What the release needs rendered, from the same snapshot the build reads (decision 032).
+    const planned = await withSnapshot(database, backupFile, (snapshot) => planRelease(snapshot, dir, env));
+    const { plan } = planned;
+    log.push(`${new Date().toISOString()} plan: ${describePlan(plan, 'en')}`);
+    options.onPlan?.(plan);
+    const planFile = join(dir, `.plan-${id}.json`);
+    if (plan.mode === 'incremental') {
+      const reusedPaths = RECORD_KINDS.flatMap((kind) => plan.reused[kind].flatMap((key) => recordPagePaths(kind, key)));
+      await writeFile(planFile, JSON.stringify({ render: plan.render, reusedPaths }));
+    }
     const buildEnv = {
       ...env,
       DATABASE_URL: snapshotUrl,
       REGISTRY_RELEASE_ID: id,
       REGISTRY_RELEASE_DATE: releaseDate,
       REGISTRY_CHANGES_FILE: changeLogFile,
+      ...(plan.mode === 'incremental' ? { REGISTRY_RENDER_PLAN: planFile } : {}),
     };
     const tail: string[] = [];
     try {
@@ -242,13 +258,26 @@ export async function publish(database: Database, options: PublishOptions): Prom
       log.push(...tail.map((line) => `  | ${line}`));
       throw error;
     }
+    // Pages reused from the served release show its day: a build that crossed midnight would mix two.
+    if (todayIso() !== planned.today) throw new Error('the day changed during the build; publish again');
+    const client = join(staging, 'client');
+    const previousClient = planned.previous === null ? null : join(dir, planned.previous, 'client');
+    const reused =
+      plan.mode === 'incremental' && previousClient !== null ? await reuseRecordPages(previousClient, client, plan.reused) : [];
+    const sharing = await shareUnchanged(previousClient, client, new Set(reused));
+    await rm(planFile, { force: true });
+    const shared = reused.length + sharing.shared;
+    // Only files without their forms are compressed: the new ones, and shared ones whose release had none
+    // (one published before precompression); the others brought their .br/.gz along (#19.5).
     const packing = Date.now();
-    const packed = await precompressRelease(join(staging, 'client'));
+    const packed = await precompressFiles(await filesWithoutForms(client));
     const ratio = packed.identity > 0 ? ((100 * packed.br) / packed.identity).toFixed(0) : '100';
     const packSeconds = ((Date.now() - packing) / 1000).toFixed(1);
     done(
-      `${packed.files} text files precompressed in ${packSeconds} s (brotli ${ratio} % of their size)`,
-      `${packed.files} tệp văn bản đã nén sẵn trong ${packSeconds} giây`,
+      `${describePlan(plan, 'en')}; ${sharing.newFiles.length} new files, ${shared} shared with the served release; ` +
+        `${packed.files} text files precompressed in ${packSeconds} s (brotli ${ratio} % of their size)`,
+      `${describePlan(plan, 'vi')}; ${sharing.newFiles.length} tệp mới, ${shared} tệp dùng chung với bản đang phục vụ; ` +
+        `${packed.files} tệp văn bản đã nén sẵn trong ${packSeconds} giây`,
     );
 
     begin('validate');
@@ -273,6 +302,8 @@ export async function publish(database: Database, options: PublishOptions): Prom
     };
     if (backupFile) moveDatabaseFile(backupFile, join(staging, 'backup.db'));
     renameSync(changeLogFile, join(staging, CHANGE_LOG_FILE));
+    const otherPages = checked.pages - 2 * Object.keys(planned.record.pages).length;
+    writeFileSync(join(staging, RENDER_RECORD_FILE), JSON.stringify({ ...planned.record, otherPages }));
     writeFileSync(join(staging, RELEASE_FILE), JSON.stringify(release, null, 1));
     done(
       `${release.changes.total} change${release.changes.total === 1 ? '' : 's'} since the last release`,
@@ -305,7 +336,9 @@ export async function publish(database: Database, options: PublishOptions): Prom
     const message = error instanceof Error ? error.message : String(error);
     log.push(`${new Date().toISOString()} ${step} FAILED: ${message}`);
     await rm(staging, { recursive: true, force: true });
-    for (const leftover of readdirSync(dir).filter((n) => n.startsWith(`.backup-${id}`) || n.startsWith(`.changes-${id}`)))
+    for (const leftover of readdirSync(dir).filter(
+      (n) => n.startsWith(`.backup-${id}`) || n.startsWith(`.changes-${id}`) || n.startsWith(`.plan-${id}`),
+    ))
       rmSync(join(dir, leftover), { force: true });
     return { ok: false, reason: 'failed', step, message, log };
   } finally {

@@ -125,8 +125,8 @@ export async function pruneReleases(dir: string, keep = KEEP_RELEASES): Promise<
 /** Staging folders and temporary links left by a publish that was killed. */
 export function sweepStaging(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  const left = readdirSync(dir).filter(
-    (name) => name.startsWith('.staging-') || name.startsWith('.current-') || name.startsWith('.backup-') || name.startsWith('.changes-'),
+  const left = readdirSync(dir).filter((name) =>
+    ['.staging-', '.current-', '.backup-', '.changes-', '.plan-'].some((prefix) => name.startsWith(prefix)),
   );
   for (const name of left) rmSync(join(dir, name), { recursive: true, force: true });
   return left;

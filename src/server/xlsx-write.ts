@@ -9,6 +9,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { SheetCell, SheetTable } from '../domain/export/sheet.ts';
+import { stampZipEntries } from '../domain/zip-time.ts';
 
 /** Column widths in characters: enough for a year, at most a long product name before it wraps off. */
 const MIN_WIDTH = 8;
@@ -33,13 +34,18 @@ function columnWidth(values: readonly SheetCell[]): number {
   return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, longest + 2));
 }
 
-/** The workbook's bytes: writeXlsx({ name: 'Chứng nhận', header: ['Tên sản phẩm', 'Năm'], rows: [['Trà Ô Long', 2021]] }). */
-export async function writeXlsx(table: SheetTable): Promise<Uint8Array<ArrayBuffer>> {
+/**
+ * The workbook's bytes: writeXlsx({ name: 'Chứng nhận', header: ['Tên sản phẩm', 'Năm'], rows: [['Trà Ô Long', 2021]] }).
+ * Dated `date` (now by default) throughout, so the same table and date always give the same bytes.
+ */
+export async function writeXlsx(table: SheetTable, date: Date = new Date()): Promise<Uint8Array<ArrayBuffer>> {
   const workbook = new ExcelJS.Workbook();
+  workbook.created = date;
+  workbook.modified = date;
   const sheet = workbook.addWorksheet(sheetName(table.name), { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = table.header.map((heading, i) => ({ width: columnWidth([heading, ...table.rows.map((r) => r[i] ?? null)]) }));
   sheet.addRow([...table.header]).font = { bold: true };
   for (const row of table.rows) sheet.addRow(row.map(cellValue));
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: Math.max(1, table.header.length) } };
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  return stampZipEntries(new Uint8Array(await workbook.xlsx.writeBuffer()), date);
 }

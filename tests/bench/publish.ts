@@ -26,6 +26,7 @@ import { publish } from '../../src/server/publish.ts';
 import { startSiteServer } from '../../src/server/site-server.ts';
 import { ROOT, TMP } from '../support/paths.ts';
 import { benchServe } from './serve.ts';
+import { benchPublishIncremental } from './publish-incremental.ts';
 import { syntheticCatalogue } from './synthetic.ts';
 
 const PHOTOS = 24;
@@ -145,6 +146,8 @@ export async function benchPublish(
   serveConnections = 100,
   afterFullPublish?: (published: PublishedSize) => Promise<void>,
 ): Promise<void> {
+  // Incremental publishing (#19.1, #19.4): BENCH_INCREMENTAL_SIZES, else the sizes up to 5,000.
+  await benchPublishIncremental(process.env['BENCH_INCREMENTAL_SIZES']?.split(',').map(Number) ?? sizes.filter((n) => n <= 5000));
   console.log(`\npublish vs a bare astro build of the same pages (synthetic products on top of the real seed, each with a photo)`);
   console.log(
     'products   pages  release MB  bare build  publish  (backup  build  validate  switch)  ratio  s/1k products  pages/s  peak build RSS  peak publisher RSS  max stall  product page HTML on the wire (identity / gzip / br)',

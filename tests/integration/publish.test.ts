@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, writeTransaction } from '../../src/db/client.ts';
 import { listProductSlugs } from '../../src/db/queries/catalogue.ts';
@@ -134,6 +134,11 @@ describe('publish (R31, R32)', () => {
     expect((await publish(database, options())).ok).toBe(true);
     const before = liveTree();
     const [slug] = await listProductSlugs(database.db);
+    // Edited, so the release must render its page anew: an unchanged page would be taken from the served release (decision 032).
+    await database.db
+      .update(products)
+      .set({ name: sql`${products.name} || ' mới'` })
+      .where(eq(products.slug, slug!));
     const missing = await publish(database, options({ build: fakeBuild({ omit: `products/${slug}/index.html` }) }));
     expect(missing).toMatchObject({ ok: false, step: 'validate' });
     expect(!missing.ok && missing.reason === 'failed' && missing.message).toContain(`products/${slug}/index.html`);

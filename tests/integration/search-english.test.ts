@@ -15,7 +15,7 @@ interface LabelledQuery {
   kind: string;
   locale: Locale;
   expect: string[];
-  mustNot: string[];
+  reject: string[];
 }
 const { queries } = JSON.parse(readFileSync(`${ROOT}tests/fixtures/search-queries-en.json`, 'utf8')) as { queries: LabelledQuery[] };
 
@@ -48,8 +48,8 @@ describe('the English labelled queries', () => {
     for (const q of queries) {
       expect(q.locale, q.query).toBe('en');
       expect(q.expect.length, q.query).toBeGreaterThan(0);
-      expect(q.mustNot.length, q.query).toBeGreaterThan(0);
-      for (const slug of [...q.expect, ...q.mustNot]) expect(slugs.has(slug), `${q.query}: ${slug} is a seed product`).toBe(true);
+      expect(q.reject.length, q.query).toBeGreaterThan(0);
+      for (const slug of [...q.expect, ...q.reject]) expect(slugs.has(slug), `${q.query}: ${slug} is a seed product`).toBe(true);
     }
   });
 
@@ -59,7 +59,7 @@ describe('the English labelled queries', () => {
     for (const q of queries) {
       const top = await search(q.query);
       const missing = q.expect.filter((slug) => !top.slice(0, 10).includes(slug));
-      const unwanted = q.mustNot.filter((slug) => top.slice(0, 5).includes(slug));
+      const unwanted = q.reject.filter((slug) => top.slice(0, 5).includes(slug));
       if (missing.length || unwanted.length)
         failures.push(
           `"${q.query}": missing ${missing.join(', ') || '-'}; unwanted ${unwanted.join(', ') || '-'} (top: ${top.slice(0, 5).join(', ')})`,
