@@ -69,11 +69,11 @@ export const CertificationInput = z
 export type CertificationInput = z.output<typeof CertificationInput>;
 
 export const CERTIFICATION_FIELDS: readonly FieldSpec[] = [
-  { name: 'productId', label: 'Sản phẩm', kind: 'select', options: 'products', required: true, createOnly: true },
+  { name: 'productId', label: 'Sản phẩm', kind: 'select', options: 'products', picker: 'products', required: true, createOnly: true },
   { name: 'level', label: 'Cấp', kind: 'select', options: 'levels', required: true },
   { name: 'regionCode', label: 'Khu vực', kind: 'select', options: 'regions', hint: 'Chỉ với cấp khu vực.' },
   { name: 'roundYear', label: 'Năm công nhận', kind: 'number', required: true, max: 4 },
-  { name: 'provinceId', label: 'Tỉnh/thành khi công nhận', kind: 'select', options: 'provinces', required: true },
+  { name: 'provinceId', label: 'Tỉnh/thành khi công nhận', kind: 'select', options: 'provinces', picker: 'provinces', required: true },
   {
     name: 'decisionId',
     label: 'Quyết định công nhận',
@@ -89,7 +89,7 @@ export const CERTIFICATION_FIELDS: readonly FieldSpec[] = [
     hint: 'Như trên văn bản, ví dụ 3116/QĐ-BCT; có thể khác cách viết trong danh mục quyết định.',
   },
   { name: 'decisionDate', label: 'Ngày quyết định', kind: 'date' },
-  { name: 'issuerId', label: 'Cơ quan công nhận', kind: 'select', options: 'organisations' },
+  { name: 'issuerId', label: 'Cơ quan công nhận', kind: 'select', options: 'organisations', picker: 'organisations' },
   { name: 'certificateNo', label: 'Số giấy chứng nhận', kind: 'text', max: 80 },
   { name: 'score', label: 'Điểm', kind: 'number', max: 6, hint: 'Từ 0 đến 100.' },
   { name: 'awardTier', label: 'Hạng (nếu có)', kind: 'text', max: 80 },
