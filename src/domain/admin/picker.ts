@@ -111,8 +111,8 @@ export function shortForm(folded: string): string {
 }
 
 /**
- * What a record is searched by: its folded name and, after a separator, its short form and any extra
- * words (province, producer). pickerHaystack('HTX Chè Tân Cương', ['Thái Nguyên']) → 'htx che tan cuong|htx che tan cuong thai nguyen'
+ * What a record is searched by: its folded name, its short form and any extra words (province, producer),
+ * separated by "|". pickerHaystack('Hợp tác xã Chè', ['Thái Nguyên']) → 'hop tac xa che|htx che|thai nguyen'
  */
 export function pickerHaystack(name: string, extra: readonly (string | null | undefined)[] = []): string {
   const folded = pickerFold(name);
@@ -120,7 +120,7 @@ export function pickerHaystack(name: string, extra: readonly (string | null | un
     .filter((e): e is string => !!e)
     .map(pickerFold)
     .join(' ');
-  return `${folded}|${shortForm(folded)}${more ? ` ${more}` : ''}`;
+  return `${folded}|${shortForm(folded)}|${more}`;
 }
 
 /** The words of a query, folded, in its long and short forms: 'Hợp tác xã chè' → [['hop','tac','xa','che'], ['htx','che']]. */
@@ -140,15 +140,15 @@ export function pickerTerms(q: string): string[][] {
  */
 export function pickerScore(haystack: string, terms: readonly (readonly string[])[]): number {
   if (terms.length === 0) return 1;
-  const name = haystack.slice(0, haystack.indexOf('|'));
+  const names = haystack.split('|', 2);
   let best = 0;
   for (const words of terms) {
     if (!words.every((w) => haystack.includes(w))) continue;
     const phrase = words.join(' ');
     let score = 1;
     if (words.every((w) => haystack.startsWith(w) || haystack.includes(` ${w}`) || haystack.includes(`|${w}`))) score = 2;
-    if (name.includes(` ${phrase}`)) score = 3;
-    if (name.startsWith(phrase)) score = 4;
+    if (names.some((n) => n.includes(` ${phrase}`))) score = 3;
+    if (names.some((n) => n.startsWith(phrase))) score = 4;
     best = Math.max(best, score);
   }
   return best;

@@ -163,3 +163,13 @@ describe('picked messages', () => {
     expect(message).toMatch(/^Có nhiều tỉnh\/thành tên “Hà Nội”/);
   });
 });
+
+describe('pickerHaystack', () => {
+  it('holds the folded name, its short form and the extra words, apart', () => {
+    expect(pickerHaystack('Hợp tác xã Chè', ['Thái Nguyên', null])).toBe('hop tac xa che|htx che|thai nguyen');
+  });
+
+  it('ranks a name written short as high as one written in full for the same words', () => {
+    expect(score('HTX chè Hảo Đạt', 'hop tac xa che')).toBe(score('Hợp tác xã chè Hảo Đạt', 'hop tac xa che'));
+  });
+});

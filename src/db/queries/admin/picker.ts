@@ -41,8 +41,17 @@ const highest = (levels: string | null) =>
     .filter((l) => l !== undefined)
     .sort((a, b) => b.rank - a.rank)[0]?.vi ?? null;
 
+/** A table's count, highest id and newest update as one string; tables without updated_at (marked `!`) give the first two. */
 const stampOf = (...tables: string[]) =>
-  sql.raw(`SELECT ${tables.map((t) => `(SELECT count(*) || ':' || ifnull(max(id), 0) || ':' || ifnull(max(updated_at), '') FROM ${t})`).join(" || '/' || ")} AS stamp`);
+  sql.raw(
+    `SELECT ${tables
+      .map((t) =>
+        t.endsWith('!')
+          ? `(SELECT count(*) || ':' || ifnull(max(id), 0) FROM ${t.slice(0, -1)})`
+          : `(SELECT count(*) || ':' || ifnull(max(id), 0) || ':' || ifnull(max(updated_at), '') FROM ${t})`,
+      )
+      .join(" || '/' || ")} AS stamp`,
+  );
 
 interface Source {
   stamp: SQL;
@@ -91,7 +100,7 @@ const SOURCES: Record<PickerKind, Source> = {
     },
   },
   organisations: {
-    stamp: stampOf('organisations', 'organisation_names'),
+    stamp: stampOf('organisations', 'organisation_names!'),
     async rows(db) {
       const rows = await all<{ id: number; slug: string; kind: string; province: string | null; names: string | null }>(
         db,
@@ -133,7 +142,7 @@ const SOURCES: Record<PickerKind, Source> = {
   },
   provinces: {
     // Provinces are reference data loaded once (no updated_at).
-    stamp: sql.raw(`SELECT (SELECT count(*) || ':' || ifnull(max(id), 0) FROM provinces) AS stamp`),
+    stamp: stampOf('provinces!'),
     async rows(db) {
       const rows = await all<{ id: number; name: string; slug: string; era: string; region: string | null }>(
         db,
