@@ -9,12 +9,13 @@ import { getDatabase } from './db/client.ts';
 import { adminRoute, bodyAccepted, isAllowed } from './domain/auth.ts';
 import { currentUser, SESSION_COOKIE } from './server/auth.ts';
 import { readFormBody, refusedFormBody } from './server/form-body.ts';
+import { ADMIN_SCRIPT_SRC } from './server/island-csp.ts';
 import { securityEvent } from './server/security-log.ts';
 
 export const ADMIN_HEADERS: Record<string, string> = {
   // Styles are inlined by the build (one request per page), so style-src allows inline; scripts do not.
-  'Content-Security-Policy':
-    "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+  // Scripts: the site's own files and, by hash, the two inline scripts Astro writes before a React island.
+  'Content-Security-Policy': `default-src 'self'; ${ADMIN_SCRIPT_SRC}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'`,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'same-origin',
   'Cache-Control': 'no-store',
