@@ -1,7 +1,7 @@
 /**
  * What the staff pickers search (#20.1): every record of a kind as one folded line, held in memory per
- * database and rebuilt when the tables it reads change (a count, the highest id and the newest update of
- * each, read in one statement per request), so a search over 20,000 products never folds a name twice.
+ * database and rebuilt when the tables it reads change (./held.ts), so a search over 20,000 products
+ * never folds a name twice.
  * Also resolves what a plain (no-JavaScript) input carries back to an id.
  */
 import { sql, type SQL } from 'drizzle-orm';
@@ -17,9 +17,10 @@ import {
 } from '../../../domain/admin/picker.ts';
 import { ORGANISATION_KINDS } from '../../../domain/admin/organisation-form.ts';
 import { compareVietnamese } from '../../../domain/catalogue.ts';
-import { LEGAL_FORMS, type LegalForm } from '../../../domain/establishments.ts';
+import { LEGAL_FORMS } from '../../../domain/establishments.ts';
 import { LEVELS, REGIONS } from '../../../domain/levels.ts';
 import type { DbOrTx } from '../../client.ts';
+import { heldList } from './held.ts';
 
 interface Row extends PickerItem {
   haystack: string;
@@ -28,7 +29,7 @@ interface Row extends PickerItem {
 }
 
 const LEVEL_VI = new Map(LEVELS.map((l, rank) => [l.code as string, { vi: l.vi, rank }]));
-const LEGAL_VI = new Map(LEGAL_FORMS.map((f) => [f.code as LegalForm as string, f.vi]));
+const LEGAL_VI = new Map(LEGAL_FORMS.map((f) => [f.code as string, f.vi]));
 const ORG_KIND_VI = new Map(ORGANISATION_KINDS.map((k) => [k.value as string, k.label]));
 const REGION_VI = new Map(REGIONS.map((r) => [r.code as string, r.vi]));
 const join = (...parts: (string | null | undefined)[]) => parts.filter(Boolean).join(' · ');
@@ -41,35 +42,31 @@ const highest = (levels: string | null) =>
     .filter((l) => l !== undefined)
     .sort((a, b) => b.rank - a.rank)[0]?.vi ?? null;
 
-/** A table's count, highest id and newest update as one string; tables without updated_at (marked `!`) give the first two. */
-const stampOf = (...tables: string[]) =>
-  sql.raw(
-    `SELECT ${tables
-      .map((t) =>
-        t.endsWith('!')
-          ? `(SELECT count(*) || ':' || ifnull(max(id), 0) FROM ${t.slice(0, -1)})`
-          : `(SELECT count(*) || ':' || ifnull(max(id), 0) || ':' || ifnull(max(updated_at), '') FROM ${t})`,
-      )
-      .join(" || '/' || ")} AS stamp`,
-  );
-
 interface Source {
-  stamp: SQL;
+  /** The tables the rows are read from (their stamp decides when to read them again). */
+  tables: readonly string[];
   rows(db: DbOrTx): Promise<Row[]>;
 }
 
 const all = <T>(db: DbOrTx, query: SQL) => db.all<T>(query);
+/** The certification levels of each record, by id, from a query of (id, levels). */
+const levelsBy = async (db: DbOrTx, query: SQL) =>
+  new Map((await all<{ id: number; levels: string | null }>(db, query)).map((r) => [r.id, r.levels]));
 
 const SOURCES: Record<PickerKind, Source> = {
   establishments: {
-    stamp: stampOf('establishments', 'products', 'certifications'),
+    tables: ['establishments', 'products', 'certifications'],
     async rows(db) {
-      const rows = await all<{ id: number; name: string; slug: string; legal: string; province: string | null; levels: string | null }>(
+      const levels = await levelsBy(
         db,
-        sql`SELECT e.id, e.name, e.slug, e.legal_form AS legal, p.name AS province,
-              (SELECT group_concat(DISTINCT c.level) FROM products pr JOIN certifications c ON c.product_id = pr.id WHERE pr.establishment_id = e.id) AS levels
-            FROM establishments e LEFT JOIN provinces p ON p.id = e.province_id`,
+        sql`SELECT pr.establishment_id AS id, group_concat(DISTINCT c.level) AS levels FROM certifications c JOIN products pr ON pr.id = c.product_id GROUP BY pr.establishment_id`,
       );
+      const rows = (
+        await all<{ id: number; name: string; slug: string; legal: string; province: string | null }>(
+          db,
+          sql`SELECT e.id, e.name, e.slug, e.legal_form AS legal, p.name AS province FROM establishments e LEFT JOIN provinces p ON p.id = e.province_id`,
+        )
+      ).map((r) => ({ ...r, levels: levels.get(r.id) ?? null }));
       return rows.map((r) => ({
         id: r.id,
         label: r.name,
@@ -81,14 +78,16 @@ const SOURCES: Record<PickerKind, Source> = {
     },
   },
   products: {
-    stamp: stampOf('products', 'establishments', 'certifications'),
+    tables: ['products', 'establishments', 'certifications'],
     async rows(db) {
-      const rows = await all<{ id: number; name: string; slug: string; producer: string | null; province: string | null; levels: string | null }>(
-        db,
-        sql`SELECT pr.id, pr.name, pr.slug, e.name AS producer, p.name AS province,
-              (SELECT group_concat(DISTINCT c.level) FROM certifications c WHERE c.product_id = pr.id) AS levels
-            FROM products pr LEFT JOIN establishments e ON e.id = pr.establishment_id LEFT JOIN provinces p ON p.id = e.province_id`,
-      );
+      const levels = await levelsBy(db, sql`SELECT product_id AS id, group_concat(DISTINCT level) AS levels FROM certifications GROUP BY product_id`);
+      const rows = (
+        await all<{ id: number; name: string; slug: string; producer: string | null; province: string | null }>(
+          db,
+          sql`SELECT pr.id, pr.name, pr.slug, e.name AS producer, p.name AS province
+              FROM products pr LEFT JOIN establishments e ON e.id = pr.establishment_id LEFT JOIN provinces p ON p.id = e.province_id`,
+        )
+      ).map((r) => ({ ...r, levels: levels.get(r.id) ?? null }));
       return rows.map((r) => ({
         id: r.id,
         label: r.name,
@@ -100,7 +99,7 @@ const SOURCES: Record<PickerKind, Source> = {
     },
   },
   organisations: {
-    stamp: stampOf('organisations', 'organisation_names!'),
+    tables: ['organisations', 'organisation_names'],
     async rows(db) {
       const rows = await all<{ id: number; slug: string; kind: string; province: string | null; names: string | null }>(
         db,
@@ -124,7 +123,7 @@ const SOURCES: Record<PickerKind, Source> = {
     },
   },
   fairs: {
-    stamp: stampOf('fairs'),
+    tables: ['fairs'],
     async rows(db) {
       const rows = await all<{ id: number; name: string; slug: string; city: string | null; start: string | null; end: string | null }>(
         db,
@@ -141,8 +140,7 @@ const SOURCES: Record<PickerKind, Source> = {
     },
   },
   provinces: {
-    // Provinces are reference data loaded once (no updated_at).
-    stamp: stampOf('provinces!'),
+    tables: ['provinces'],
     async rows(db) {
       const rows = await all<{ id: number; name: string; slug: string; era: string; region: string | null }>(
         db,
@@ -160,26 +158,21 @@ const SOURCES: Record<PickerKind, Source> = {
   },
 };
 
-interface Cached {
-  stamp: string;
+interface Held {
   rows: Row[];
   byId: Map<number, Row>;
 }
-const cache = new WeakMap<object, Map<PickerKind, Cached>>();
 
-/** Every record of a kind, in Vietnamese order of their names, rebuilt only when its tables changed. */
-async function pickerRows(db: DbOrTx, kind: PickerKind): Promise<Cached> {
+/** Every record of a kind, by folded name (then Vietnamese order), read again only when its tables changed. */
+function pickerRows(db: DbOrTx, kind: PickerKind): Promise<Held> {
   const source = SOURCES[kind];
-  const [stampRow] = await all<{ stamp: string }>(db, source.stamp);
-  const stamp = stampRow?.stamp ?? '';
-  let perDb = cache.get(db);
-  if (!perDb) cache.set(db, (perDb = new Map()));
-  const held = perDb.get(kind);
-  if (held && held.stamp === stamp) return held;
-  const rows = (await source.rows(db)).sort((a, b) => compareVietnamese(a.label, b.label) || a.id - b.id);
-  const fresh = { stamp, rows, byId: new Map(rows.map((r) => [r.id, r])) };
-  perDb.set(kind, fresh);
-  return fresh;
+  return heldList(db, `picker:${kind}`, source.tables, async () => {
+    const rows = (await source.rows(db))
+      .map((r) => ({ row: r, key: r.haystack.slice(0, r.haystack.indexOf('|')) }))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : compareVietnamese(a.row.label, b.row.label) || a.row.id - b.row.id))
+      .map((r) => r.row);
+    return { rows, byId: new Map(rows.map((r) => [r.id, r])) };
+  });
 }
 
 const item = ({ id, label, detail, key }: Row): PickerItem => ({ id, label, detail, key });
