@@ -9,6 +9,7 @@
  */
 import { brotliCompressSync, constants } from 'node:zlib';
 import { mkdirSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { migrateDatabase, openDatabase, type Database } from '../../src/db/client.ts';
 import { certificationKind, establishmentKind, productKind } from '../../src/db/queries/admin/kinds.ts';
@@ -118,6 +119,8 @@ export async function benchAdminScale(): Promise<void> {
     );
     const queries = threeLetterQueries(names, QUERIES);
 
+    // Timings on a shared machine scale with its load: print it beside them.
+    console.log(`load average now: ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1 / 5 / 15 min)`);
     console.log(`\npicker answers to ${QUERIES} three-letter queries (server-side, target p95 ≤ 50 ms)`);
     const pickerRows: string[][] = [];
     for (const kind of ['products', 'establishments', 'organisations'] as PickerKind[]) {
