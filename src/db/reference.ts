@@ -81,7 +81,10 @@ export async function ensureReferenceData(db: DbOrTx): Promise<void> {
 
   // Provincial People's Committees name their province and its era (#20.1): a provincial certificate finds its issuer.
   const provinceIds = new Map(
-    (await db.select({ id: provinces.id, name: provinces.name, era: provinces.era }).from(provinces)).map((p) => [`${p.era}|${p.name}`, p.id]),
+    (await db.select({ id: provinces.id, name: provinces.name, era: provinces.era }).from(provinces)).map((p) => [
+      `${p.era}|${p.name}`,
+      p.id,
+    ]),
   );
   const orgIds = new Map<string, number>();
   for (const row of readSeedCsv('organisations.csv')) {

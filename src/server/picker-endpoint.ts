@@ -15,7 +15,10 @@ const refuse = (status: number, problem: PickerProblem | 'cross-site') =>
     error: problem,
     message:
       problem === 'cross-site'
-        ? { vi: 'Chỉ các trang quản trị của chính trang này được hỏi danh mục.', en: 'Only this site’s own admin pages may ask for the lists.' }
+        ? {
+            vi: 'Chỉ các trang quản trị của chính trang này được hỏi danh mục.',
+            en: 'Only this site’s own admin pages may ask for the lists.',
+          }
         : PICKER_PROBLEM_WORDS[problem],
   });
 

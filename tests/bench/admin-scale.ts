@@ -36,7 +36,9 @@ async function addSynthetic(database: Database): Promise<string[]> {
   const rnd = random(20);
   const producerNames = [...new Set(items.map((i) => i.establishmentName))];
   const names = Array.from({ length: ESTABLISHMENTS }, (_, i) =>
-    i < producerNames.length ? producerNames[i]! : `${producerNames[i % producerNames.length]!} cơ sở ${Math.floor(i / producerNames.length) + 1}`,
+    i < producerNames.length
+      ? producerNames[i]!
+      : `${producerNames[i % producerNames.length]!} cơ sở ${Math.floor(i / producerNames.length) + 1}`,
   );
   const chunk = <T>(xs: T[], n: number) => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
   const establishmentIds: number[] = [];
@@ -120,7 +122,11 @@ export async function benchAdminScale(): Promise<void> {
     const queries = threeLetterQueries(names, QUERIES);
 
     // Timings on a shared machine scale with its load: print it beside them.
-    console.log(`load average now: ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1 / 5 / 15 min)`);
+    console.log(
+      `load average now: ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' / ')} (1 / 5 / 15 min)`,
+    );
     console.log(`\npicker answers to ${QUERIES} three-letter queries (server-side, target p95 ≤ 50 ms)`);
     const pickerRows: string[][] = [];
     for (const kind of ['products', 'establishments', 'organisations'] as PickerKind[]) {
@@ -146,9 +152,9 @@ export async function benchAdminScale(): Promise<void> {
     console.log(`\nrecord lists: a 3-letter search + status filter + a page (target p95 ≤ 100 ms)`);
     const listRows: string[][] = [];
     const kinds: [string, RecordKind][] = [
-      ['products', productKind as RecordKind],
-      ['establishments', establishmentKind as RecordKind],
-      ['certifications', certificationKind as RecordKind],
+      ['products', productKind],
+      ['establishments', establishmentKind],
+      ['certifications', certificationKind],
     ];
     for (const [label, kind] of kinds) {
       const times: number[] = [];

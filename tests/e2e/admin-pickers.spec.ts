@@ -16,7 +16,10 @@ async function signIn(page: Page) {
 const axe = async (page: Page) =>
   (await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`);
 
-test('an editor picks an establishment by typing "hop tac xa che" with the keyboard only, and saves', async ({ page, isMobile }, testInfo) => {
+test('an editor picks an establishment by typing "hop tac xa che" with the keyboard only, and saves', async ({
+  page,
+  isMobile,
+}, testInfo) => {
   // The phone project at the narrowest phone the brief names; the desktop project at 1280 px.
   await page.setViewportSize(isMobile ? { width: 375, height: 800 } : { width: 1280, height: 900 });
   await signIn(page);

@@ -28,7 +28,12 @@ beforeAll(async () => {
   }
   // Paging needs more rows than a page: 60 of the same trade.
   await database.db.insert(establishments).values(
-    Array.from({ length: 60 }, (_, i) => ({ slug: `gom-${i}`, name: `Xưởng gốm số ${i}`, nameKey: `gom${i}`, legalForm: 'other' as const })),
+    Array.from({ length: 60 }, (_, i) => ({
+      slug: `gom-${i}`,
+      name: `Xưởng gốm số ${i}`,
+      nameKey: `gom${i}`,
+      legalForm: 'other' as const,
+    })),
   );
 });
 afterAll(async () => database.dispose());
@@ -127,7 +132,11 @@ describe('resolving what a plain input carries (no JavaScript)', () => {
     const form = new FormData();
     form.set('name', 'Trà xanh');
     form.set('establishmentId', 'Hợp tác xã Chè Hảo Đạt');
-    const ok = await resolvePickerFields(database.db, [{ name: 'establishmentId', label: 'Cơ sở', kind: 'select', picker: 'establishments' }], form);
+    const ok = await resolvePickerFields(
+      database.db,
+      [{ name: 'establishmentId', label: 'Cơ sở', kind: 'select', picker: 'establishments' }],
+      form,
+    );
     expect(ok.errors).toEqual({});
     expect(ok.form.get('establishmentId')).toBe(String(ids.get('Hợp tác xã Chè Hảo Đạt')));
     expect(ok.form.get('name')).toBe('Trà xanh');

@@ -58,7 +58,8 @@ beforeAll(async () => {
     .returning({ id: products.id });
   productId = product!.id;
   provinceId = (await database.db.select({ id: provinces.id }).from(provinces).where(eq(provinces.name, 'Thái Nguyên')))[0]!.id;
-  ministryId = (await database.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, 'bo-cong-thuong')))[0]!.id;
+  ministryId = (await database.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, 'bo-cong-thuong')))[0]!
+    .id;
 });
 afterAll(async () => database.dispose());
 

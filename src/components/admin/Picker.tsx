@@ -30,7 +30,19 @@ type Option = { type: 'item'; item: PickerItem } | { type: 'more'; left: number 
 
 const DEBOUNCE_MS = 150;
 
-export default function Picker({ kind, name, inputId, value, chosen, required, invalid, describedBy, createHref, createLabel, noun }: Props) {
+export default function Picker({
+  kind,
+  name,
+  inputId,
+  value,
+  chosen,
+  required,
+  invalid,
+  describedBy,
+  createHref,
+  createLabel,
+  noun,
+}: Props) {
   const [hydrated, setHydrated] = useState(false);
   const [text, setText] = useState(chosen ? chosen.key : value);
   const [picked, setPicked] = useState<PickerItem | null>(chosen);

@@ -131,15 +131,20 @@ describe('isPickerKind', () => {
 describe('pickerReturnUrl', () => {
   it('returns to a new-record form with the new id in its field', () => {
     expect(pickerReturnUrl('/admin/products/new/', 'establishmentId', 7)).toBe('/admin/products/new/?establishmentId=7');
-    expect(pickerReturnUrl('/admin/exhibitors/new/?fairId=3', 'establishmentId', 9)).toBe('/admin/exhibitors/new/?fairId=3&establishmentId=9');
+    expect(pickerReturnUrl('/admin/exhibitors/new/?fairId=3', 'establishmentId', 9)).toBe(
+      '/admin/exhibitors/new/?fairId=3&establishmentId=9',
+    );
   });
 
-  it.each(['https://evil.example/admin/products/new/', '//evil.example/admin/products/new/', '/admin/users/new/', '/admin/products/4/', '/products/'])(
-    'never returns to %j',
-    (to) => {
-      expect(pickerReturnUrl(to, 'establishmentId', 7)).toBeNull();
-    },
-  );
+  it.each([
+    'https://evil.example/admin/products/new/',
+    '//evil.example/admin/products/new/',
+    '/admin/users/new/',
+    '/admin/products/4/',
+    '/products/',
+  ])('never returns to %j', (to) => {
+    expect(pickerReturnUrl(to, 'establishmentId', 7)).toBeNull();
+  });
 
   it('refuses a field that is not a plain name', () => {
     expect(pickerReturnUrl('/admin/products/new/', 'a&b=c', 7)).toBeNull();

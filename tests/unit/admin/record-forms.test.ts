@@ -76,7 +76,15 @@ describe('products (R12)', () => {
 });
 
 describe('certifications (R12)', () => {
-  const base = { productId: '3', level: 'provincial', roundYear: '2024', provinceId: '5', issuerId: '9', status: 'published', version: '1' };
+  const base = {
+    productId: '3',
+    level: 'provincial',
+    roundYear: '2024',
+    provinceId: '5',
+    issuerId: '9',
+    status: 'published',
+    version: '1',
+  };
 
   it.each([
     ['provincial', 'Chứng nhận cấp tỉnh cần cơ quan công nhận'],

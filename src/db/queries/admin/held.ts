@@ -12,7 +12,10 @@ const held = new WeakMap<object, Shelf>();
 
 /** The stamp of a set of tables: the newest audit row, then count and highest id of each table. */
 async function stampOf(db: DbOrTx, tables: readonly string[]): Promise<string> {
-  const parts = [`(SELECT ifnull(max(id), 0) FROM audit_log)`, ...tables.map((t) => `(SELECT count(*) || ':' || ifnull(max(id), 0) FROM ${t})`)];
+  const parts = [
+    `(SELECT ifnull(max(id), 0) FROM audit_log)`,
+    ...tables.map((t) => `(SELECT count(*) || ':' || ifnull(max(id), 0) FROM ${t})`),
+  ];
   const [row] = await db.all<{ stamp: string }>(sql.raw(`SELECT ${parts.join(" || '/' || ")} AS stamp`));
   return row?.stamp ?? '';
 }

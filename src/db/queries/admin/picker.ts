@@ -80,7 +80,10 @@ const SOURCES: Record<PickerKind, Source> = {
   products: {
     tables: ['products', 'establishments', 'certifications'],
     async rows(db) {
-      const levels = await levelsBy(db, sql`SELECT product_id AS id, group_concat(DISTINCT level) AS levels FROM certifications GROUP BY product_id`);
+      const levels = await levelsBy(
+        db,
+        sql`SELECT product_id AS id, group_concat(DISTINCT level) AS levels FROM certifications GROUP BY product_id`,
+      );
       const rows = (
         await all<{ id: number; name: string; slug: string; producer: string | null; province: string | null }>(
           db,
@@ -202,7 +205,8 @@ export async function pickedItems(db: DbOrTx, kind: PickerKind, ids: readonly nu
   return found;
 }
 
-export type Resolved = { ok: true; id: number } | { ok: false; problem: 'unknown' } | { ok: false; problem: 'ambiguous'; candidates: PickerItem[] };
+export type Resolved =
+  { ok: true; id: number } | { ok: false; problem: 'unknown' } | { ok: false; problem: 'ambiguous'; candidates: PickerItem[] };
 
 /**
  * What a plain input carries, as an id: an id, a record's key (slug), or a name written with or without

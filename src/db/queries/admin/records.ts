@@ -210,7 +210,9 @@ export async function filterRecords(db: DbOrTx, kind: RecordKind, query: Omit<Li
   const all = await heldList(db, `list:${kind.section}`, [kind.entity], async () =>
     (await kind.list(db)).sort((a, b) => compareVietnamese(a.title, b.title) || a.id - b.id),
   );
-  return all.filter((r) => words.every((w) => r.haystack.includes(w)) && filters.every(([name, value]) => (r.facets[name] ?? '') === value));
+  return all.filter(
+    (r) => words.every((w) => r.haystack.includes(w)) && filters.every(([name, value]) => (r.facets[name] ?? '') === value),
+  );
 }
 
 /** One page of filterRecords. */
