@@ -4,6 +4,8 @@ import { STAFF_PASSWORD } from '../../playwright.config.ts';
 
 // #20.1: the searching pickers. Staff sign in through the form as tests/e2e/admin.spec.ts does.
 const EDITOR = 'editor@example.vn';
+// Admin pages render on demand on a shared machine: give a story room.
+test.describe.configure({ timeout: 120_000 });
 
 async function signIn(page: Page) {
   await page.goto('/admin/login/');
