@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordAudit } from '../../src/db/audit.ts';
 import { resolvePicked, searchPicker } from '../../src/db/queries/admin/picker.ts';
 import { issuerFor } from '../../src/db/queries/organisations.ts';
 import { listProvinceUnits } from '../../src/db/queries/provinces.ts';
@@ -105,6 +106,8 @@ describe('the picker endpoint', () => {
       .update(establishments)
       .set({ name: 'Công ty TNHH Gốm Sứ Chu Đậu Hải Dương', updatedAt: new Date().toISOString() })
       .where(eq(establishments.id, id));
+    // Every write the admin or an import makes is audited (R24): that is what the held list watches.
+    await recordAudit(database.db, { label: 'test' }, { action: 'update', entity: 'establishments', entityId: id, after: {} });
     const after = await searchPicker(database.db, 'establishments', { q: 'gom su chu dau', page: 1, size: 10 });
     expect(after.items.map((i) => i.id)).toEqual([id]);
   });

@@ -314,7 +314,6 @@ describe('organisations', () => {
       names: 'Sở Công nghiệp Hà Tây | | 2008-07-31',
       kind: 'provincial_department',
       provinceId: String(haTay),
-      issuerId: String(ministry),
       status: 'published',
       version: '1',
     });
