@@ -6,7 +6,7 @@ import { REGIONS, type RegionCode } from '../domain/levels.ts';
 import { buildProvinceUnits, type ProvinceUnit } from '../domain/provinces.ts';
 import { slugify } from '../domain/slug.ts';
 import type { DbOrTx } from './client.ts';
-import { industries, organisationNames, organisations, productGroups, provinces, regions } from './schema/index.ts';
+import { industries, organisationNames, organisations, productGroups, provinces, regions, type Organisation } from './schema/index.ts';
 
 /** The folder of the real seed files (db/seed/), with its trailing separator. */
 export const SEED_DIR = fileURLToPath(new URL('../../db/seed/', import.meta.url));
@@ -79,13 +79,23 @@ export async function ensureReferenceData(db: DbOrTx): Promise<void> {
       })),
   );
 
+  // Provincial People's Committees name their province and its era (#20.1): a provincial certificate finds its issuer.
+  const provinceIds = new Map(
+    (await db.select({ id: provinces.id, name: provinces.name, era: provinces.era }).from(provinces)).map((p) => [
+      `${p.era}|${p.name}`,
+      p.id,
+    ]),
+  );
   const orgIds = new Map<string, number>();
   for (const row of readSeedCsv('organisations.csv')) {
     const slug = row['slug']!;
     if (!orgIds.has(slug)) {
+      const province = row['province'] ? provinceIds.get(`${row['province_era']}|${row['province']}`) : undefined;
+      if (row['province'] && province === undefined)
+        throw new Error(`db/seed/organisations.csv: ${slug}: no ${row['province_era']} province named ${row['province']}`);
       const [org] = await db
         .insert(organisations)
-        .values({ slug, kind: row['kind'] as 'ministry' | 'ministry_department' })
+        .values({ slug, kind: row['kind'] as Organisation['kind'], provinceId: province ?? null })
         .returning({ id: organisations.id });
       orgIds.set(slug, org!.id);
     }

@@ -176,6 +176,14 @@ export const ADMIN_ROUTES = [
     action: 'decisions.documentDownload',
     roles: STAFF,
   },
+  // The staff pickers' answers (#20.1): records of one kind matching a query, as JSON, for those who edit.
+  {
+    method: 'GET',
+    path: /^\/admin\/pick\/(?:establishments|products|organisations|fairs|provinces)\/$/,
+    example: '/admin/pick/establishments/',
+    action: 'pick.search',
+    roles: EDITORS,
+  },
   // Uploaded images at their re-encoded sizes, for staff previews of records not yet published.
   {
     method: 'GET',

@@ -72,6 +72,8 @@ const STRINGS = {
   decision: { vi: 'Quyết định', en: 'Decision' },
   decisionDated: { vi: 'ngày', en: 'of' },
   issuer: { vi: 'Cơ quan công nhận', en: 'Issued by' },
+  /** Shown, never left out, when a certification's issuer is not recorded (#20.1). */
+  issuerNotRecorded: { vi: 'Chưa ghi nhận trong sổ', en: 'Not recorded in the registry' },
   provinceAtCertification: { vi: 'Tỉnh khi công nhận', en: 'Province when certified' },
   validUntil: { vi: 'Hiệu lực đến', en: 'Valid until' },
   score: { vi: 'Điểm', en: 'Score' },

@@ -4,6 +4,8 @@
  *  (a) 20 signed-in editors, each saving its own establishment in a loop through the real form POST
  *      (BENCH_ADMIN_SECONDS, 30 s by default): writes/s, latency percentiles, 409 / 5xx / SQLITE_BUSY counts
  *      (the server's stderr is searched for SQLITE_BUSY too). QUALITY.md: ≥ 100 writes/s, 0 busy errors.
+ *      Then the islands' JavaScript of an admin form page, and (./admin-scale.ts) pickers and record lists
+ *      at 20,000 products and 10,000 establishments (#20.5).
  *  (b) 200 sign-ins at once, right and wrong passwords, all from 127.0.0.1: the statuses (the per-IP limit
  *      answers 429 by design), p95, and the server's resident memory (argon2 takes 19 MiB per hash).
  * X-Forwarded-For is not honoured by this server (Astro reads it only for hosts listed in
@@ -20,6 +22,7 @@ import { seedDatabase } from '../../src/db/seed.ts';
 import { addUser } from '../../src/server/accounts.ts';
 import { ROOT } from '../../src/server/build.ts';
 import { TMP } from '../support/paths.ts';
+import { benchAdminScale, islandWeight } from './admin-scale.ts';
 import { freePort } from './pages.ts';
 
 const EDITORS = 20;
@@ -272,6 +275,11 @@ export async function benchAdmin(): Promise<void> {
     await Promise.all(cookies.map((cookie, i) => editorLoop(server.origin, cookie, ids[i]!, until, tally, i)));
     const writeSeconds = (performance.now() - writeStart) / 1000;
     const busyInLog = (server.stderr().match(/SQLITE_BUSY/g) ?? []).length - busyBefore;
+    // #20.5: the islands' JavaScript of an admin form page (React included), brotli.
+    const weight = await islandWeight(server.origin, cookies[0]!, '/admin/certifications/new/');
+    console.log(
+      `\nadmin islands on /admin/certifications/new/: ${weight.files} files, ${(weight.raw / 1024).toFixed(1)} KB, ${(weight.brotli / 1024).toFixed(1)} KB brotli (target ≤ 45 KB)`,
+    );
     const afterWrites = memory(pid);
 
     // (b) 200 sign-ins at once: every other one with a wrong password, spread over the 20 editors.
@@ -362,4 +370,5 @@ export async function benchAdmin(): Promise<void> {
     await server.stop();
     if (!process.env['BENCH_KEEP'] && existsSync(dir)) rmSync(dir, { recursive: true, force: true });
   }
+  await benchAdminScale();
 }

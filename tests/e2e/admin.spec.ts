@@ -266,14 +266,16 @@ test.describe('registering a new producer, product, photo and certificate', () =
     await page.getByRole('button', { name: 'Thêm' }).click();
     await expect(page.locator('#provinceId-error')).toHaveText('Chọn tỉnh/thành.');
     await page.getByLabel('Loại hình').selectOption({ label: 'Hợp tác xã' });
-    await page.getByLabel('Tỉnh/thành').selectOption({ label: 'Hà Nội' });
+    // Pickers (#20.1): type, then choose the current Hà Nội from the list.
+    await page.getByRole('combobox', { name: 'Tỉnh/thành' }).fill('ha noi');
+    await page.getByRole('option', { name: /Hà Nội\s*Tỉnh\/thành hiện nay/ }).click();
     await page.getByRole('button', { name: 'Thêm' }).click();
     await expect(page.getByRole('status')).toContainText('Đã thêm');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`HTX mây tre đan Phú Vinh ${suffix}`);
 
     // The product, its producer already chosen.
     await page.getByRole('link', { name: 'Thêm sản phẩm của cơ sở này' }).click();
-    await expect(page.getByLabel('Cơ sở sản xuất')).toHaveValue(/\d+/);
+    await expect(page.getByRole('combobox', { name: 'Cơ sở sản xuất' })).toHaveValue(`HTX mây tre đan Phú Vinh ${suffix}`);
     await page.getByLabel('Tên sản phẩm').fill(`Giỏ mây đan tay ${suffix}`);
     await page.getByLabel('Nhóm sản phẩm').selectOption({ index: 1 });
     await page.getByRole('button', { name: 'Thêm' }).click();
@@ -300,7 +302,10 @@ test.describe('registering a new producer, product, photo and certificate', () =
     await page.getByRole('link', { name: 'Thêm chứng nhận cho sản phẩm này' }).click();
     await page.getByRole('combobox', { name: /^Cấp\b/ }).selectOption({ label: 'Cấp tỉnh' });
     await page.getByLabel('Năm công nhận').fill('2025');
-    await page.getByLabel('Tỉnh/thành khi công nhận').selectOption({ label: 'Hà Nội' });
+    await page.getByRole('combobox', { name: 'Tỉnh/thành khi công nhận' }).fill('ha noi');
+    await page.getByRole('option', { name: /Hà Nội\s*Tỉnh\/thành hiện nay/ }).click();
+    await page.getByRole('combobox', { name: /^Cơ quan công nhận/ }).fill('ubnd thanh pho ha noi');
+    await page.getByRole('option', { name: /UBND thành phố Hà Nội .*từ 2025-07-01/ }).click();
     await page.getByLabel('Số quyết định').fill(`1234/QĐ-UBND-${suffix}`);
     await page.getByRole('button', { name: 'Thêm' }).click();
     await expect(page.getByRole('status')).toContainText('Đã thêm');

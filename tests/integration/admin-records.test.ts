@@ -21,7 +21,7 @@ import {
   type RecordKind,
 } from '../../src/db/queries/admin/records.ts';
 import { getCertificationByCode, getProductBySlug } from '../../src/db/queries/catalogue.ts';
-import { auditLog, certifications, organisationNames, products, provinces } from '../../src/db/schema/index.ts';
+import { auditLog, certifications, organisationNames, organisations, products, provinces } from '../../src/db/schema/index.ts';
 import { asPosted } from '../../src/domain/admin/form.ts';
 import { parseRegistryCode } from '../../src/domain/registry-code.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
@@ -29,6 +29,9 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database.
 let database: TestDatabase;
 let thaiNguyen: number;
 let haTay: number;
+/** Issuers the levels imply (#20.1): the ministry, and Thái Nguyên's People's Committee from the seed. */
+let ministry: number;
+let thaiNguyenCommittee: number;
 const editor = { label: 'test-editor' };
 
 beforeAll(async () => {
@@ -36,6 +39,9 @@ beforeAll(async () => {
   const rows = await database.db.select({ id: provinces.id, name: provinces.name, era: provinces.era }).from(provinces);
   thaiNguyen = rows.find((p) => p.name === 'Thái Nguyên' && p.era === 'current')!.id;
   haTay = rows.find((p) => p.name === 'Bắc Giang' && p.era === 'pre2025')!.id;
+  const orgs = await database.db.select({ id: organisations.id, slug: organisations.slug }).from(organisations);
+  ministry = orgs.find((o) => o.slug === 'bo-cong-thuong')!.id;
+  thaiNguyenCommittee = orgs.find((o) => o.slug === 'ubnd-tinh-thai-nguyen')!.id;
 });
 afterAll(async () => database.dispose());
 
@@ -195,6 +201,7 @@ describe('certifications', () => {
       level: 'provincial',
       roundYear: '2024',
       provinceId: String(thaiNguyen),
+      issuerId: String(thaiNguyenCommittee),
       decisionNo: '1234/QĐ-UBND',
       status: 'published',
       version: '1',
@@ -234,6 +241,7 @@ describe('certifications', () => {
       level: 'national',
       roundYear: '2023',
       provinceId: String(haTay),
+      issuerId: String(ministry),
       status: 'published',
       version: '1',
     };

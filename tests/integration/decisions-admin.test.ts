@@ -22,7 +22,7 @@ import {
   updateRecord,
   type RecordKind,
 } from '../../src/db/queries/admin/records.ts';
-import { auditLog, decisions, products, provinces, users } from '../../src/db/schema/index.ts';
+import { auditLog, decisions, organisations, products, provinces, users } from '../../src/db/schema/index.ts';
 import { asPosted } from '../../src/domain/admin/form.ts';
 import { MAX_DOCUMENT_BYTES } from '../../src/domain/pdf-check.ts';
 import { POST as postDocument } from '../../src/pages/admin/decisions/[id]/document.ts';
@@ -37,6 +37,8 @@ let database: TestDatabase;
 let userId: number;
 let productId: number;
 let provinceId: number;
+/** The ministry: a national certificate's issuer, required since #20.1. */
+let ministryId: number;
 const editor = { label: 'test-editor' };
 
 beforeAll(async () => {
@@ -56,6 +58,8 @@ beforeAll(async () => {
     .returning({ id: products.id });
   productId = product!.id;
   provinceId = (await database.db.select({ id: provinces.id }).from(provinces).where(eq(provinces.name, 'Thái Nguyên')))[0]!.id;
+  ministryId = (await database.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, 'bo-cong-thuong')))[0]!
+    .id;
 });
 afterAll(async () => database.dispose());
 
@@ -92,6 +96,7 @@ const certificationForm = (over: Record<string, unknown> = {}) => ({
   level: 'national',
   roundYear: '2023',
   provinceId: String(provinceId),
+  issuerId: String(ministryId),
   status: 'published',
   version: '1',
   ...over,

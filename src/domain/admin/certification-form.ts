@@ -20,6 +20,17 @@ import {
 
 const THIS_YEAR = new Date().getUTCFullYear();
 
+/**
+ * Levels whose issuer is known from the level (DOMAIN.md "Levels of certification"), and what to say when
+ * it is left empty (#20.1: a provincial certificate saved without one lost "issued by" on its public page).
+ * Commune and district committees are not in the directory, so those levels may stay empty.
+ */
+export const ISSUER_MISSING: Partial<Record<CertificationLevel, string>> = {
+  provincial: 'Chứng nhận cấp tỉnh cần cơ quan công nhận: UBND tỉnh/thành nơi công nhận (gõ tên tỉnh để tìm).',
+  regional: 'Chứng nhận cấp khu vực cần cơ quan công nhận: Cục của Bộ Công Thương chủ trì vòng khu vực.',
+  national: 'Chứng nhận cấp quốc gia cần cơ quan công nhận: Bộ Công Thương.',
+};
+
 export const CertificationInput = z
   .object({
     productId: requiredId('Chọn sản phẩm.'),
@@ -58,6 +69,8 @@ export const CertificationInput = z
       ctx.addIssue({ code: 'custom', path: ['regionCode'], message: 'Chứng nhận cấp khu vực cần chọn khu vực.' });
     if (c.level !== 'regional' && c.regionCode)
       ctx.addIssue({ code: 'custom', path: ['regionCode'], message: 'Chỉ chứng nhận cấp khu vực mới có khu vực.' });
+    const issuerMissing = c.issuerId === null ? ISSUER_MISSING[c.level] : undefined;
+    if (issuerMissing) ctx.addIssue({ code: 'custom', path: ['issuerId'], message: issuerMissing });
     if (c.revokedReason && !c.revokedAt)
       ctx.addIssue({ code: 'custom', path: ['revokedAt'], message: 'Nhập ngày thu hồi cùng với lý do.' });
     if (c.revokedAt && !c.revokedReason) ctx.addIssue({ code: 'custom', path: ['revokedReason'], message: 'Nêu lý do thu hồi.' });
@@ -69,7 +82,7 @@ export const CertificationInput = z
 export type CertificationInput = z.output<typeof CertificationInput>;
 
 export const CERTIFICATION_FIELDS: readonly FieldSpec[] = [
-  { name: 'productId', label: 'Sản phẩm', kind: 'select', options: 'products', required: true, createOnly: true },
+  { name: 'productId', label: 'Sản phẩm', kind: 'select', options: 'products', picker: 'products', required: true, createOnly: true },
   { name: 'level', label: 'Cấp', kind: 'select', options: 'levels', required: true },
   { name: 'regionCode', label: 'Khu vực', kind: 'select', options: 'regions', hint: 'Chỉ với cấp khu vực.' },
   { name: 'roundYear', label: 'Năm công nhận', kind: 'number', required: true, max: 4 },
@@ -78,6 +91,7 @@ export const CERTIFICATION_FIELDS: readonly FieldSpec[] = [
     label: 'Tỉnh/thành khi công nhận',
     kind: 'select',
     options: 'provinces',
+    picker: 'provinces',
     required: true,
     hint: 'Điền sẵn tỉnh của cơ sở sản xuất; đổi nếu khi công nhận cơ sở ở tỉnh khác. Chứng nhận cấp khu vực phải ở một tỉnh của khu vực đó.',
   },
@@ -96,7 +110,14 @@ export const CERTIFICATION_FIELDS: readonly FieldSpec[] = [
     hint: 'Như trên văn bản, ví dụ 3116/QĐ-BCT; có thể khác cách viết trong danh mục quyết định.',
   },
   { name: 'decisionDate', label: 'Ngày quyết định', kind: 'date' },
-  { name: 'issuerId', label: 'Cơ quan công nhận', kind: 'select', options: 'organisations' },
+  {
+    name: 'issuerId',
+    label: 'Cơ quan công nhận',
+    kind: 'select',
+    options: 'organisations',
+    picker: 'organisations',
+    hint: 'Bắt buộc với cấp tỉnh, khu vực và quốc gia.',
+  },
   { name: 'certificateNo', label: 'Số giấy chứng nhận', kind: 'text', max: 80 },
   { name: 'score', label: 'Điểm', kind: 'number', max: 6, hint: 'Từ 0 đến 100.' },
   { name: 'awardTier', label: 'Hạng (nếu có)', kind: 'text', max: 80 },

@@ -62,7 +62,7 @@ export type DecisionInput = z.output<typeof DecisionInput>;
 export const DECISION_FIELDS: readonly FieldSpec[] = [
   { name: 'number', label: 'Số quyết định', kind: 'text', required: true, max: 80, hint: 'Như trên văn bản, ví dụ 3116/QĐ-BCT.' },
   { name: 'decisionDate', label: 'Ngày quyết định', kind: 'date' },
-  { name: 'issuerId', label: 'Cơ quan ban hành', kind: 'select', options: 'organisations' },
+  { name: 'issuerId', label: 'Cơ quan ban hành', kind: 'select', options: 'organisations', picker: 'organisations' },
   {
     name: 'issuerText',
     label: 'Tên cơ quan ban hành như văn bản',

@@ -31,7 +31,7 @@ export type EstablishmentInput = z.output<typeof EstablishmentInput>;
 export const ESTABLISHMENT_FIELDS: readonly FieldSpec[] = [
   { name: 'name', label: 'Tên cơ sở', kind: 'text', required: true, max: 200 },
   { name: 'legalForm', label: 'Loại hình', kind: 'select', options: 'legalForms', required: true },
-  { name: 'provinceId', label: 'Tỉnh/thành', kind: 'select', options: 'provinces', required: true },
+  { name: 'provinceId', label: 'Tỉnh/thành', kind: 'select', options: 'provinces', picker: 'provinces', required: true },
   { name: 'address', label: 'Địa chỉ', kind: 'text', max: 300 },
   { name: 'phone', label: 'Điện thoại', kind: 'tel', max: 40 },
   { name: 'email', label: 'E-mail', kind: 'email', max: 254 },

@@ -48,8 +48,16 @@ export const ExhibitorInput = z
 export type ExhibitorInput = z.output<typeof ExhibitorInput>;
 
 export const EXHIBITOR_FIELDS: readonly FieldSpec[] = [
-  { name: 'fairId', label: 'Hội chợ', kind: 'select', options: 'fairs', required: true, createOnly: true },
-  { name: 'establishmentId', label: 'Cơ sở sản xuất', kind: 'select', options: 'establishments', required: true, createOnly: true },
+  { name: 'fairId', label: 'Hội chợ', kind: 'select', options: 'fairs', picker: 'fairs', required: true, createOnly: true },
+  {
+    name: 'establishmentId',
+    label: 'Cơ sở sản xuất',
+    kind: 'select',
+    options: 'establishments',
+    picker: 'establishments',
+    required: true,
+    createOnly: true,
+  },
   { name: 'boothCode', label: 'Mã gian hàng', kind: 'text', max: 24, hint: 'Ví dụ A12, B2-05; viết thế nào cũng được lưu theo một dạng.' },
   { name: 'hall', label: 'Nhà/khu trưng bày', kind: 'text', max: 60 },
   { name: 'planX', label: 'Sơ đồ: x', kind: 'number', max: 8 },

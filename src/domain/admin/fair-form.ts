@@ -79,7 +79,7 @@ export const FAIR_FIELDS: readonly FieldSpec[] = [
   { name: 'country', label: 'Quốc gia (mã 2 chữ cái)', kind: 'text', max: 2 },
   { name: 'venue', label: 'Địa điểm', kind: 'text', max: 300 },
   { name: 'organiserText', label: 'Đơn vị tổ chức (như văn bản)', kind: 'text', max: 300 },
-  { name: 'organiserId', label: 'Cơ quan tổ chức trong danh mục', kind: 'select', options: 'organisations' },
+  { name: 'organiserId', label: 'Cơ quan tổ chức trong danh mục', kind: 'select', options: 'organisations', picker: 'organisations' },
   { name: 'boothCount', label: 'Số gian hàng', kind: 'number', max: 6 },
   { name: 'boothCountIsMinimum', label: 'Số gian hàng là con số tối thiểu (“hơn …”)', kind: 'checkbox' },
   { name: 'exhibitorCount', label: 'Số đơn vị tham gia', kind: 'number', max: 6 },

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { stripZeroWidth, textProblem, TEXT_PROBLEM_WORDS } from '../safe-text.ts';
 import { normalizeText } from '../text.ts';
+import type { PickerKind } from './picker.ts';
 
 /** Named option lists; the server fills them from the database (src/db/queries/admin-options.ts). */
 export type OptionSource =
@@ -54,6 +55,8 @@ export interface FieldSpec {
   max?: number;
   /** Fixed once the record exists (shown, not editable). */
   createOnly?: boolean;
+  /** A select over a list too long to send: a searching combobox over this kind (#20.1); `options` still labels history. */
+  picker?: PickerKind;
 }
 
 /**

@@ -89,7 +89,7 @@ export const ORGANISATION_FIELDS: readonly FieldSpec[] = [
     max: 8000,
   },
   { name: 'kind', label: 'Loại cơ quan', kind: 'select', options: 'organisationKinds', required: true },
-  { name: 'provinceId', label: 'Tỉnh/thành', kind: 'select', options: 'provinces', hint: 'Với cơ quan của một tỉnh.' },
+  { name: 'provinceId', label: 'Tỉnh/thành', kind: 'select', options: 'provinces', picker: 'provinces', hint: 'Với cơ quan của một tỉnh.' },
   { name: 'status', label: 'Trạng thái', kind: 'select', options: 'statuses', required: true },
 ];
 

@@ -41,7 +41,7 @@ export const PRODUCT_FIELDS: readonly FieldSpec[] = [
     max: 10_000,
   },
   { name: 'groupId', label: 'Nhóm sản phẩm', kind: 'select', options: 'groups' },
-  { name: 'establishmentId', label: 'Cơ sở sản xuất', kind: 'select', options: 'establishments' },
+  { name: 'establishmentId', label: 'Cơ sở sản xuất', kind: 'select', options: 'establishments', picker: 'establishments' },
   { name: 'descriptionVi', label: 'Giới thiệu (tiếng Việt)', kind: 'textarea', max: 4000 },
   { name: 'descriptionEn', label: 'Giới thiệu (tiếng Anh)', kind: 'textarea', max: 4000 },
   { name: 'status', label: 'Trạng thái', kind: 'select', options: 'statuses', required: true },

@@ -76,7 +76,28 @@ describe('products (R12)', () => {
 });
 
 describe('certifications (R12)', () => {
-  const base = { productId: '3', level: 'provincial', roundYear: '2024', provinceId: '5', status: 'published', version: '1' };
+  const base = {
+    productId: '3',
+    level: 'provincial',
+    roundYear: '2024',
+    provinceId: '5',
+    issuerId: '9',
+    status: 'published',
+    version: '1',
+  };
+
+  it.each([
+    ['provincial', 'Chứng nhận cấp tỉnh cần cơ quan công nhận'],
+    ['regional', 'Chứng nhận cấp khu vực cần cơ quan công nhận'],
+    ['national', 'Chứng nhận cấp quốc gia cần cơ quan công nhận: Bộ Công Thương.'],
+  ])('needs an issuer at the %s level, and says which (#20.1)', (level, message) => {
+    const form = { ...base, level, regionCode: level === 'regional' ? 'north' : '', issuerId: '' };
+    expect(errorsOf(readCertificationForm(form))['issuerId']).toContain(message);
+  });
+
+  it.each(['commune', 'district'])('lets a %s certificate name no issuer (those committees are not in the directory)', (level) => {
+    expect(readCertificationForm({ ...base, level, issuerId: '' }).ok).toBe(true);
+  });
 
   it('needs a region exactly for regional certificates', () => {
     expect(errorsOf(readCertificationForm({ ...base, level: 'regional' }))['regionCode']).toContain('khu vực');

@@ -12,6 +12,7 @@ import { foldVietnamese } from '../../../domain/text.ts';
 import { recordAudit, type Actor } from '../../audit.ts';
 import type { DbOrTx } from '../../client.ts';
 import { auditLog, users } from '../../schema/index.ts';
+import { heldList } from './held.ts';
 
 export const ADMIN_PAGE_SIZE = 25;
 
@@ -205,9 +206,13 @@ export async function filterRecords(db: DbOrTx, kind: RecordKind, query: Omit<Li
     .split(' ')
     .filter(Boolean);
   const filters = Object.entries(query.filters ?? {}).filter(([, v]) => v !== '');
-  return (await kind.list(db))
-    .filter((r) => words.every((w) => r.haystack.includes(w)) && filters.every(([name, value]) => (r.facets[name] ?? '') === value))
-    .sort((a, b) => compareVietnamese(a.title, b.title) || a.id - b.id);
+  // #20.5: the sorted list is held between requests until a write may have changed it (./held.ts).
+  const all = await heldList(db, `list:${kind.section}`, [kind.entity], async () =>
+    (await kind.list(db)).sort((a, b) => compareVietnamese(a.title, b.title) || a.id - b.id),
+  );
+  return all.filter(
+    (r) => words.every((w) => r.haystack.includes(w)) && filters.every(([name, value]) => (r.facets[name] ?? '') === value),
+  );
 }
 
 /** One page of filterRecords. */
