@@ -1,17 +1,16 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { STAFF_PASSWORD } from '../../playwright.config.ts';
+import { STAFF_SITE } from './support/sites.ts';
+import { signInAs } from './support/staff.ts';
 
-// #20.1: the searching pickers. Staff sign in through the form as tests/e2e/admin.spec.ts does.
-const EDITOR = 'editor@example.vn';
+// #20.1: the searching pickers, on the staff site (the stories save records), signed in by a session cookie.
+test.use({ baseURL: STAFF_SITE.url });
 // Admin pages render on demand on a shared machine: give a story room.
 test.describe.configure({ timeout: 120_000 });
 
 async function signIn(page: Page) {
-  await page.goto('/admin/login/');
-  await page.getByLabel('E-mail').fill(EDITOR);
-  await page.getByLabel('Mật khẩu').fill(STAFF_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await signInAs(page, 'editor');
+  await page.goto('/admin/');
   await expect(page.getByRole('heading', { level: 1, name: 'Tổng quan' })).toBeVisible();
 }
 
