@@ -110,7 +110,9 @@ export async function releaseFiles(dir: string): Promise<string[]> {
  */
 export async function filesWithoutForms(clientDir: string): Promise<string[]> {
   const files = await releaseFiles(clientDir);
-  const present = new Set((await readdir(clientDir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)));
+  const present = new Set(
+    (await readdir(clientDir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)),
+  );
   return files.filter((file) => isCompressible(file) && !Object.values(CODING_SUFFIX).some((suffix) => present.has(file + suffix)));
 }
 

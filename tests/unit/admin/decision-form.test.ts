@@ -79,7 +79,15 @@ describe('readDecisionForm', () => {
 });
 
 describe('readCertificationForm: the decision', () => {
-  const certification = { productId: '1', level: 'national', roundYear: '2023', provinceId: '2', issuerId: '3', status: 'published', version: '1' };
+  const certification = {
+    productId: '1',
+    level: 'national',
+    roundYear: '2023',
+    provinceId: '2',
+    issuerId: '3',
+    status: 'published',
+    version: '1',
+  };
   it('reads the chosen decision as an id, and none as null', () => {
     const chosen = readCertificationForm({ ...certification, decisionId: '7' });
     expect(chosen.ok && chosen.value.decisionId).toBe(7);
