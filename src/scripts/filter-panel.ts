@@ -17,7 +17,7 @@ export function armFilterPanel(root: ParentNode, locale: 'vi' | 'en'): (active: 
   const fill = (template: string | undefined, n: number) => template!.replace('{n}', n.toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB'));
   return (active, total) => {
     badge.hidden = active === 0;
-    badge.textContent = fill(panel.dataset['activeText'], active);
+    badge.textContent = active > 0 ? fill(panel.dataset['activeText'], active) : '';
     done.textContent = fill(panel.dataset['showText'], total);
   };
 }
