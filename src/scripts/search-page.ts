@@ -129,7 +129,8 @@ export function startSearchPage(): void {
   const render = async (q: string, selection: Selection) => {
     const current = ++generation;
     const stale = () => current !== generation;
-    input.value = q;
+    // Only a different query is written back: rewriting "tra " as "tra" would eat the space being typed.
+    if (input.value.trim() !== q) input.value = q;
     if (!loaded) {
       status.textContent = q || Object.keys(selection).length > 0 ? strings.loading : strings.prompt;
       return;

@@ -125,7 +125,8 @@ test.describe('on a 375 px phone', () => {
       const box = page.getByRole('combobox', { name });
       await box.fill('tra o long');
       const options = page.getByRole('listbox', { name }).getByRole('option');
-      await expect(options.first()).toContainText('Trà Ô Long');
+      // The combobox and the index load on first focus: give a busy machine time.
+      await expect(options.first()).toContainText('Trà Ô Long', { timeout: 15_000 });
       // Every option but the last ("all results for …") is a product suggestion.
       const suggestions = (await options.count()) - 1;
       await expect(page.locator('header [aria-live="polite"]')).toHaveText(suggestionsAnnouncement(suggestions, locale));
@@ -160,16 +161,21 @@ test.describe('on a 375 px phone', () => {
     await expect(page.locator('#directory-q')).toBeFocused();
   });
 
-  test('listings, search and the fair page have no axe violations, filters open or folded', async ({ page }) => {
-    for (const path of ['/products/', '/en/products/level/national/', '/search/?q=tra']) {
+  for (const path of ['/products/', '/en/products/level/national/', '/search/?q=tra']) {
+    test(`${path} has no axe violations, filters folded or open`, async ({ page }) => {
+      test.slow();
       await page.goto(path);
       await expect(firstResult(page)).toBeVisible();
-      expect(await axeViolations(page), path).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       await filterButton(page).click();
-      expect(await axeViolations(page), `${path} (filters open)`).toEqual([]);
-    }
+      expect(await axeViolations(page)).toEqual([]);
+    });
+  }
+
+  test('the fair page with its plan has no axe violations', async ({ page }) => {
+    test.slow();
     await page.goto(`${FAIR_SITE}${FAIR}`);
-    expect(await axeViolations(page), FAIR).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 });
 
