@@ -5,7 +5,7 @@
  */
 import { brotliCompressSync, constants } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { compareBoothCodes } from '../../src/domain/fairs.ts';
 import { suggestionsAnnouncement } from '../../src/domain/listing-strings.ts';
 
@@ -25,8 +25,8 @@ const axeViolations = async (page: Page) =>
   );
 
 /** True when the element's top edge is inside the first screenful (no scrolling needed to see it). */
-async function isOnFirstScreen(page: Page, selector: ReturnType<Page['locator']>) {
-  const box = await selector.boundingBox();
+async function isOnFirstScreen(element: Locator) {
+  const box = await element.boundingBox();
   return box !== null && box.y < SMALL_PHONE.height - 40;
 }
 
@@ -36,7 +36,7 @@ test.describe('on a 375 px phone', () => {
   test('the catalogue shows results first; the filter button counts the filters; chips remove one or all', async ({ page }) => {
     await page.goto('/products/');
     const everything = Number(/\d+/.exec((await page.locator('[data-results-count]').textContent()) ?? '')?.[0]);
-    expect(await isOnFirstScreen(page, firstResult(page))).toBe(true);
+    expect(await isOnFirstScreen(firstResult(page))).toBe(true);
     await expect(page.getByRole('link', { name: /^Cấp tỉnh \d+$/ })).toBeHidden();
     await expect(filterButton(page)).toHaveText(/^Bộ lọc\s*$/);
 
@@ -57,7 +57,7 @@ test.describe('on a 375 px phone', () => {
     await page.getByRole('link', { name: `Xem kết quả (${both})` }).click();
     await expect(page.locator('[data-filter-panel]')).not.toHaveAttribute('open');
     await expect(page.getByRole('status').filter({ hasText: 'sản phẩm phù hợp' })).toHaveText(`${both} sản phẩm phù hợp`);
-    expect(await isOnFirstScreen(page, firstResult(page))).toBe(true);
+    expect(await isOnFirstScreen(firstResult(page))).toBe(true);
 
     const chips = page.locator('[data-chips]');
     await chips.getByRole('link', { name: 'Bỏ bộ lọc: 2021' }).click();
@@ -76,7 +76,7 @@ test.describe('on a 375 px phone', () => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: SMALL_PHONE });
     const page = await context.newPage();
     await page.goto('/en/products/level/national/');
-    expect(await isOnFirstScreen(page, firstResult(page))).toBe(true);
+    expect(await isOnFirstScreen(firstResult(page))).toBe(true);
     await expect(filterButton(page)).toContainText('Filters');
     await expect(filterButton(page)).toContainText('1 active');
     await page.getByRole('link', { name: 'Clear all filters' }).click();
@@ -107,7 +107,7 @@ test.describe('on a 375 px phone', () => {
     await page.getByRole('searchbox', { name: 'Tìm sản phẩm, cơ sở, tỉnh' }).pressSequentially('tra o long', { delay: 30 });
     const status = page.locator('[data-search-status]');
     await expect(status).toHaveText(/^\d+ kết quả cho “tra o long”$/);
-    expect(await isOnFirstScreen(page, firstResult(page))).toBe(true);
+    expect(await isOnFirstScreen(firstResult(page))).toBe(true);
     // Ten keystrokes, ten renders: nothing said yet; once the typing has settled, the final count once.
     expect(await page.evaluate(() => (window as unknown as { writes: string[] }).writes)).toEqual([]);
     await page.clock.runFor(1000);
