@@ -7,5 +7,5 @@ export const FILTERS_FOLD_BELOW = 960;
 export async function openListingFilters(page: Page): Promise<void> {
   if ((page.viewportSize()?.width ?? 0) >= FILTERS_FOLD_BELOW) return;
   const panel = page.locator('[data-filter-panel]');
-  if (!(await panel.evaluate((d: HTMLDetailsElement) => d.open))) await panel.locator('summary').click();
+  if (!(await panel.evaluate((d: HTMLDetailsElement) => d.open))) await panel.locator('> summary').click();
 }
