@@ -74,6 +74,7 @@ test.describe('a visitor browsing the catalogue', () => {
     await page.reload();
     await expect(count).toHaveText(expected);
     await expect(page.getByLabel('Sắp xếp')).toHaveValue('name');
+    await openListingFilters(page);
     await expect(page.getByRole('link', { name: /^2021 \d+$/ })).toHaveAttribute('aria-current', 'true');
   });
 

@@ -33,6 +33,7 @@ test.describe('a visitor searching', () => {
     await expect(products.getByRole('link', { name: 'Bộ sản phẩm Trà Hoa vàng An Bình' })).toHaveCount(0);
     await page.reload();
     await expect(products.getByRole('link', { name: 'Trà Ô Long' })).toBeVisible();
+    await openListingFilters(page);
     await expect(page.getByRole('link', { name: /^Cấp quốc gia \d+$/ })).toHaveAttribute('aria-current', 'true');
   });
 
