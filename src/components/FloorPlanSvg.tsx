@@ -12,6 +12,8 @@ export interface FloorPlanSvgProps {
   booths: readonly PlanBoothShape[];
   /** The words the picture uses: its name, "Gian"/"Booth", "Khu"/"Hall". */
   labels: { plan: string; booth: string; hall: string };
+  /** The width to draw at, in CSS pixels (the public page keeps labels readable on a phone); else the box's. */
+  displayWidth?: number;
   /** Without it, each booth links to `#x-ID` (the public page); with it, the booth is a group given these props. */
   boothProps?: (booth: PlanBoothShape) => SVGProps<SVGGElement>;
   /** Drawn over the booths (the editor's grid or selection). */
@@ -21,7 +23,7 @@ export interface FloorPlanSvgProps {
 /** The booth's label for a screen reader: "Gian A12: HTX Mây tre đan Phú Vinh". */
 export const boothLabel = (booth: PlanBoothShape, word: string) => `${word} ${booth.booth}: ${booth.name}`;
 
-export default function FloorPlanSvg({ width, height, booths, labels, boothProps, children }: FloorPlanSvgProps) {
+export default function FloorPlanSvg({ width, height, booths, labels, displayWidth, boothProps, children }: FloorPlanSvgProps) {
   const shape = (b: PlanBoothShape) => (
     <>
       <rect x={b.x} y={b.y} width={b.w} height={b.h} rx="6" />
@@ -31,7 +33,7 @@ export default function FloorPlanSvg({ width, height, booths, labels, boothProps
     </>
   );
   return (
-    <svg viewBox={`0 0 ${width} ${height}`} role="group" aria-label={labels.plan} data-plan="">
+    <svg viewBox={`0 0 ${width} ${height}`} width={displayWidth} role="group" aria-label={labels.plan} data-plan="">
       <rect className="plan-floor" x="0" y="0" width={width} height={height} rx="12" />
       {hallLabels(booths).map((h) => (
         <text key={h.hall} className="plan-hall" x={h.x} y={h.y}>

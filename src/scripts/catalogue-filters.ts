@@ -18,6 +18,7 @@ import {
 } from '../domain/catalogue.ts';
 import { foldVietnamese } from '../domain/text.ts';
 import { el, productCard } from './dom.ts';
+import { armFilterPanel } from './filter-panel.ts';
 
 export interface CataloguePayload {
   items: CatalogueItem[];
@@ -68,9 +69,8 @@ export function startCatalogue(): void {
   let data: CataloguePayload | undefined;
   const load = fetch(root.dataset['json']!).then(async (r) => (data = (await r.json()) as CataloguePayload));
 
-  // Facets start folded so that phones see results first; wide screens have room to show them all.
-  if (matchMedia('(min-width: 60rem)').matches)
-    for (const details of root.querySelectorAll('details.facet')) details.setAttribute('open', '');
+  // The filters start folded behind one button so that phones see results first; wide screens open them.
+  const showFilterState = armFilterPanel(root, locale);
 
   const sortBox = $<HTMLLabelElement>(root, '[data-sort]')!;
   const sortSelect = $<HTMLSelectElement>(sortBox, 'select')!;
@@ -112,11 +112,11 @@ export function startCatalogue(): void {
     }
 
     const chips = $<HTMLUListElement>(root, '[data-chips]')!;
-    const active = FACETS.filter((f) => state.selection[f]);
     chips.replaceChildren(
-      ...active.map((f) => {
-        const link = el('a', { href: '#' }, `${data!.labels[f][state.selection[f]!] ?? state.selection[f]} ✕`);
-        link.setAttribute('aria-label', `${data!.strings.removeFilter}: ${link.textContent}`);
+      ...FACETS.filter((f) => state.selection[f]).map((f) => {
+        const label = data!.labels[f][state.selection[f]!] ?? state.selection[f]!;
+        const link = el('a', { href: '#' }, `${label} ✕`);
+        link.setAttribute('aria-label', `${data!.strings.removeFilter}: ${label}`);
         link.addEventListener('click', (event) => {
           event.preventDefault();
           const selection = { ...state.selection };
@@ -140,7 +140,16 @@ export function startCatalogue(): void {
           ]
         : []),
     );
-    chips.hidden = chips.childElementCount === 0;
+    const active = chips.childElementCount;
+    // One filter or more: "clear all" leads back to the whole catalogue (a real link, as without JavaScript).
+    const clear = el('a', { href: data.listPath, className: 'chips-clear' }, chips.dataset['clearText']!);
+    clear.addEventListener('click', (event) => {
+      event.preventDefault();
+      go({ ...state, selection: {}, q: '', page: 1 });
+    });
+    if (active > 0) chips.append(el('li', {}, clear));
+    chips.hidden = active === 0;
+    showFilterState(active, matching.length);
 
     const pager = $<HTMLElement>(root, '[data-server-pagination]')!;
     pager.replaceChildren();

@@ -2,8 +2,10 @@
  * The header search combobox (ARIA 1.2 combobox with a listbox popup): the top products as the visitor
  * types, arrow keys to move, Enter to open, Escape to close. The form still submits to /search/.
  */
+import { suggestionsAnnouncement } from '../domain/listing-strings.ts';
 import { highlight } from '../domain/search/highlight.ts';
 import { recogniseVerifiable } from '../domain/verify-recognise.ts';
+import { liveRegion } from './announcer.ts';
 import { ProductSearch, ReleaseChanged } from './search-client.ts';
 
 const MAX_OPTIONS = 6;
@@ -19,6 +21,9 @@ export function startCombobox(input: HTMLInputElement): void {
   let search: ProductSearch | undefined;
   let opening: Promise<ProductSearch> | undefined;
   let generation = 0;
+  const locale = document.documentElement.lang === 'en' ? 'en' : 'vi';
+  // How many suggestions appeared, said once the typing settles (the list itself is not a live region).
+  const announce = liveRegion(form, 500);
   // Without the index (offline, or a failed fetch) the box stays a plain form to /search/; typing retries.
   const ready = () => {
     opening ??= ProductSearch.open(`${base}search/products/`).then((opened) => (search = opened));
@@ -36,6 +41,7 @@ export function startCombobox(input: HTMLInputElement): void {
   const close = () => {
     listbox.hidden = true;
     input.setAttribute('aria-expanded', 'false');
+    announce('');
     setActive(-1);
   };
   const update = async () => {
@@ -52,7 +58,7 @@ export function startCombobox(input: HTMLInputElement): void {
     }));
     rows.push({ href: `${base}search/?q=${encodeURIComponent(q)}`, name: `${allLabel} “${q}”`, meta: '' });
     // A decision number or registry code: the verification answer comes first.
-    const offer = recogniseVerifiable(q, document.documentElement.lang === 'en' ? 'en' : 'vi');
+    const offer = recogniseVerifiable(q, locale);
     if (offer) rows.unshift({ href: offer.href, name: offer.label, meta: '' });
     const first = offer ? 1 : 0;
     options = rows.map((row, n) => {
@@ -76,6 +82,7 @@ export function startCombobox(input: HTMLInputElement): void {
     listbox.hidden = false;
     input.setAttribute('aria-expanded', 'true');
     setActive(-1);
+    announce(suggestionsAnnouncement(items.length, locale));
   };
 
   // A publish between two fetches: open the new release's search and try once more.

@@ -112,6 +112,8 @@ function arm(root: HTMLElement): void {
   const filtersBox = root.querySelector<HTMLDetailsElement>('[data-filters-box]')!;
   filtersBox.open = matchMedia('(min-width: 48rem)').matches || initial.sort !== 'booth' || Object.values(initial.filter).some(Boolean);
   root.hidden = false;
+  // The search is shown now: the skip link over the plan lands in it.
+  document.querySelector('[data-skip-plan]')?.setAttribute('href', '#directory-q');
 
   const readState = (): { q: string; filter: ExhibitorFilter; sort: ExhibitorSort } => ({
     q: input.value,

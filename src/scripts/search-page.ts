@@ -9,7 +9,9 @@ import type { CompactChunk, CompactManifest } from '../domain/search/compact.ts'
 import type { ExhibitorSearchRow, ProducerSearchRow } from '../domain/search/documents.ts';
 import { ChunkedIndex } from '../domain/search/engine.ts';
 import { recogniseVerifiable } from '../domain/verify-recognise.ts';
+import { politeAnnouncer } from './announcer.ts';
 import { el, marked, productCard } from './dom.ts';
+import { armFilterPanel } from './filter-panel.ts';
 import { ProductSearch, ReleaseChanged } from './search-client.ts';
 
 type Strings = Record<
@@ -72,13 +74,18 @@ export function startSearchPage(): void {
   const root = document.querySelector<HTMLElement>('[data-search]');
   const input = document.querySelector<HTMLInputElement>('#search-q');
   if (!root || !input) return;
-  if (matchMedia('(min-width: 60rem)').matches)
-    for (const details of root.querySelectorAll('details.facet')) details.setAttribute('open', '');
   const locale = root.dataset['locale'] === 'en' ? 'en' : 'vi';
+  const showFilterState = armFilterPanel(root, locale);
   const strings = JSON.parse(root.dataset['strings']!) as Strings;
   const path = location.pathname;
   const $ = <T extends Element>(selector: string) => root.querySelector<T>(selector)!;
   const status = $<HTMLElement>('[data-search-status]');
+  const announce = politeAnnouncer((text) => ($('[data-announce]').textContent = text));
+  // The status line changes at once, under the search box; screen readers hear it once typing settles.
+  const say = (text: string) => {
+    status.textContent = text;
+    announce(text);
+  };
   const more = $<HTMLButtonElement>('[data-more]');
   const notes = el('div', { className: 'notice', hidden: true });
   status.after(notes);
@@ -110,7 +117,8 @@ export function startSearchPage(): void {
   const render = async (q: string, selection: Selection) => {
     const current = ++generation;
     const stale = () => current !== generation;
-    input.value = q;
+    // Only a different query is written back: rewriting "tra " as "tra" would eat the space being typed.
+    if (input.value.trim() !== q) input.value = q;
     if (!loaded) {
       status.textContent = q || Object.keys(selection).length > 0 ? strings.loading : strings.prompt;
       return;
@@ -138,7 +146,8 @@ export function startSearchPage(): void {
     if (offer) Object.assign(offerLink, { href: offer.href, textContent: offer.label });
 
     const total = refs.length + producers.length + exhibitors.length;
-    status.textContent = q ? `${total} ${strings.resultsFor} “${q}”` : strings.prompt;
+    if (q) say(`${total} ${strings.resultsFor} “${q}”`);
+    else status.textContent = strings.prompt;
     $('[data-products-count]').textContent = `(${refs.length})`;
     $('[data-producers-count]').textContent = `(${producers.length})`;
     $<HTMLElement>('[data-products-section]').hidden = refs.length === 0;
@@ -187,14 +196,20 @@ export function startSearchPage(): void {
       ...FACETS.filter((f) => selection[f]).map((f) => {
         const rest = { ...selection };
         delete rest[f];
-        const label = `${display.labels[f][selection[f]!] ?? selection[f]} ✕`;
-        const link = el('a', { href: urlOf(path, q, rest) }, label);
+        const label = display.labels[f][selection[f]!] ?? selection[f]!;
+        const link = el('a', { href: urlOf(path, q, rest) }, `${label} ✕`);
         link.setAttribute('aria-label', `${strings.removeFilter}: ${label}`);
         link.dataset['navigate'] = '';
         return el('li', {}, link);
       }),
     );
-    chips.hidden = chips.childElementCount === 0;
+    const active = chips.childElementCount;
+    // "Clear all" keeps the words and drops every facet.
+    const clear = el('a', { href: urlOf(path, q, {}), className: 'chips-clear' }, chips.dataset['clearText']!);
+    clear.dataset['navigate'] = '';
+    if (active > 0) chips.append(el('li', {}, clear));
+    chips.hidden = active === 0;
+    showFilterState(active, total);
 
     // A province the query names with nothing in the registry yet is said plainly beside other results too.
     notes.replaceChildren();
@@ -285,9 +300,9 @@ export function startSearchPage(): void {
       })
       .catch(() => {
         generation++;
-        status.textContent = strings.failed;
+        say(strings.failed);
       });
-  const failed = () => (status.textContent = strings.failed);
+  const failed = () => say(strings.failed);
 
   const go = (q: string, selection: Selection, push: boolean) => {
     const url = urlOf(path, q, selection);

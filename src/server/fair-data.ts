@@ -9,7 +9,7 @@ import type { Fair } from '../db/schema/fairs.ts';
 import { groupLabel, levelFacetLabel, provinceFacetLabel } from '../domain/catalogue-labels.ts';
 import { compareVietnamese } from '../domain/catalogue.ts';
 import { compareExhibitors, exhibitorFacets, exhibitorGroups, type ExhibitorEntry, type ExhibitorFacets } from '../domain/exhibitors.ts';
-import { fairPhase, type FairPhase } from '../domain/fairs.ts';
+import { compareBoothCodes, fairPhase, type FairPhase } from '../domain/fairs.ts';
 import type { ProductGroupCode } from '../domain/groups.ts';
 import type { Locale } from '../domain/i18n.ts';
 import { buildCompactIndex, type CompactChunk, type CompactManifest } from '../domain/search/compact.ts';
@@ -135,7 +135,10 @@ async function readDirectory(slug: string, locale: Locale): Promise<FairDirector
       ? {
           width: fair.planWidth,
           height: fair.planHeight,
-          booths: positioned.map((r) => ({ id: r.id, booth: r.booth!, hall: r.hall, name: r.name, ...r.plan! })),
+          // Booth order (A1, A2, …, A10), so the plan's links are met in the order people read the booths.
+          booths: positioned
+            .map((r) => ({ id: r.id, booth: r.booth!, hall: r.hall, name: r.name, ...r.plan! }))
+            .sort((a, b) => compareBoothCodes(a.booth, b.booth)),
         }
       : null;
   return { fair, phase: fairPhase(fair, todayIso()), entries, facets, options, plan, hasSample: entries.some((e) => e.isSample) };

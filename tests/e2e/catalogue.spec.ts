@@ -3,6 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readSeedCsv } from '../../src/db/reference.ts';
 import { PAGE_SIZE } from '../../src/domain/catalogue.ts';
 import { foldVietnamese } from '../../src/domain/text.ts';
+import { openListingFilters } from '../support/filter-panel.ts';
 
 const seedRows = readSeedCsv('certified-products.csv');
 /** How many of the seed's products a filter keeps: its rows' distinct product names, folded (the seed has no two products of one name). */
@@ -13,6 +14,7 @@ const timeline = (page: Page) => page.getByRole('list', { name: /Chứng nhận|
 
 /** Opens a folded facet group the way a visitor would: by its summary, if it is not open yet. */
 async function openFacet(page: Page, name: string) {
+  await openListingFilters(page);
   const group = page.locator('details.facet').filter({ has: page.getByText(name, { exact: true }) });
   if (!(await group.evaluate((d: HTMLDetailsElement) => d.open))) await group.getByText(name, { exact: true }).click();
 }
@@ -27,6 +29,7 @@ test.describe('a visitor browsing the catalogue', () => {
 
     await page.getByRole('navigation', { name: 'Chính' }).getByRole('link', { name: 'Sản phẩm' }).click();
     await expect(page).toHaveURL(/\/products\/$/);
+    await openListingFilters(page);
     await page.getByRole('link', { name: /^Cấp quốc gia \d+$/ }).click();
     await expect(page.getByRole('status').filter({ hasText: 'sản phẩm phù hợp' })).toHaveText(
       `${seedProducts((r) => r['level'] === 'national')} sản phẩm phù hợp`,
@@ -58,6 +61,7 @@ test.describe('a visitor browsing the catalogue', () => {
 
   test('combines facets, and the combination survives a reload through the URL', async ({ page }) => {
     await page.goto('/products/');
+    await openListingFilters(page);
     await page.getByRole('link', { name: /^Cấp tỉnh \d+$/ }).click();
     await openFacet(page, 'Năm');
     await page.getByRole('link', { name: /^2021 \d+$/ }).click();
@@ -70,6 +74,7 @@ test.describe('a visitor browsing the catalogue', () => {
     await page.reload();
     await expect(count).toHaveText(expected);
     await expect(page.getByLabel('Sắp xếp')).toHaveValue('name');
+    await openListingFilters(page);
     await expect(page.getByRole('link', { name: /^2021 \d+$/ })).toHaveAttribute('aria-current', 'true');
   });
 

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { openListingFilters } from '../support/filter-panel.ts';
 
 test.describe('a visitor searching', () => {
   test('types "tra o long" in the header box and opens the product', async ({ page }) => {
@@ -25,12 +26,14 @@ test.describe('a visitor searching', () => {
     await page.goto('/search/?q=tra');
     const products = page.getByRole('region', { name: /Sản phẩm/ });
     await expect(products.getByRole('link', { name: 'Chè Tây Sơn' })).toHaveCount(0);
+    await openListingFilters(page);
     await page.getByRole('link', { name: /^Cấp quốc gia \d+$/ }).click();
     await expect(page).toHaveURL(/\/search\/\?level=national&q=tra$/);
     await expect(products.getByRole('link', { name: 'Trà Ô Long' })).toBeVisible();
     await expect(products.getByRole('link', { name: 'Bộ sản phẩm Trà Hoa vàng An Bình' })).toHaveCount(0);
     await page.reload();
     await expect(products.getByRole('link', { name: 'Trà Ô Long' })).toBeVisible();
+    await openListingFilters(page);
     await expect(page.getByRole('link', { name: /^Cấp quốc gia \d+$/ })).toHaveAttribute('aria-current', 'true');
   });
 
