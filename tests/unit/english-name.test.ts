@@ -3,6 +3,9 @@ import { readEstablishmentForm } from '../../src/domain/admin/establishment-form
 import { readFairForm } from '../../src/domain/admin/fair-form.ts';
 import { readProductForm } from '../../src/domain/admin/product-form.ts';
 import { cleanEnglishName, displayName } from '../../src/domain/english-name.ts';
+import { productRecord } from '../../src/domain/open-data/records.ts';
+import { ProductRecord } from '../../src/domain/open-data/schemas.ts';
+import { siteUrls } from '../../src/domain/open-data/urls.ts';
 
 describe('displayName', () => {
   it.each([
@@ -65,5 +68,30 @@ describe('the staff forms read an optional English name', () => {
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.errors['nameEn']).toEqual(expect.stringContaining('U+202E'));
     }
+  });
+});
+
+describe('open data carries the English names (#18.2)', () => {
+  const urls = siteUrls(new URL('https://example.vn'));
+  const product = {
+    slug: 'tra-o-long',
+    name: 'Trà Ô Long',
+    kind: 'single' as const,
+    setItems: [],
+    group: null,
+    establishment: { slug: 'htx-che', name: 'HTX chè Cầu Đất', nameEn: 'Cau Dat Tea Cooperative' },
+    descriptionVi: null,
+    descriptionEn: null,
+  };
+  it('as name_en and establishment_name_en of a product', () => {
+    const record = productRecord({ ...product, nameEn: 'Oolong tea' }, [], urls);
+    expect(record.name_en).toBe('Oolong tea');
+    expect(record.establishment_name_en).toBe('Cau Dat Tea Cooperative');
+    expect(ProductRecord.parse(record)).toEqual(record);
+  });
+  it('as null where staff recorded none (never "")', () => {
+    const record = productRecord({ ...product, nameEn: '  ', establishment: { slug: 'htx-che', name: 'HTX chè Cầu Đất' } }, [], urls);
+    expect(record.name_en).toBeNull();
+    expect(record.establishment_name_en).toBeNull();
   });
 });
