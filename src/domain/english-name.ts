@@ -1,26 +1,11 @@
 /**
  * English names (#18.2): products, establishments, organisations and fairs may carry an English name that
  * staff wrote (never invented). English pages show it; where there is none they show the Vietnamese name,
- * marked lang="vi" so that screen readers pronounce it as Vietnamese.
+ * marked lang="vi" so that screen readers pronounce it as Vietnamese (nameIn in ./local-text.ts). This module
+ * checks an English name before it is stored.
  */
-import type { Locale } from './i18n.ts';
 import { stripZeroWidth, textProblem, TEXT_PROBLEM_WORDS } from './safe-text.ts';
 import { normalizeText } from './text.ts';
-
-/** A piece of text and the language it is written in. */
-export interface LocalText {
-  text: string;
-  lang: Locale;
-}
-
-/**
- * The name to show in a locale: the English name on English pages where one exists, otherwise the
- * Vietnamese name, tagged 'vi'. Example: displayName('en', 'Trà Ô Long', null) → { text: 'Trà Ô Long', lang: 'vi' }.
- */
-export function displayName(locale: Locale, name: string, nameEn: string | null | undefined): LocalText {
-  const english = nameEn?.trim();
-  return locale === 'en' && english ? { text: english, lang: 'en' } : { text: name, lang: 'vi' };
-}
 
 /** The length limits of each English name, the same as its Vietnamese name's. */
 export const ENGLISH_NAME_LIMITS = {

@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { readEstablishmentForm } from '../../src/domain/admin/establishment-form.ts';
 import { readFairForm } from '../../src/domain/admin/fair-form.ts';
 import { readProductForm } from '../../src/domain/admin/product-form.ts';
-import { cleanEnglishName, displayName } from '../../src/domain/english-name.ts';
+import { cleanEnglishName } from '../../src/domain/english-name.ts';
+import { nameIn as displayName } from '../../src/domain/local-text.ts';
 import { productRecord } from '../../src/domain/open-data/records.ts';
 import { ProductRecord } from '../../src/domain/open-data/schemas.ts';
 import { siteUrls } from '../../src/domain/open-data/urls.ts';
 
-describe('displayName', () => {
+describe('nameIn', () => {
   it.each([
     ['en', 'Trà Ô Long', 'Oolong tea', { text: 'Oolong tea', lang: 'en' }],
     ['en', 'Trà Ô Long', null, { text: 'Trà Ô Long', lang: 'vi' }],
