@@ -27,7 +27,10 @@ export interface EnglishNameProblem {
  * '' → null; or the problem (control or bidi characters, too short, too long).
  * Example: cleanEnglishName('  Oolong   tea ', 'product') → { value: 'Oolong tea' }.
  */
-export function cleanEnglishName(raw: string | null | undefined, entity: NamedEntity): { value: string | null } | { problem: EnglishNameProblem } {
+export function cleanEnglishName(
+  raw: string | null | undefined,
+  entity: NamedEntity,
+): { value: string | null } | { problem: EnglishNameProblem } {
   const stripped = stripZeroWidth(raw ?? '');
   const found = textProblem(stripped);
   if (found) {

@@ -5,7 +5,8 @@ import { marked } from './dom.ts';
 
 /** Nodes for the parts, each part not in the page's language in a span with its lang; matched words marked. */
 export function localNodes(parts: LocalText | readonly LocalText[], locale: Locale, query = ''): Node[] {
-  return (Array.isArray(parts) ? parts : [parts as LocalText]).flatMap((part) => {
+  const list: readonly LocalText[] = 'text' in parts ? [parts] : parts;
+  return list.flatMap((part) => {
     const nodes = marked(part.text, query);
     if (part.lang === locale) return nodes;
     const span = document.createElement('span');

@@ -76,7 +76,9 @@ export async function issuerNamesOf(
       : [];
   const byIssuer = Map.groupBy(names, (n) => n.organisationId);
   return (c, field = 'name') =>
-    c.issuerId === null ? null : (datedNameOnDate(byIssuer.get(c.issuerId) ?? [], c.decisionDate ?? `${c.roundYear}-12-31`)?.[field] ?? null);
+    c.issuerId === null
+      ? null
+      : (datedNameOnDate(byIssuer.get(c.issuerId) ?? [], c.decisionDate ?? `${c.roundYear}-12-31`)?.[field] ?? null);
 }
 
 /** Published certifications matching `where`, newest round first, as pages show them. */

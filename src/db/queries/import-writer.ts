@@ -233,7 +233,13 @@ export class ImportWriter {
   }
 
   /** A stored product, matchable by name and establishment (the first of them wins) and by id. */
-  #holdStoredProduct(p: { id: number; nameKey: string; establishmentId: number | null; groupId: number | null; nameEn: string | null }): void {
+  #holdStoredProduct(p: {
+    id: number;
+    nameKey: string;
+    establishmentId: number | null;
+    groupId: number | null;
+    nameEn: string | null;
+  }): void {
     if (this.#productsById.has(p.id)) return;
     const held: HeldProduct = {
       id: p.id,

@@ -70,7 +70,8 @@ export function buildProductSearch(items: readonly CatalogueItem[], locale: Loca
     PRODUCT_FIELDS,
   );
   const rows: CardFields[][] = [];
-  for (let i = 0; i < ordered.length; i += ROWS_PER_CHUNK) rows.push(ordered.slice(i, i + ROWS_PER_CHUNK).map((item) => cardFields(item, locale)));
+  for (let i = 0; i < ordered.length; i += ROWS_PER_CHUNK)
+    rows.push(ordered.slice(i, i + ROWS_PER_CHUNK).map((item) => cardFields(item, locale)));
 
   const lookup = <T>(list: T[]) => {
     const positions = new Map<T, number>();

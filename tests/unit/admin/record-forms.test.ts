@@ -143,7 +143,12 @@ describe('exhibitors (R12)', () => {
 
 describe('organisations: dated names (R12)', () => {
   it('reads "name | from | to" lines, with partial dates', () => {
-    expect(parseNameLine('Sở Công Thương Hà Tây | | 2008')).toEqual({ name: 'Sở Công Thương Hà Tây', validFrom: null, validTo: '2008', nameEn: null });
+    expect(parseNameLine('Sở Công Thương Hà Tây | | 2008')).toEqual({
+      name: 'Sở Công Thương Hà Tây',
+      validFrom: null,
+      validTo: '2008',
+      nameEn: null,
+    });
     expect(parseNameLine('Bộ Công Thương')).toEqual({ name: 'Bộ Công Thương', validFrom: null, validTo: null, nameEn: null });
     expect(parseNameLine('Sở A | 2025-13 |')).toEqual(expect.stringContaining('không phải năm'));
     expect(parseNameLine('Sở X | 2010 | 2008')).toEqual(expect.stringContaining('trước ngày bắt đầu'));
@@ -160,9 +165,19 @@ describe('organisations: dated names (R12)', () => {
     expect(parseNameLine('Bộ Công Thương | | | Ministry\u202Eof')).toEqual(expect.stringContaining('U+202E'));
   });
   it('writes the English name back into the line so that it round-trips', () => {
-    const line = formatNameLine({ name: 'Sở Công Thương Hà Tây', validFrom: null, validTo: '2008', nameEn: 'Ha Tay Department of Industry and Trade' });
+    const line = formatNameLine({
+      name: 'Sở Công Thương Hà Tây',
+      validFrom: null,
+      validTo: '2008',
+      nameEn: 'Ha Tay Department of Industry and Trade',
+    });
     expect(line).toBe('Sở Công Thương Hà Tây |  | 2008 | Ha Tay Department of Industry and Trade');
-    expect(parseNameLine(line)).toEqual({ name: 'Sở Công Thương Hà Tây', validFrom: null, validTo: '2008', nameEn: 'Ha Tay Department of Industry and Trade' });
+    expect(parseNameLine(line)).toEqual({
+      name: 'Sở Công Thương Hà Tây',
+      validFrom: null,
+      validTo: '2008',
+      nameEn: 'Ha Tay Department of Industry and Trade',
+    });
   });
   it('round-trips every valid line', () => {
     const year = fc.integer({ min: 1945, max: 2030 }).map(String);
