@@ -3,7 +3,7 @@ import { buildCompactIndex, chunksInRange, decodeTerm, indexOfTerms, termKey, to
 import { PRODUCT_FIELDS, productFacetWords, productSearchDocument } from '../../src/domain/search/documents.ts';
 import { ChunkedIndex } from '../../src/domain/search/engine.ts';
 import { buildIndex } from '../../src/domain/search/pipeline.ts';
-import { queryWords, wordHits, wordRange } from '../../src/domain/search/query.ts';
+import { queryWords, wordHits, wordRange, type WordHit } from '../../src/domain/search/query.ts';
 import { scoreWord } from '../../src/domain/search/score.ts';
 import { syntheticCatalogue, syntheticQueries } from '../bench/synthetic.ts';
 
@@ -11,6 +11,9 @@ const catalogue = syntheticCatalogue(600, 11);
 const docs = catalogue.items.map((item, n) => ({ ...productSearchDocument(item, productFacetWords(item, 'vi')), id: String(n) }));
 const fields = PRODUCT_FIELDS.map((f) => f.name);
 const queries = syntheticQueries(catalogue, 150, 3).map((q) => q.query);
+/** Equal hits: the same exactness and fields, and scores equal but for the last bits of floating-point sums. */
+const same = (a: WordHit | undefined, b: WordHit) =>
+  a !== undefined && a.exact === b.exact && a.fields === b.fields && Math.abs(a.score - b.score) <= 1e-9;
 /** Every query and each of its prefixes, as a visitor types it. */
 const typed = queries.flatMap((q) => [...q].map((_, i) => q.slice(0, i + 1))).filter((_, i) => i % 5 === 0);
 
@@ -43,7 +46,7 @@ describe('compact index', () => {
           word,
           fields,
         );
-        if (got.size !== expected.size || [...expected].some(([ref, score]) => Math.abs(got.get(ref)! - score) > 1e-9))
+        if (got.size !== expected.size || [...expected].some(([ref, hit]) => !same(got.get(ref), hit)))
           mismatches.push(`${q} / ${word.word}`);
         compared += expected.size;
       }
@@ -62,7 +65,7 @@ describe('compact index', () => {
         // Same documents in the same order; scores equal but for the last bits of floating-point sums
         // (lunr adds a vector's products in term order, and our chunks number terms differently).
         const refs = [...expected.keys()];
-        if (got.length !== refs.length || got.some(([ref, score], i) => ref !== refs[i] || Math.abs(score - expected.get(ref)!) > 1e-9))
+        if (got.length !== refs.length || got.some(([ref, hit], i) => ref !== refs[i] || !same(expected.get(ref), hit)))
           mismatches.push(`${q} / ${word.word}`);
         compared += expected.size;
       }

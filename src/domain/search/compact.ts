@@ -10,7 +10,7 @@
  */
 import lunr from 'lunr';
 import { foldVietnamese } from '../text.ts';
-import { addDocument, newBuilder, registerVietnamese, type SearchField } from './pipeline.ts';
+import { addDocument, newBuilder, PAIRS_FIELD, registerVietnamese, type SearchField } from './pipeline.ts';
 
 export const COMPACT_VERSION = 1;
 
@@ -68,6 +68,7 @@ export function buildCompactIndex(
   chunkChars = 12_000,
 ): { manifest: CompactManifest; chunks: CompactChunk[] } {
   const builder = newBuilder(fields);
+  docs = commonPairs(docs);
   docs.forEach((doc, n) => {
     if (doc['id'] !== String(n)) throw new Error(`document ${n} has id ${doc['id']}; ids must be 0, 1, 2…`);
     addDocument(builder, doc);
@@ -121,6 +122,23 @@ export function buildCompactIndex(
     chunks,
   };
 }
+
+/**
+ * Keeps only the pair terms (pipeline.ts) of words that each stand in at least one document in
+ * PAIR_SHARE: two rarer words found in one field are found together anyway (decision 028).
+ */
+function commonPairs(docs: readonly Record<string, string>[]): readonly Record<string, string>[] {
+  if (!docs.some((doc) => doc[PAIRS_FIELD])) return docs;
+  const counts = new Map<string, number>();
+  for (const doc of docs) {
+    const words = new Set(doc[PAIRS_FIELD]!.split(/[~ ]/).filter(Boolean));
+    for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  const least = Math.max(2, docs.length * PAIR_SHARE);
+  const common = (pair: string) => pair.split('~').slice(1).every((word) => counts.get(word)! >= least);
+  return docs.map((doc) => ({ ...doc, [PAIRS_FIELD]: (doc[PAIRS_FIELD] ?? '').split(' ').filter(common).join(' ') }));
+}
+const PAIR_SHARE = Number(process.env['PS'] ?? 0.01);
 
 /** The chunks whose terms can have a key in [from, to). */
 export function chunksInRange(manifest: CompactManifest, from: string, to: string): number[] {

@@ -2,7 +2,7 @@ import { groupLabel, levelFacetLabel } from '../catalogue-labels.ts';
 import type { CatalogueItem } from '../catalogue.ts';
 import { STATUS_LABELS } from '../certification-display.ts';
 import type { Locale } from '../i18n.ts';
-import { EXACT_FIELD, type SearchField } from './pipeline.ts';
+import { EXACT_FIELD, PAIRS_FIELD, wordPairs, type SearchField } from './pipeline.ts';
 
 /** Product index fields: name ≫ establishment ≫ province, group and level. */
 export const PRODUCT_FIELDS: readonly SearchField[] = [
@@ -11,21 +11,25 @@ export const PRODUCT_FIELDS: readonly SearchField[] = [
   { name: 'establishment', boost: 4 },
   { name: 'province', boost: 2 },
   { name: 'facets', boost: 1 },
+  { name: PAIRS_FIELD, boost: 1 },
 ];
 
 /**
  * The searchable text of one catalogue item. The province field holds the province as certified and
  * the current one, so "Bắc Ninh" finds a 2021 "Bắc Giang" product and the reverse. `labels` are the
- * level, group and status words of the page's language.
+ * level, group and status words of the page's language; they feed no other field. The pairs field holds the
+ * adjacent word pairs of the name, the producer and each province (not of the group and level words).
  */
 export function productSearchDocument(item: CatalogueItem, facetLabels: readonly string[]): Record<string, string> {
+  const establishment = item.establishmentName ?? '';
   return {
     id: item.slug,
     name: item.name,
     [EXACT_FIELD]: item.name,
-    establishment: item.establishmentName ?? '',
+    establishment,
     province: [item.provinceName, item.currentProvinceName].join(' '),
     facets: facetLabels.join(' '),
+    [PAIRS_FIELD]: wordPairs(item.name, establishment, item.provinceName, item.currentProvinceName),
   };
 }
 

@@ -5,7 +5,7 @@
  * browser, in tests and in the benchmark; only `loadChunk` differs.
  */
 import { chunksInRange, decodeTerm, termKey, tokenSetOf, type CompactChunk, type CompactManifest, type DecodedTerm } from './compact.ts';
-import { combineWordHits, queryWords, wordRange, type SearchHit } from './query.ts';
+import { combineWordHits, queryWords, wordRange, type SearchHit, type WordHit } from './query.ts';
 import { scoreWord, type TermRange } from './score.ts';
 
 /** Ranges kept for reuse as the visitor types, and each word's hits, so a keystroke scores one word. */
@@ -28,7 +28,7 @@ export class ChunkedIndex {
   private readonly loadChunk: (n: number) => Promise<CompactChunk> | CompactChunk;
   private readonly chunks = new Map<number, Promise<LoadedChunk>>();
   private readonly ranges = new Map<string, TermRange>();
-  private readonly hits = new Map<string, Map<string, number>>();
+  private readonly hits = new Map<string, Map<string, WordHit>>();
   private readonly fieldNames: string[];
 
   constructor(manifest: CompactManifest, loadChunk: (n: number) => Promise<CompactChunk> | CompactChunk) {

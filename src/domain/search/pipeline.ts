@@ -8,6 +8,23 @@ export { searchWords };
 export const EXACT_FIELD = 'nameExact';
 
 /**
+ * The field of adjacent word pairs ("~thai~binh"): a query whose consecutive words stand together in a
+ * name, producer or province ranks first. The "~" keeps pair terms out of every word's key range, so
+ * prefixes and typos never expand to them (decision 028).
+ */
+export const PAIRS_FIELD = 'pairs';
+
+/** The pair term of two words, folded. */
+export const pairTerm = (a: string, b: string) => `~${foldVietnamese(a)}~${foldVietnamese(b)}`;
+
+/** The pair terms of each text's adjacent words (pairs never span two texts). */
+export function wordPairs(...texts: string[]): string {
+  return texts
+    .flatMap((text) => searchWords(text).flatMap((word, i, words) => (i > 0 ? [pairTerm(words[i - 1]!, word)] : [])))
+    .join(' ');
+}
+
+/**
  * lunr pipeline function: folds every token (đ→d, marks dropped) except those of the exact-name field.
  * Registered under one label so a serialised index loads with the same function in the browser.
  */
@@ -47,9 +64,9 @@ export function newBuilder(fields: readonly SearchField[]): lunr.Builder {
   return builder;
 }
 
-/** Adds a document whose field values are cleaned to words ("(Bản" and "lề," index as words). */
+/** Adds a document whose field values are cleaned to words ("(Bản" and "lề," index as words); pairs as they are. */
 export function addDocument(builder: lunr.Builder, doc: Record<string, string>): void {
-  builder.add(Object.fromEntries(Object.entries(doc).map(([k, v]) => [k, k === 'id' ? v : searchWords(v).join(' ')])));
+  builder.add(Object.fromEntries(Object.entries(doc).map(([k, v]) => [k, k === 'id' || k === PAIRS_FIELD ? v : searchWords(v).join(' ')])));
 }
 
 /** Builds a whole lunr index in one piece (the reference the compact, chunked form is tested against). */

@@ -24,38 +24,75 @@ export function queryWords(text: string): QueryWord[] {
   return words.map((word, i) => ({ word, folded: foldVietnamese(word), isLast: i === words.length - 1 }));
 }
 
-/**
- * The documents one word matches, with lunr's scores: the folded token exactly, as a prefix (the last
- * word, still being typed, from two letters on), or within edit distance 1 (words of 4+ letters); a word typed with marks
- * that matches a name exactly counts more.
- */
-export function wordHits(index: lunr.Index, queryWord: QueryWord, fields: readonly string[]): Map<string, number> {
-  const { word, folded } = queryWord;
-  const foldedFields = fields.filter((f) => f !== EXACT_FIELD);
-  const hits = index.query((q) => {
-    q.term(folded, { fields: foldedFields, usePipeline: false, boost: 3 });
-    if (prefixes(queryWord)) q.term(folded, { fields: foldedFields, usePipeline: false, wildcard: 2 /* TRAILING */, boost: 1 });
-    if (folded.length >= FUZZY_FROM) q.term(folded, { fields: foldedFields, usePipeline: false, editDistance: 1, boost: 0.5 });
-    if (word !== folded && fields.includes(EXACT_FIELD)) q.term(word, { fields: [EXACT_FIELD], usePipeline: false, boost: 6 });
-  });
-  return new Map(hits.map((h) => [h.ref, h.score]));
+/** How one word matched one document: lunr's score, whether exactly (not by prefix or typo), the fields (bits). */
+export interface WordHit {
+  score: number;
+  exact: boolean;
+  fields: number;
 }
 
 /**
- * Every word required: the documents all words matched, by summed score, best first. A one-letter last
- * word that matches nothing is still being typed ("tra o l"): it is left out rather than emptying the list.
+ * The documents one word matches, with lunr's scores, as two lunr queries. Exact: the folded token, and a
+ * word typed with marks that matches a name as typed (counts more). Loose: the folded token as a prefix (the
+ * last word, still being typed, from two letters on) or within edit distance 1 (words of 4+ letters that
+ * exist nowhere as typed). A document the exact query finds gets its score; any other the loose score.
  */
-export function combineWordHits(perWord: readonly Map<string, number>[], words?: readonly QueryWord[]): SearchHit[] {
-  let combined: Map<string, number> | undefined;
+export function wordHits(index: lunr.Index, queryWord: QueryWord, fields: readonly string[]): Map<string, WordHit> {
+  const { word, folded } = queryWord;
+  const foldedFields = fields.filter((f) => f !== EXACT_FIELD);
+  const typed = Object.hasOwn((index as unknown as { invertedIndex: object }).invertedIndex, folded);
+  const run = (build: (q: lunr.Query) => void, exact: boolean) =>
+    index.query(build).map((h) => {
+      const matched = new Set(Object.values(h.matchData.metadata).flatMap((byField) => Object.keys(byField)));
+      const bits = foldedFields.reduce((sum, f) => (matched.has(f) ? sum | (1 << fields.indexOf(f)) : sum), 0);
+      return [h.ref, { score: h.score, exact, fields: bits }] as const;
+    });
+  const exact = run((q) => {
+    q.term(folded, { fields: foldedFields, usePipeline: false, boost: 3 });
+    if (word !== folded && fields.includes(EXACT_FIELD)) q.term(word, { fields: [EXACT_FIELD], usePipeline: false, boost: 6 });
+  }, true);
+  const fuzzy = !typed && folded.length >= FUZZY_FROM;
+  // A query without clauses would match every document.
+  const loose =
+    !prefixes(queryWord) && !fuzzy
+      ? []
+      : run((q) => {
+          if (prefixes(queryWord)) q.term(folded, { fields: foldedFields, usePipeline: false, wildcard: 2 /* TRAILING */, boost: 1 });
+          if (fuzzy) q.term(folded, { fields: foldedFields, usePipeline: false, editDistance: 1, boost: 0.5 });
+        }, false);
+  return new Map([...loose, ...exact]);
+}
+
+/**
+ * Every word required: the documents all words matched, best first by (1) how many words they match
+ * exactly (a prefix or a typo never outranks an exact match), (2) whether one field holds every word
+ * ("Thái Bình" in a province or a producer's name before "Thái" in one field and "Bình" in another),
+ * (3) lunr's summed score. A one-letter last word that matches nothing is still being typed ("tra o l"):
+ * it is left out rather than emptying the list.
+ */
+export function combineWordHits(perWord: readonly Map<string, WordHit>[], words?: readonly QueryWord[]): SearchHit[] {
   const last = words?.at(-1);
   const typing = perWord.length > 1 && last?.isLast && last.folded.length === 1 && perWord.at(-1)!.size === 0;
-  for (const scores of typing ? perWord.slice(0, -1) : perWord) {
-    combined =
-      combined === undefined
-        ? scores
-        : new Map([...combined].filter(([ref]) => scores.has(ref)).map(([ref, s]) => [ref, s + scores.get(ref)!]));
+  const used = typing ? perWord.slice(0, -1) : perWord;
+  const ranked: (SearchHit & { exact: number; together: boolean })[] = [];
+  for (const [ref, first] of used[0] ?? []) {
+    let { score, fields } = first;
+    let exact = +first.exact;
+    for (const other of used.slice(1)) {
+      const hit = other.get(ref);
+      if (!hit) {
+        exact = -1;
+        break;
+      }
+      score += hit.score;
+      exact += +hit.exact;
+      fields &= hit.fields;
+    }
+    if (exact >= 0) ranked.push({ ref, score, exact, together: fields !== 0 });
   }
-  return [...(combined ?? new Map<string, number>())].map(([ref, score]) => ({ ref, score })).sort((a, b) => b.score - a.score);
+  return ranked
+    .sort((a, b) => b.exact - a.exact || +b.together - +a.together || b.score - a.score)
+    .map(({ ref, score }) => ({ ref, score }));
 }
 
 /**
