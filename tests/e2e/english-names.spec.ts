@@ -6,7 +6,8 @@ import { unmarkedVietnamese } from '../support/lang-scan.ts';
 async function firstLink(page: Page, path: string, prefix: string): Promise<string> {
   await page.goto(path);
   const hrefs = await page.locator(`main a[href^="${prefix}"]`).evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
-  const href = hrefs.find((h) => h.length > prefix.length && !h.includes('#'));
+  // A record's own page (/en/products/<slug>/), not a facet listing (/en/products/level/national/).
+  const href = hrefs.find((h) => new RegExp(`^${prefix}[^/?#]+/$`).test(h));
   expect(href, `a link under ${prefix} on ${path}`).toBeTruthy();
   return href!;
 }
