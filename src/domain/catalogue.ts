@@ -9,6 +9,9 @@ export interface CatalogueItem {
   kind: 'single' | 'set';
   group: ProductGroupCode | null;
   establishmentName: string | null;
+  /** English names where staff recorded them (#18.2); English pages show them instead of the Vietnamese. */
+  nameEn?: string | null;
+  establishmentNameEn?: string | null;
   /** The province at the newest certification, and the current province it belongs to. */
   provinceName: string;
   currentProvinceSlug: string;
@@ -31,6 +34,8 @@ export type CardFields = Pick<
   | 'slug'
   | 'name'
   | 'establishmentName'
+  | 'nameEn'
+  | 'establishmentNameEn'
   | 'provinceName'
   | 'currentProvinceName'
   | 'status'

@@ -1,8 +1,9 @@
 /** Small DOM helpers shared by the islands: nodes are built with textContent, never from HTML strings. */
 import type { CardFields } from '../domain/catalogue.ts';
-import { provinceWithSuccessor } from '../domain/provinces.ts';
+import { cardParts } from '../domain/local-text.ts';
 import { highlight } from '../domain/search/highlight.ts';
 import type { CataloguePayload } from './catalogue-filters.ts';
+import { localNodes } from './local-text.ts';
 
 /** An element with properties and children. */
 export function el<K extends keyof HTMLElementTagNameMap>(
@@ -43,12 +44,12 @@ export function productCard(item: CardFields, data: CardContext, locale: 'vi' | 
     badges.append(el('li', { className: `badge ${item.status}` }, data.labels.status[item.status] ?? item.status));
   if (item.certificationCount > 1)
     badges.append(el('li', { className: 'badge' }, `${item.certificationCount} ${data.strings.certifications}`));
-  const meta = `${item.establishmentName ?? data.strings.unknownProducer} · ${provinceWithSuccessor(item.provinceName, item.currentProvinceName, locale)}`;
+  const { title, meta } = cardParts(item, locale, data.strings.unknownProducer);
   return el(
     'li',
     { className: 'card' },
-    el(heading, {}, el('a', { href: `${data.productBase}${item.slug}/` }, ...marked(item.name, query))),
-    el('p', { className: 'meta' }, ...marked(meta, query)),
+    el(heading, {}, el('a', { href: `${data.productBase}${item.slug}/` }, ...localNodes(title, locale, query))),
+    el('p', { className: 'meta' }, ...localNodes(meta, locale, query)),
     badges,
   );
 }

@@ -9,9 +9,11 @@ import type { CompactChunk, CompactManifest } from '../domain/search/compact.ts'
 import type { ExhibitorSearchRow, ProducerSearchRow } from '../domain/search/documents.ts';
 import { ChunkedIndex } from '../domain/search/engine.ts';
 import { recogniseVerifiable } from '../domain/verify-recognise.ts';
+import { joinParts, own, vi } from '../domain/local-text.ts';
 import { politeAnnouncer } from './announcer.ts';
-import { el, marked, productCard } from './dom.ts';
+import { el, productCard } from './dom.ts';
 import { armFilterPanel } from './filter-panel.ts';
+import { localNodes } from './local-text.ts';
 import { ProductSearch, ReleaseChanged } from './search-client.ts';
 
 type Strings = Record<
@@ -160,12 +162,23 @@ export function startSearchPage(): void {
         const meta = el(
           'p',
           { className: 'meta' },
-          [row.booth && `${strings.booth} ${row.booth}`, row.fairName, row.province].filter(Boolean).join(' · '),
+          ...localNodes(
+            joinParts(
+              [
+                row.booth ? [own(`${strings.booth} ${row.booth}`, locale)] : null,
+                row.fairName ? [vi(row.fairName)] : null,
+                row.province ? [vi(row.province)] : null,
+              ],
+              ' · ',
+              locale,
+            ),
+            locale,
+          ),
         );
         const card = el(
           'li',
           { className: 'card' },
-          el('h3', {}, el('a', { href: `${fairBase}${row.fairSlug}/#x-${row.id}` }, ...marked(row.name, q))),
+          el('h3', {}, el('a', { href: `${fairBase}${row.fairSlug}/#x-${row.id}` }, ...localNodes(vi(row.name), locale, q))),
           meta,
         );
         if (row.isSample) card.append(el('p', {}, el('span', { className: 'badge sample' }, strings.sample)));
@@ -184,9 +197,20 @@ export function startSearchPage(): void {
             el(
               'h3',
               {},
-              el('a', { href: `${display.productBase.replace('/products/', '/producers/')}${row.slug}/` }, ...marked(row.name, q)),
+              el(
+                'a',
+                { href: `${display.productBase.replace('/products/', '/producers/')}${row.slug}/` },
+                ...localNodes(vi(row.name), locale, q),
+              ),
             ),
-            el('p', { className: 'meta' }, [row.legalForm, row.province].filter(Boolean).join(' · ')),
+            el(
+              'p',
+              { className: 'meta' },
+              ...localNodes(
+                joinParts([row.legalForm ? [own(row.legalForm, locale)] : null, row.province ? [vi(row.province)] : null], ' · ', locale),
+                locale,
+              ),
+            ),
           ),
         ),
     );

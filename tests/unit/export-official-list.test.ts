@@ -64,7 +64,21 @@ describe('officialListTable', () => {
 describe('officialListRow', () => {
   it('writes one cell per import column, numbers as numbers and missing values as empty', () => {
     const row = officialListRow(record({ group: null, decisionNo: null, certificateNo: null, score: null, sourceUrl: null }), 'en');
-    expect(row).toEqual(['Trà Ô Long', 'Công ty CP Chè Thái Bình', 'Lạng Sơn', null, 'national', 2021, null, null, null, null]);
+    expect(row).toEqual(['Trà Ô Long', 'Công ty CP Chè Thái Bình', 'Lạng Sơn', null, 'national', 2021, null, null, null, null, null, null]);
+  });
+
+  it('writes the English names staff recorded in product_name_en and producer_en (DESIGN.md) (#18.2)', () => {
+    const at = (key: string) => IMPORT_COLUMNS.findIndex((c) => c.key === key);
+    const row = officialListRow(record({ productNameEn: 'Oolong tea', establishmentNameEn: 'Thai Binh Tea JSC' }), 'en');
+    expect(officialListTable([record()], 'en').header.slice(-2)).toEqual(['product_name_en', 'producer_en']);
+    expect(row[at('productNameEn')]).toBe('Oolong tea');
+    expect(row[at('producerNameEn')]).toBe('Thai Binh Tea JSC');
+  });
+
+  it('leaves the English producer name out when the row names no producer', () => {
+    const at = IMPORT_COLUMNS.findIndex((c) => c.key === 'producerNameEn');
+    const row = officialListRow(record({ establishmentName: null, producerNameAsPublished: null, establishmentNameEn: 'Orphan' }), 'en');
+    expect(row[at]).toBeNull();
   });
 
   it('writes the certificate number as printed, in the certificate_no column', () => {

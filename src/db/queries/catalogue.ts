@@ -1,7 +1,7 @@
 import { alias } from 'drizzle-orm/sqlite-core';
 import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import type { CertificationLevel, RegionCode } from '../../domain/levels.ts';
-import { nameOnDate } from '../../domain/organisations.ts';
+import { datedNameOnDate } from '../../domain/organisations.ts';
 import type { DbOrTx } from '../client.ts';
 import {
   certifications,
@@ -51,13 +51,16 @@ export interface CertificationView {
   currentProvinceName: string;
   currentProvinceSlug: string;
   issuerName: string | null;
+  /** The issuer's English name on that date, where staff recorded one (#18.2). */
+  issuerNameEn?: string | null;
   sourceUrl: string | null;
   productSlug: string;
   productName: string;
+  productNameEn?: string | null;
   /** The published decision record this certification was made by (its page: /decisions/<slug>/), when linked. */
   decision: { slug: string; number: string } | null;
   /** The product's establishment now, when it has one. */
-  establishment: { slug: string; name: string } | null;
+  establishment: { slug: string; name: string; nameEn?: string | null } | null;
   updatedAt: string;
 }
 
@@ -65,14 +68,17 @@ export interface CertificationView {
 export async function issuerNamesOf(
   db: DbOrTx,
   certs: readonly { issuerId: number | null }[],
-): Promise<(c: { issuerId: number | null; decisionDate: string | null; roundYear: number }) => string | null> {
+): Promise<(c: { issuerId: number | null; decisionDate: string | null; roundYear: number }, field?: 'name' | 'nameEn') => string | null> {
   const ids = [...new Set(certs.map((c) => c.issuerId).filter((id): id is number => id !== null))];
   const names =
     ids.length > 0
       ? await db.select().from(organisationNames).where(inArray(organisationNames.organisationId, ids)).orderBy(asc(organisationNames.id))
       : [];
   const byIssuer = Map.groupBy(names, (n) => n.organisationId);
-  return (c) => (c.issuerId === null ? null : nameOnDate(byIssuer.get(c.issuerId) ?? [], c.decisionDate ?? `${c.roundYear}-12-31`));
+  return (c, field = 'name') =>
+    c.issuerId === null
+      ? null
+      : (datedNameOnDate(byIssuer.get(c.issuerId) ?? [], c.decisionDate ?? `${c.roundYear}-12-31`)?.[field] ?? null);
 }
 
 /** Published certifications matching `where`, newest round first, as pages show them. */
@@ -87,11 +93,13 @@ export async function selectCertifications(db: DbOrTx, where: ReturnType<typeof 
       currentProvinceSlug: current.slug,
       productSlug: products.slug,
       productName: products.name,
+      productNameEn: products.nameEn,
       decisionSlug: decisions.slug,
       decisionNumber: decisions.number,
       decisionDate: decisions.decisionDate,
       establishmentSlug: establishments.slug,
       establishmentName: establishments.name,
+      establishmentNameEn: establishments.nameEn,
     })
     .from(certifications)
     .innerJoin(products, eq(certifications.productId, products.id))
@@ -124,12 +132,16 @@ export async function selectCertifications(db: DbOrTx, where: ReturnType<typeof 
     currentProvinceName: currentProvinceName ?? provinceName,
     currentProvinceSlug: currentProvinceSlug ?? provinceSlug,
     issuerName: issuerName(c),
+    issuerNameEn: issuerName(c, 'nameEn'),
     sourceUrl: c.sourceUrl,
     productSlug,
     productName,
+    productNameEn: joined.productNameEn,
     decision: joined.decisionSlug && joined.decisionNumber ? { slug: joined.decisionSlug, number: joined.decisionNumber } : null,
     establishment:
-      joined.establishmentSlug && joined.establishmentName ? { slug: joined.establishmentSlug, name: joined.establishmentName } : null,
+      joined.establishmentSlug && joined.establishmentName
+        ? { slug: joined.establishmentSlug, name: joined.establishmentName, nameEn: joined.establishmentNameEn }
+        : null,
     updatedAt: c.updatedAt,
   }));
 }

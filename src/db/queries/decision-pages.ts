@@ -1,7 +1,7 @@
 /** What the public decision pages read: published decisions, with how many of their certifications the registry shows. */
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import type { RegionCode } from '../../domain/levels.ts';
-import { nameOnDate } from '../../domain/organisations.ts';
+import { datedNameOnDate } from '../../domain/organisations.ts';
 import type { DbOrTx } from '../client.ts';
 import { certifications, decisions, organisationNames, products, type Decision } from '../schema/index.ts';
 import { selectCertifications, type CertificationView } from './catalogue.ts';
@@ -17,6 +17,8 @@ export interface DecisionSummary {
   decisionDate: string | null;
   /** The issuer as the source names it, else the linked organisation's name on the decision's date. */
   issuerName: string | null;
+  /** The linked organisation's English name on that date, when staff recorded one and it names the same body (#18.2). */
+  issuerNameEn: string | null;
   level: Decision['level'];
   region: RegionCode | null;
   roundYear: number;
@@ -50,25 +52,29 @@ export async function listPublishedDecisions(db: DbOrTx): Promise<DecisionSummar
           .orderBy(asc(organisationNames.id))
       : [];
   const namesOf = Map.groupBy(names, (n) => n.organisationId);
-  return rows.map((d) => ({
-    id: d.id,
-    slug: d.slug,
-    number: d.number,
-    numberKey: d.numberKey,
-    decisionDate: d.decisionDate,
-    issuerName:
-      d.issuerText ?? (d.issuerId === null ? null : nameOnDate(namesOf.get(d.issuerId) ?? [], d.decisionDate ?? `${d.roundYear}-12-31`)),
-    level: d.level,
-    region: (d.regionCode as RegionCode | null) ?? null,
-    roundYear: d.roundYear,
-    productsCertified: d.productsCertified,
-    held: heldBy.get(d.id) ?? 0,
-    note: d.note,
-    sourceUrl: d.sourceUrl,
-    documentHash: d.documentHash,
-    documentBytes: d.documentBytes,
-    updatedAt: d.updatedAt,
-  }));
+  return rows.map((d) => {
+    const issuer =
+      d.issuerId === null ? undefined : datedNameOnDate(namesOf.get(d.issuerId) ?? [], d.decisionDate ?? `${d.roundYear}-12-31`);
+    return {
+      id: d.id,
+      slug: d.slug,
+      number: d.number,
+      numberKey: d.numberKey,
+      decisionDate: d.decisionDate,
+      issuerName: d.issuerText ?? issuer?.name ?? null,
+      issuerNameEn: issuer && (d.issuerText === null || d.issuerText === issuer.name) ? issuer.nameEn : null,
+      level: d.level,
+      region: (d.regionCode as RegionCode | null) ?? null,
+      roundYear: d.roundYear,
+      productsCertified: d.productsCertified,
+      held: heldBy.get(d.id) ?? 0,
+      note: d.note,
+      sourceUrl: d.sourceUrl,
+      documentHash: d.documentHash,
+      documentBytes: d.documentBytes,
+      updatedAt: d.updatedAt,
+    };
+  });
 }
 
 /** The certifications of one decision that the public site shows, newest first. */

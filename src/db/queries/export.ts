@@ -19,7 +19,9 @@ export async function listCertificationsForExport(
     .select({
       c: certifications,
       productName: products.name,
+      productNameEn: products.nameEn,
       establishmentName: establishments.name,
+      establishmentNameEn: establishments.nameEn,
       group: productGroups.code,
       province: provinces.name,
       currentProvince: current.name,
@@ -32,9 +34,11 @@ export async function listCertificationsForExport(
     .leftJoin(current, eq(provinces.successorId, current.id))
     .where(options.publishedOnly ? and(eq(certifications.status, 'published'), eq(products.status, 'published')) : undefined)
     .orderBy(asc(certifications.id));
-  return rows.map(({ c, productName, establishmentName, group, province, currentProvince }) => ({
+  return rows.map(({ c, productName, productNameEn, establishmentName, establishmentNameEn, group, province, currentProvince }) => ({
     id: c.id,
     productName,
+    productNameEn,
+    establishmentNameEn,
     productNameAsPublished: c.productNameAsPublished,
     establishmentName,
     producerNameAsPublished: c.producerNameAsPublished,

@@ -14,6 +14,7 @@ export async function listFairs(db: DbOrTx) {
 const appearance = {
   slug: fairs.slug,
   name: fairs.name,
+  nameEn: fairs.nameEn,
   startDate: fairs.startDate,
   endDate: fairs.endDate,
   city: fairs.city,

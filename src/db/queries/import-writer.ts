@@ -56,6 +56,8 @@ type HeldProduct = Held<ProductRow, typeof products.$inferInsert> & {
   establishment: HeldEstablishment | null;
   /** The group as the rows so far leave it. */
   groupId: number | null;
+  /** The English name as the rows so far leave it (#18.2). */
+  nameEn: string | null;
   setItems: string[];
 };
 type HeldCertification = Held<CertificationRow, typeof certifications.$inferInsert> & {
@@ -81,7 +83,7 @@ type AuditEntry = { action: AuditAction; entity: string; entityId: number | null
 
 /** An update planned by a row, made after the inserts; `audit` is filled then. */
 type Change =
-  | { kind: 'product'; held: HeldProduct; patch: Pick<ProductRow, 'groupId'>; audit: AuditEntry | null }
+  | { kind: 'product'; held: HeldProduct; patch: Partial<Pick<ProductRow, 'groupId' | 'nameEn'>>; audit: AuditEntry | null }
   | {
       kind: 'certification';
       held: HeldCertification;
@@ -217,7 +219,13 @@ export class ImportWriter {
   /** Stored products matching `where`, oldest first, held by #holdStoredProduct. */
   async #loadProducts(where: SQL): Promise<void> {
     const found = await this.#tx
-      .select({ id: products.id, nameKey: products.nameKey, establishmentId: products.establishmentId, groupId: products.groupId })
+      .select({
+        id: products.id,
+        nameKey: products.nameKey,
+        establishmentId: products.establishmentId,
+        groupId: products.groupId,
+        nameEn: products.nameEn,
+      })
       .from(products)
       .where(where)
       .orderBy(asc(products.id));
@@ -225,9 +233,24 @@ export class ImportWriter {
   }
 
   /** A stored product, matchable by name and establishment (the first of them wins) and by id. */
-  #holdStoredProduct(p: { id: number; nameKey: string; establishmentId: number | null; groupId: number | null }): void {
+  #holdStoredProduct(p: {
+    id: number;
+    nameKey: string;
+    establishmentId: number | null;
+    groupId: number | null;
+    nameEn: string | null;
+  }): void {
     if (this.#productsById.has(p.id)) return;
-    const held: HeldProduct = { id: p.id, row: null, insert: null, created: null, establishment: null, groupId: p.groupId, setItems: [] };
+    const held: HeldProduct = {
+      id: p.id,
+      row: null,
+      insert: null,
+      created: null,
+      establishment: null,
+      groupId: p.groupId,
+      nameEn: p.nameEn,
+      setItems: [],
+    };
     this.#productsById.set(p.id, held);
     const key = productKey(p.nameKey, p.establishmentId === null ? null : `e${p.establishmentId}`);
     if (!this.#products.has(key)) this.#products.set(key, held);
@@ -269,6 +292,7 @@ export class ImportWriter {
       insert: {
         slug: this.#slug('establishments', row.producer!),
         name: row.producer!,
+        nameEn: row.producerNameEn,
         nameKey: row.producerKey!,
         legalForm: inferLegalForm(row.producer!),
         provinceId: row.province.id,
@@ -297,6 +321,7 @@ export class ImportWriter {
       insert: {
         slug: this.#slug('products', row.productName),
         name: row.productName,
+        nameEn: row.productNameEn,
         nameKey,
         kind: row.kind,
         groupId,
@@ -306,6 +331,7 @@ export class ImportWriter {
       // Its id is known once inserted: products go in after establishments.
       establishment,
       groupId,
+      nameEn: row.productNameEn,
       setItems: row.setItems,
     };
     this.#newProducts.push(held);
@@ -320,12 +346,17 @@ export class ImportWriter {
     return held;
   }
 
-  /** A product without a group takes the row's group (an update, audited). */
+  /**
+   * A product without a group takes the row's group, and one without an English name the row's English
+   * name (an update, audited); a group or English name staff gave is never overwritten by a list.
+   */
   #fillGroup(product: HeldProduct, row: Row): HeldProduct {
     const groupId = row.group ? productGroupByCode(row.group).id : null;
-    if (product.groupId === null && groupId !== null) {
-      product.groupId = groupId;
-      const change: Change = { kind: 'product', held: product, patch: { groupId }, audit: null };
+    const patch: Partial<Pick<ProductRow, 'groupId' | 'nameEn'>> = {};
+    if (product.groupId === null && groupId !== null) patch.groupId = product.groupId = groupId;
+    if (product.nameEn === null && row.productNameEn !== null) patch.nameEn = product.nameEn = row.productNameEn;
+    if (Object.keys(patch).length > 0) {
+      const change: Change = { kind: 'product', held: product, patch, audit: null };
       this.#changes.push(change);
       this.#audit.push(() => change.audit!);
     }
@@ -570,7 +601,7 @@ export class ImportWriter {
       change.audit = { action: 'update', entity, entityId: before.id, before, after };
     }
     const rowsOf = <R>(held: Set<{ row: R | null }>) => [...held].map((h) => h.row!);
-    await updateAll(this.#tx, products, rowsOf(changedProducts), ['groupId', 'version', 'updatedAt']);
+    await updateAll(this.#tx, products, rowsOf(changedProducts), ['groupId', 'nameEn', 'version', 'updatedAt']);
     await updateAll(this.#tx, certifications, rowsOf(changedCertifications), [
       'decisionNo',
       'decisionId',

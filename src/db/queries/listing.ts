@@ -21,9 +21,11 @@ export async function listCatalogueItems(db: DbOrTx, today: string): Promise<{ i
     .select({
       slug: products.slug,
       name: products.name,
+      nameEn: products.nameEn,
       kind: products.kind,
       group: productGroups.code,
       establishmentName: establishments.name,
+      establishmentNameEn: establishments.nameEn,
     })
     .from(products)
     .leftJoin(productGroups, eq(products.groupId, productGroups.id))
@@ -50,6 +52,8 @@ export async function listCatalogueItems(db: DbOrTx, today: string): Promise<{ i
         kind: p.kind,
         group: p.group ?? null,
         establishmentName: p.establishmentName,
+        nameEn: p.nameEn,
+        establishmentNameEn: p.establishmentNameEn,
         provinceName: newest.provinceName,
         currentProvinceSlug: newest.currentProvinceSlug,
         currentProvinceName: newest.currentProvinceName,

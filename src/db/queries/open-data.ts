@@ -51,9 +51,11 @@ export async function listOpenCertifications(db: DbOrTx): Promise<CertificationS
       c: certifications,
       productSlug: products.slug,
       productName: products.name,
+      productNameEn: products.nameEn,
       group: productGroups.code,
       establishmentSlug: establishments.slug,
       establishmentName: establishments.name,
+      establishmentNameEn: establishments.nameEn,
       provinceSlug: provinces.slug,
       provinceName: provinces.name,
       provinceEra: provinces.era,
@@ -91,10 +93,13 @@ export async function listOpenCertifications(db: DbOrTx): Promise<CertificationS
     revokedAt: r.c.revokedAt,
     productSlug: r.productSlug,
     productName: r.productName,
+    productNameEn: r.productNameEn,
     productNameAsPublished: r.c.productNameAsPublished,
     productGroup: r.group,
     establishment:
-      r.establishmentSlug !== null && r.establishmentName !== null ? { slug: r.establishmentSlug, name: r.establishmentName } : null,
+      r.establishmentSlug !== null && r.establishmentName !== null
+        ? { slug: r.establishmentSlug, name: r.establishmentName, nameEn: r.establishmentNameEn }
+        : null,
     producerNameAsPublished: r.c.producerNameAsPublished,
     province: { slug: r.provinceSlug, name: r.provinceName, era: r.provinceEra },
     currentProvince: ref(r.currentSlug, r.currentName),
@@ -105,7 +110,13 @@ export async function listOpenCertifications(db: DbOrTx): Promise<CertificationS
 /** Every published product with its set items, group and (published) establishment. */
 export async function listOpenProducts(db: DbOrTx): Promise<(ProductSource & { id: number })[]> {
   const rows = await db
-    .select({ p: products, group: productGroups.code, establishmentSlug: establishments.slug, establishmentName: establishments.name })
+    .select({
+      p: products,
+      group: productGroups.code,
+      establishmentSlug: establishments.slug,
+      establishmentName: establishments.name,
+      establishmentNameEn: establishments.nameEn,
+    })
     .from(products)
     .leftJoin(productGroups, eq(products.groupId, productGroups.id))
     .leftJoin(establishments, and(eq(products.establishmentId, establishments.id), eq(establishments.status, published)))
@@ -121,11 +132,14 @@ export async function listOpenProducts(db: DbOrTx): Promise<(ProductSource & { i
     id: r.p.id,
     slug: r.p.slug,
     name: r.p.name,
+    nameEn: r.p.nameEn,
     kind: r.p.kind,
     setItems: (itemsOf.get(r.p.id) ?? []).map((i) => i.name),
     group: r.group,
     establishment:
-      r.establishmentSlug !== null && r.establishmentName !== null ? { slug: r.establishmentSlug, name: r.establishmentName } : null,
+      r.establishmentSlug !== null && r.establishmentName !== null
+        ? { slug: r.establishmentSlug, name: r.establishmentName, nameEn: r.establishmentNameEn }
+        : null,
     descriptionVi: r.p.descriptionVi,
     descriptionEn: r.p.descriptionEn,
   }));
@@ -156,6 +170,7 @@ export async function listOpenEstablishments(db: DbOrTx): Promise<EstablishmentS
   return rows.map((r) => ({
     slug: r.e.slug,
     name: r.e.name,
+    nameEn: r.e.nameEn,
     legalForm: r.e.legalForm,
     address: r.e.address,
     province: unit(r.provinceSlug, r.provinceName, r.provinceEra),
@@ -175,6 +190,7 @@ export async function listOpenFairs(db: DbOrTx): Promise<FairSource[]> {
   return rows.map((f) => ({
     slug: f.slug,
     name: f.name,
+    nameEn: f.nameEn,
     level: f.level,
     region: (f.regionCode as RegionCode | null) ?? null,
     startDate: f.startDate,

@@ -31,6 +31,7 @@ export async function listProducers(db: DbOrTx) {
     .map(({ e, provinceName, currentProvinceName }) => ({
       slug: e.slug,
       name: e.name,
+      nameEn: e.nameEn,
       legalForm: e.legalForm,
       provinceName,
       currentProvinceName: currentProvinceName ?? provinceName,

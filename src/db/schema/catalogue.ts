@@ -10,6 +10,8 @@ export const establishments = sqliteTable(
     id: integer('id').primaryKey(),
     slug: text('slug').notNull().unique(),
     name: text('name').notNull(),
+    /** The English name where staff have one (never invented); English pages fall back to \`name\`. */
+    nameEn: text('name_en'),
     /** compactKey of the name without a trailing province name: what duplicate detection compares. */
     nameKey: text('name_key').notNull(),
     legalForm: text('legal_form', {
@@ -35,6 +37,8 @@ export const products = sqliteTable(
     id: integer('id').primaryKey(),
     slug: text('slug').notNull().unique(),
     name: text('name').notNull(),
+    /** The English name where staff have one (never invented); English pages fall back to \`name\`. */
+    nameEn: text('name_en'),
     nameKey: text('name_key').notNull(),
     kind: text('kind', { enum: ['single', 'set'] })
       .notNull()

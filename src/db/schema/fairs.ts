@@ -8,6 +8,8 @@ export const fairs = sqliteTable('fairs', {
   id: integer('id').primaryKey(),
   slug: text('slug').notNull().unique(),
   name: text('name').notNull(),
+  /** The English name where staff have one (never invented); English pages fall back to \`name\`. */
+  nameEn: text('name_en'),
   level: text('level', { enum: ['national', 'regional', 'provincial', 'international', 'other'] }),
   regionCode: text('region_code').references(() => regions.code),
   startDate: text('start_date'),

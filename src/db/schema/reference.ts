@@ -77,6 +77,8 @@ export const organisationNames = sqliteTable(
       .notNull()
       .references(() => organisations.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
+    /** This name in English where staff have one (never invented); English pages fall back to \`name\`. */
+    nameEn: text('name_en'),
     validFrom: text('valid_from'),
     validTo: text('valid_to'),
     note: text('note'),

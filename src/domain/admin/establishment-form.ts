@@ -4,11 +4,13 @@
  */
 import { z } from 'zod';
 import { LEGAL_FORMS, type LegalForm } from '../establishments.ts';
+import { englishNameField, optionalEnglishName } from './english-name-field.ts';
 import { optionalWebUrl, optionalText, readForm, requiredId, requiredText, status, version, type FieldSpec } from './form.ts';
 
 export const EstablishmentInput = z
   .object({
     name: requiredText(2, 200),
+    nameEn: optionalEnglishName('establishment'),
     legalForm: z.enum(LEGAL_FORMS.map((f) => f.code) as [LegalForm, ...LegalForm[]], { error: 'Chọn loại hình.' }),
     provinceId: requiredId('Chọn tỉnh/thành.'),
     address: optionalText(300),
@@ -30,6 +32,7 @@ export type EstablishmentInput = z.output<typeof EstablishmentInput>;
 /** The form, in the order staff read it; history and restore compare and write these fields. */
 export const ESTABLISHMENT_FIELDS: readonly FieldSpec[] = [
   { name: 'name', label: 'Tên cơ sở', kind: 'text', required: true, max: 200 },
+  englishNameField('establishment'),
   { name: 'legalForm', label: 'Loại hình', kind: 'select', options: 'legalForms', required: true },
   { name: 'provinceId', label: 'Tỉnh/thành', kind: 'select', options: 'provinces', picker: 'provinces', required: true },
   { name: 'address', label: 'Địa chỉ', kind: 'text', max: 300 },

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { REGIONS, type RegionCode } from '../levels.ts';
+import { englishNameField, optionalEnglishName } from './english-name-field.ts';
 import {
   checkbox,
   optionalDate,
@@ -23,6 +24,7 @@ export const FAIR_LEVELS = ['national', 'regional', 'provincial', 'international
 export const FairInput = z
   .object({
     name: requiredText(4, 300, 'Tên hội chợ'),
+    nameEn: optionalEnglishName('fair'),
     level: z
       .string()
       .optional()
@@ -71,6 +73,7 @@ export type FairInput = z.output<typeof FairInput>;
 
 export const FAIR_FIELDS: readonly FieldSpec[] = [
   { name: 'name', label: 'Tên hội chợ', kind: 'text', required: true, max: 300 },
+  englishNameField('fair'),
   { name: 'level', label: 'Cấp', kind: 'select', options: 'fairLevels' },
   { name: 'regionCode', label: 'Khu vực', kind: 'select', options: 'regions', hint: 'Chỉ với hội chợ cấp khu vực.' },
   { name: 'startDate', label: 'Ngày khai mạc', kind: 'date' },

@@ -1,9 +1,11 @@
 /**
  * What staff may write about an organisation that issues certificates or organises fairs (R12). Its
  * names change over time (ministries merge, committees are renamed): one per line, oldest first, each
- * with the years or dates it was borne — "Sở Công Thương Hà Tây | | 2008".
+ * with the years or dates it was borne and, optionally, the name in English (#18.2) —
+ * "Sở Công Thương Hà Tây | | 2008" or "Bộ Công Thương | | | Ministry of Industry and Trade".
  */
 import { z } from 'zod';
+import { cleanEnglishName } from '../english-name.ts';
 import { normalizeText } from '../text.ts';
 import { optionalId, readForm, status, version, type FieldSpec } from './form.ts';
 
@@ -21,6 +23,8 @@ export interface DatedNameInput {
   name: string;
   validFrom: string | null;
   validTo: string | null;
+  /** The name in English where staff have one. */
+  nameEn?: string | null;
 }
 
 /** A year, a year and month, or a whole date that exists: "2008", "2008-07", "2008-07-31". */
@@ -34,19 +38,28 @@ function isPartialDate(s: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
-/** One line of the names field: "Tên | từ | đến", the dates optional (year, year-month or a full date). */
+/**
+ * One line of the names field: "Tên | từ | đến | tên tiếng Anh", everything after the name optional (dates as a
+ * year, year-month or a full date).
+ */
 export function parseNameLine(line: string): DatedNameInput | string {
-  const [name = '', from = '', to = '', ...rest] = line.split('|').map((p) => normalizeText(p));
-  if (rest.length > 0) return 'Mỗi dòng: Tên | từ | đến (tối đa hai dấu |).';
+  const [name = '', from = '', to = '', english = '', ...rest] = line.split('|').map((p) => normalizeText(p));
+  if (rest.length > 0) return 'Mỗi dòng: Tên | từ | đến | tên tiếng Anh (tối đa ba dấu |).';
   if (name.length < 2 || name.length > 300) return 'Tên cơ quan dài từ 2 đến 300 ký tự.';
   for (const d of [from, to]) if (d && !isPartialDate(d)) return `“${d}” không phải năm hoặc ngày (ví dụ 2025 hoặc 2025-07-01).`;
   if (from && to && to.slice(0, from.length) < from.slice(0, to.length)) return `“${name}”: ngày kết thúc trước ngày bắt đầu.`;
-  return { name, validFrom: from || null, validTo: to || null };
+  const cleaned = cleanEnglishName(english, 'organisation');
+  if ('problem' in cleaned) return `“${name}”: ${cleaned.problem.vi.charAt(0).toLowerCase()}${cleaned.problem.vi.slice(1)}`;
+  return { name, validFrom: from || null, validTo: to || null, nameEn: cleaned.value };
 }
 
-/** A dated name as the names field shows it. */
+/** A dated name as the names field shows it: the name, then the dates and English name where there are any. */
 export const formatNameLine = (n: DatedNameInput) =>
-  n.validFrom === null && n.validTo === null ? n.name : `${n.name} | ${n.validFrom ?? ''} | ${n.validTo ?? ''}`.trimEnd();
+  n.nameEn
+    ? `${n.name} | ${n.validFrom ?? ''} | ${n.validTo ?? ''} | ${n.nameEn}`
+    : n.validFrom === null && n.validTo === null
+      ? n.name
+      : `${n.name} | ${n.validFrom ?? ''} | ${n.validTo ?? ''}`.trimEnd();
 
 export const OrganisationInput = z
   .object({
@@ -85,7 +98,7 @@ export const ORGANISATION_FIELDS: readonly FieldSpec[] = [
     label: 'Tên qua các thời kỳ',
     kind: 'lines',
     required: true,
-    hint: 'Mỗi dòng một tên, cũ trước mới sau: Tên | từ | đến (năm hoặc ngày, có thể bỏ trống).',
+    hint: 'Mỗi dòng một tên, cũ trước mới sau: Tên | từ | đến | tên tiếng Anh (năm hoặc ngày; phần sau tên có thể bỏ trống).',
     max: 8000,
   },
   { name: 'kind', label: 'Loại cơ quan', kind: 'select', options: 'organisationKinds', required: true },

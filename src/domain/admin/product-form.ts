@@ -3,11 +3,13 @@
  * per line, in order; a single product has none. Certifications and photos have their own forms.
  */
 import { z } from 'zod';
+import { englishNameField, optionalEnglishName } from './english-name-field.ts';
 import { lines, optionalId, optionalText, readForm, requiredText, status, version, type FieldSpec } from './form.ts';
 
 export const ProductInput = z
   .object({
     name: requiredText(2, 300, 'Tên sản phẩm'),
+    nameEn: optionalEnglishName('product'),
     kind: z.enum(['single', 'set'], { error: 'Chọn sản phẩm đơn hay bộ sản phẩm.' }),
     groupId: optionalId('Chọn nhóm sản phẩm.'),
     establishmentId: optionalId('Chọn cơ sở sản xuất.'),
@@ -32,6 +34,7 @@ export type ProductInput = z.output<typeof ProductInput>;
 
 export const PRODUCT_FIELDS: readonly FieldSpec[] = [
   { name: 'name', label: 'Tên sản phẩm', kind: 'text', required: true, max: 300 },
+  englishNameField('product'),
   { name: 'kind', label: 'Loại', kind: 'select', options: 'productKinds', required: true },
   {
     name: 'setItems',

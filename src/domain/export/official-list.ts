@@ -18,6 +18,9 @@ export interface OfficialListRecord {
   /** The establishment's name now (null: the product has none), and as published. */
   establishmentName: string | null;
   producerNameAsPublished: string | null;
+  /** The product's and establishment's English names where staff have them (#18.2). */
+  productNameEn?: string | null;
+  establishmentNameEn?: string | null;
   /** The province as certified (an old unit before the 2025 merger), and the current unit it is part of. */
   province: string;
   currentProvince: string;
@@ -69,6 +72,8 @@ export function officialListRow(r: OfficialListRecord, spelling: ListSpelling): 
     score: r.score,
     sourceUrl: r.sourceUrl,
     certificateNo: r.certificateNo,
+    productNameEn: r.productNameEn ?? null,
+    producerNameEn: producer === null ? null : (r.establishmentNameEn ?? null),
   };
   return IMPORT_COLUMNS.map((c) => values[c.key]);
 }

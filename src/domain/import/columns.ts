@@ -12,6 +12,9 @@ export const IMPORT_COLUMNS = [
   { key: 'score', en: 'score', vi: 'Điểm', required: false },
   { key: 'sourceUrl', en: 'source_url', vi: 'Nguồn', required: false },
   { key: 'certificateNo', en: 'certificate_no', vi: 'Số giấy chứng nhận', required: false },
+  // English names where staff have them (#18.2); DESIGN.md names it `producer_en`; `producer_name_en` is read too.
+  { key: 'productNameEn', en: 'product_name_en', vi: 'Tên tiếng Anh', required: false, aliases: ['Tên sản phẩm tiếng Anh'] },
+  { key: 'producerNameEn', en: 'producer_en', vi: 'Tên cơ sở tiếng Anh', required: false, aliases: ['producer_name_en'] },
 ] as const;
 
 export type ImportColumnKey = (typeof IMPORT_COLUMNS)[number]['key'];
@@ -54,7 +57,8 @@ const headerKey = (h: string) => headerWords(h).replace(/ /g, '');
 /** The documented column a header cell names (either spelling, any case or marks), or null. */
 export function knownColumn(label: string): ImportColumnKey | null {
   const key = headerKey(label);
-  return IMPORT_COLUMNS.find((c) => headerKey(c.en) === key || headerKey(c.vi) === key)?.key ?? null;
+  const spellings = (c: (typeof IMPORT_COLUMNS)[number]): readonly string[] => [c.en, c.vi, ...('aliases' in c ? c.aliases : [])];
+  return IMPORT_COLUMNS.find((c) => spellings(c).some((s) => headerKey(s) === key))?.key ?? null;
 }
 
 /** The last column of a file of rejected rows (src/domain/import/preview.ts): read as no column, silently. */

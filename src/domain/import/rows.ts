@@ -1,3 +1,4 @@
+import { cleanEnglishName } from '../english-name.ts';
 import { establishmentKey } from '../establishments.ts';
 import { parseProductGroup, type ProductGroupCode } from '../groups.ts';
 import { ACCEPTED_LEVEL_CODES, levelCode, parseLevel, type LevelValue } from '../levels.ts';
@@ -16,6 +17,9 @@ export interface ImportRow<P extends ProvinceUnit = ProvinceUnit> {
   kind: ProductKind;
   setItems: string[];
   producer: string | null;
+  /** English names where the file gives them (#18.2); null when the cell is empty or the column absent. */
+  productNameEn: string | null;
+  producerNameEn: string | null;
   province: P;
   group: ProductGroupCode | null;
   level: LevelValue;
@@ -177,6 +181,20 @@ export function validateImport<P extends ProvinceUnit>(
 
     const producer = cell('producer') || null;
     if (producer) fits('producer', 'producer', producer);
+    const englishName = (key: 'productNameEn' | 'producerNameEn', entity: 'product' | 'establishment') => {
+      const cleaned = cleanEnglishName(cell(key), entity);
+      if ('value' in cleaned) return cleaned.value;
+      fail(key, cleaned.problem.en, cleaned.problem.vi.charAt(0).toLowerCase() + cleaned.problem.vi.slice(1).replace(/\.$/, ''));
+      return null;
+    };
+    const productNameEn = englishName('productNameEn', 'product');
+    const producerNameEn = englishName('producerNameEn', 'establishment');
+    if (producerNameEn && !producer)
+      fail(
+        'producerNameEn',
+        'an English producer name needs the producer column',
+        'có tên cơ sở tiếng Anh nhưng thiếu tên cơ sở tiếng Việt',
+      );
     if (!producer)
       warnings.push({
         line: record.line,
@@ -207,6 +225,8 @@ export function validateImport<P extends ProvinceUnit>(
       kind: parsedName.kind,
       setItems: parsedName.items,
       producer,
+      productNameEn,
+      producerNameEn,
       province: unit,
       group,
       level,

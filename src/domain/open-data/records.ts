@@ -48,10 +48,11 @@ export interface CertificationSource {
   revokedAt: string | null;
   productSlug: string;
   productName: string;
+  productNameEn?: string | null;
   productNameAsPublished: string | null;
   productGroup: ProductGroupCode | null;
   /** Null when the product names no establishment, or names one that is not published. */
-  establishment: { slug: string; name: string } | null;
+  establishment: { slug: string; name: string; nameEn?: string | null } | null;
   producerNameAsPublished: string | null;
   /** The unit named in the decision; `currentProvince` is the unit it is part of now (null: it is current itself). */
   province: ProvinceUnitRef;
@@ -77,10 +78,11 @@ export interface DecisionSource {
 export interface ProductSource {
   slug: string;
   name: string;
+  nameEn?: string | null;
   kind: 'single' | 'set';
   setItems: string[];
   group: ProductGroupCode | null;
-  establishment: { slug: string; name: string } | null;
+  establishment: { slug: string; name: string; nameEn?: string | null } | null;
   descriptionVi: string | null;
   descriptionEn: string | null;
 }
@@ -88,6 +90,7 @@ export interface ProductSource {
 export interface EstablishmentSource {
   slug: string;
   name: string;
+  nameEn?: string | null;
   legalForm: LegalForm;
   address: string | null;
   province: ProvinceUnitRef | null;
@@ -104,6 +107,7 @@ export interface EstablishmentSource {
 export interface FairSource {
   slug: string;
   name: string;
+  nameEn?: string | null;
   level: FairRecord['level'];
   region: RegionCode | null;
   startDate: string | null;
@@ -165,10 +169,12 @@ export function certificationRecord(c: CertificationSource, urls: SiteUrls, rele
     verify_url: urls.verify(c.registryCode),
     product_slug: c.productSlug,
     product_name: c.productName,
+    product_name_en: blankToNull(c.productNameEn),
     product_name_as_published: blankToNull(c.productNameAsPublished),
     product_group: c.productGroup,
     establishment_slug: c.establishment?.slug ?? null,
     establishment_name: c.establishment?.name ?? null,
+    establishment_name_en: blankToNull(c.establishment?.nameEn),
     producer_name_as_published: blankToNull(c.producerNameAsPublished),
     level: c.level,
     region: c.level === 'regional' ? c.region : null,
@@ -226,11 +232,13 @@ export function productRecord(p: ProductSource, newestFirst: readonly Certificat
   return {
     slug: p.slug,
     name: p.name,
+    name_en: blankToNull(p.nameEn),
     kind: p.kind,
     set_items: p.kind === 'set' ? p.setItems.filter((item) => blankToNull(item) !== null) : [],
     group: p.group,
     establishment_slug: p.establishment?.slug ?? null,
     establishment_name: p.establishment?.name ?? null,
+    establishment_name_en: blankToNull(p.establishment?.nameEn),
     description_vi: blankToNull(p.descriptionVi),
     description_en: blankToNull(p.descriptionEn),
     certification_count: newestFirst.length,
@@ -251,6 +259,7 @@ export function establishmentRecord(e: EstablishmentSource, urls: SiteUrls): Est
   return {
     slug: e.slug,
     name: e.name,
+    name_en: blankToNull(e.nameEn),
     legal_form: e.legalForm,
     address: blankToNull(e.address),
     province_registered_slug: e.province?.slug ?? null,
@@ -274,6 +283,7 @@ export function fairRecord(f: FairSource, exhibitorsListed: number, urls: SiteUr
   return {
     slug: f.slug,
     name: f.name,
+    name_en: blankToNull(f.nameEn),
     level: f.level,
     region: f.level === 'regional' ? f.region : null,
     start_date: blankToNull(f.startDate),

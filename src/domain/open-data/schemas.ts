@@ -60,12 +60,14 @@ export const CertificationRecord = z
     verify_url: url('The public page that confirms this certification (what the QR code on its certificate opens).'),
     product_slug: slug('The certified product: its slug in products.json.'),
     product_name: text('The product’s name as the registry shows it now.'),
+    product_name_en: optionalText('The product’s English name where the registry’s staff recorded one; null otherwise.'),
     product_name_as_published: optionalText('The product’s name as the recognition decision or list wrote it, where recorded.'),
     product_group: group,
     establishment_slug: optionalSlug(
       'The establishment that makes the product: its slug in establishments.json; null when the source names no producer.',
     ),
     establishment_name: optionalText('The establishment’s name as the registry shows it now; null when the source names no producer.'),
+    establishment_name_en: optionalText('The establishment’s English name where the registry’s staff recorded one; null otherwise.'),
     producer_name_as_published: optionalText('The producer’s name as the recognition decision or list wrote it, where recorded.'),
     level: level('The level of the certification'),
     region: z
@@ -106,6 +108,7 @@ export const ProductRecord = z
   .object({
     slug: slug('The product’s slug, its stable public key (the address of its page).'),
     name: text('The product’s name (as certified; a set keeps its full name).'),
+    name_en: optionalText('The name in English where the registry’s staff recorded one (never a machine translation); null otherwise.'),
     kind: z.enum(['single', 'set']).describe('single, or set (bộ sản phẩm: several items certified as one product).'),
     set_items: z.array(z.string().min(1)).describe('For a set, its items in order; empty for a single product.'),
     group,
@@ -113,6 +116,7 @@ export const ProductRecord = z
       'The establishment that makes it: its slug in establishments.json; null when no source names the producer.',
     ),
     establishment_name: optionalText('The establishment’s name; null when no source names the producer.'),
+    establishment_name_en: optionalText('The establishment’s English name where the registry’s staff recorded one; null otherwise.'),
     description_vi: optionalText('A description in Vietnamese, written by the registry’s staff.'),
     description_en: optionalText('A description in English, written by the registry’s staff.'),
     certification_count: count('How many published certifications the product holds (records in certifications.json).'),
@@ -138,6 +142,7 @@ export const EstablishmentRecord = z
   .object({
     slug: slug('The establishment’s slug, its stable public key.'),
     name: text('The establishment’s name.'),
+    name_en: optionalText('The name in English where the registry’s staff recorded one (never a machine translation); null otherwise.'),
     legal_form: z
       .enum(LEGAL_FORM_CODES)
       .describe(
@@ -170,6 +175,7 @@ export const FairRecord = z
   .object({
     slug: slug('The fair’s slug, its stable public key.'),
     name: text('The fair’s name as published.'),
+    name_en: optionalText('The name in English where the registry’s staff recorded one (never a machine translation); null otherwise.'),
     level: z
       .enum(['national', 'regional', 'provincial', 'international', 'other'])
       .nullable()

@@ -135,6 +135,9 @@ export const FIELD_DESCRIPTIONS_VI: Readonly<Record<string, string>> = {
   verify_url: 'Trang xác minh chứng nhận (mã QR trên giấy chứng nhận mở trang này).',
   product_slug: 'Sản phẩm được công nhận: slug trong products.json.',
   product_name: 'Tên sản phẩm như danh bạ hiển thị hiện nay.',
+  name_en: 'Tên tiếng Anh do cán bộ danh bạ ghi (không dịch máy); null khi chưa có.',
+  product_name_en: 'Tên tiếng Anh của sản phẩm do cán bộ danh bạ ghi; null khi chưa có.',
+  establishment_name_en: 'Tên tiếng Anh của cơ sở do cán bộ danh bạ ghi; null khi chưa có.',
   product_name_as_published: 'Tên sản phẩm như quyết định hay danh sách công nhận ghi, nếu có.',
   product_group:
     'Nhóm sản phẩm: handicraft (thủ công mỹ nghệ), food (chế biến nông, lâm, thủy sản và thực phẩm), machinery (thiết bị, máy móc, dụng cụ và phụ tùng cơ khí), other (sản phẩm khác); null khi nguồn không ghi.',

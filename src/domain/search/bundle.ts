@@ -45,10 +45,13 @@ export interface ProductSearchFiles {
   facets: FacetTable;
 }
 
-const cardFields = (item: CatalogueItem): CardFields => ({
+/** A result row; the English files also carry the English names staff recorded (#18.2), only where there are some. */
+const cardFields = (item: CatalogueItem, locale: Locale): CardFields => ({
   slug: item.slug,
   name: item.name,
+  ...(locale === 'en' && item.nameEn ? { nameEn: item.nameEn } : {}),
   establishmentName: item.establishmentName,
+  ...(locale === 'en' && item.establishmentNameEn ? { establishmentNameEn: item.establishmentNameEn } : {}),
   provinceName: item.provinceName,
   currentProvinceName: item.currentProvinceName,
   status: item.status,
@@ -73,7 +76,8 @@ export function buildProductSearch(items: readonly CatalogueItem[], locale: Loca
     [...PRODUCT_FIELDS, GLOSSARY_FIELD],
   );
   const rows: CardFields[][] = [];
-  for (let i = 0; i < ordered.length; i += ROWS_PER_CHUNK) rows.push(ordered.slice(i, i + ROWS_PER_CHUNK).map(cardFields));
+  for (let i = 0; i < ordered.length; i += ROWS_PER_CHUNK)
+    rows.push(ordered.slice(i, i + ROWS_PER_CHUNK).map((item) => cardFields(item, locale)));
 
   const lookup = <T>(list: T[]) => {
     const positions = new Map<T, number>();

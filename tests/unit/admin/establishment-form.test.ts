@@ -22,6 +22,7 @@ describe('readEstablishmentForm (R12)', () => {
       ok: true,
       value: {
         name: 'HTX chè Tuyết Hương',
+        nameEn: null,
         legalForm: 'cooperative',
         provinceId: 12,
         address: null,

@@ -166,11 +166,41 @@ describe('exhibitors (R12)', () => {
 
 describe('organisations: dated names (R12)', () => {
   it('reads "name | from | to" lines, with partial dates', () => {
-    expect(parseNameLine('Sở Công Thương Hà Tây | | 2008')).toEqual({ name: 'Sở Công Thương Hà Tây', validFrom: null, validTo: '2008' });
-    expect(parseNameLine('Bộ Công Thương')).toEqual({ name: 'Bộ Công Thương', validFrom: null, validTo: null });
+    expect(parseNameLine('Sở Công Thương Hà Tây | | 2008')).toEqual({
+      name: 'Sở Công Thương Hà Tây',
+      validFrom: null,
+      validTo: '2008',
+      nameEn: null,
+    });
+    expect(parseNameLine('Bộ Công Thương')).toEqual({ name: 'Bộ Công Thương', validFrom: null, validTo: null, nameEn: null });
     expect(parseNameLine('Sở A | 2025-13 |')).toEqual(expect.stringContaining('không phải năm'));
     expect(parseNameLine('Sở X | 2010 | 2008')).toEqual(expect.stringContaining('trước ngày bắt đầu'));
-    expect(parseNameLine('Sở X | 2010 | 2011 | 2012')).toEqual(expect.stringContaining('tối đa hai'));
+    expect(parseNameLine('Sở X | 2010 | 2011 | Dept X | more')).toEqual(expect.stringContaining('tối đa ba'));
+  });
+  it('reads an English name after the dates (#18.2), checked like the Vietnamese name', () => {
+    expect(parseNameLine('Bộ Công Thương | | | Ministry of Industry  and Trade')).toEqual({
+      name: 'Bộ Công Thương',
+      validFrom: null,
+      validTo: null,
+      nameEn: 'Ministry of Industry and Trade',
+    });
+    expect(parseNameLine('Bộ Công Thương | | | M')).toEqual(expect.stringContaining('ít nhất 2 ký tự'));
+    expect(parseNameLine('Bộ Công Thương | | | Ministry\u202Eof')).toEqual(expect.stringContaining('U+202E'));
+  });
+  it('writes the English name back into the line so that it round-trips', () => {
+    const line = formatNameLine({
+      name: 'Sở Công Thương Hà Tây',
+      validFrom: null,
+      validTo: '2008',
+      nameEn: 'Ha Tay Department of Industry and Trade',
+    });
+    expect(line).toBe('Sở Công Thương Hà Tây |  | 2008 | Ha Tay Department of Industry and Trade');
+    expect(parseNameLine(line)).toEqual({
+      name: 'Sở Công Thương Hà Tây',
+      validFrom: null,
+      validTo: '2008',
+      nameEn: 'Ha Tay Department of Industry and Trade',
+    });
   });
   it('round-trips every valid line', () => {
     const year = fc.integer({ min: 1945, max: 2030 }).map(String);
@@ -178,7 +208,7 @@ describe('organisations: dated names (R12)', () => {
       fc.property(fc.stringMatching(/^[A-Za-zÀ-ỹ][A-Za-zÀ-ỹ ]{1,40}[A-Za-zÀ-ỹ]$/), fc.option(year), fc.option(year), (name, from, to) => {
         fc.pre(!(from && to && to < from));
         const parsed = parseNameLine(formatNameLine({ name, validFrom: from, validTo: to }));
-        expect(parsed).toEqual({ name: name.normalize('NFC').replace(/\s+/g, ' ').trim(), validFrom: from, validTo: to });
+        expect(parsed).toEqual({ name: name.normalize('NFC').replace(/\s+/g, ' ').trim(), validFrom: from, validTo: to, nameEn: null });
       }),
     );
   });
