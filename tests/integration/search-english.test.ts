@@ -29,8 +29,8 @@ beforeAll(async () => {
 afterAll(async () => database.dispose());
 
 /** The English product search as the browser runs it: the published files, serialised and read back. */
-function shippedSearch(locale: Locale) {
-  const files = buildProductSearch(items, locale, {
+function shippedSearch(locale: Locale, catalogue: readonly CatalogueItem[] = items) {
+  const files = buildProductSearch(catalogue, locale, {
     labels: { level: {}, group: {}, province: {}, year: {}, status: {} },
     strings: { certifications: '', unknownProducer: '' },
     productBase: '/products/',
@@ -40,6 +40,18 @@ function shippedSearch(locale: Locale) {
   const slugs = files.rows.flat().map((row) => row.slug);
   return async (q: string) => (await index.search(q)).map((h) => slugs[Number(h.ref)]!);
 }
+
+describe('English names staff recorded (#18.2)', () => {
+  it('find their product on /en/search/ and not on /search/', async () => {
+    const named = items.map((item) =>
+      item.slug === 'bun-ngo' ? { ...item, nameEn: 'Hilltop strands', establishmentNameEn: 'Maize Noodle Workshop' } : item,
+    );
+    expect((await shippedSearch('en', named)('hilltop strands')).slice(0, 1)).toEqual(['bun-ngo']);
+    expect((await shippedSearch('en', named)('maize noodle workshop')).slice(0, 1)).toEqual(['bun-ngo']);
+    expect(await shippedSearch('en', items)('maize noodle workshop')).not.toContain('bun-ngo');
+    expect(await shippedSearch('vi', named)('maize noodle workshop')).toEqual([]);
+  });
+});
 
 describe('the English labelled queries', () => {
   it('are at least 40, all English, each naming products that must and must not rank', () => {

@@ -66,11 +66,14 @@ export function buildProductSearch(items: readonly CatalogueItem[], locale: Loca
     .map((item) => ({ item, key: `${foldVietnamese(item.name)}\u0000${item.slug}` }))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .map(({ item }) => item);
-  // The glossary's words (English meanings, Vietnamese spellings) go in a field of their own, after the rest.
+  // The glossary's words (English meanings, Vietnamese spellings) go in a field of their own, after the rest;
+  // on the English side so do the English names staff recorded (#18.2), so a product is found by them too.
   const { manifest: index, chunks: terms } = buildCompactIndex(
     ordered.map((item, n) => ({
       ...productSearchDocument(item, productFacetWords(item, locale)),
-      [GLOSSARY_FIELD.name]: glossaryFieldText(item.name, locale),
+      [GLOSSARY_FIELD.name]: [glossaryFieldText(item.name, locale), ...(locale === 'en' ? [item.nameEn, item.establishmentNameEn] : [])]
+        .filter(Boolean)
+        .join(' '),
       id: String(n),
     })),
     [...PRODUCT_FIELDS, GLOSSARY_FIELD],
