@@ -6,7 +6,7 @@ import { writeTransaction } from '../../src/db/client.ts';
 import { saveBoothPositions, getEditablePlan } from '../../src/db/queries/admin/floor-plan.ts';
 import { certificationKind, establishmentKind, exhibitorKind, fairKind, productKind } from '../../src/db/queries/admin/kinds.ts';
 import { createRecord, updateRecord, type RecordKind } from '../../src/db/queries/admin/records.ts';
-import { auditLog, certifications, provinces } from '../../src/db/schema/index.ts';
+import { auditLog, certifications, organisations, provinces } from '../../src/db/schema/index.ts';
 import { asPosted } from '../../src/domain/admin/form.ts';
 import { fillPostedProvince, prefillProvince } from '../../src/server/certification-prefill.ts';
 import { getPendingChanges, getRecordPublication, getReleaseSummaries } from '../../src/server/pending-data.ts';
@@ -17,6 +17,8 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database.
 let database: TestDatabase;
 let releases: string;
 let bacGiang: number;
+/** The ministry's department that issues regional certifications (an issuer is required at that level, #20.1). */
+let regionalIssuer: number;
 let thaiNguyen: number;
 const editor = { label: 'test-editor' };
 
@@ -25,6 +27,7 @@ beforeAll(async () => {
   releases = mkdtempSync(join(TMP, 'releases-'));
   const rows = await database.db.select({ id: provinces.id, name: provinces.name, era: provinces.era }).from(provinces);
   bacGiang = rows.find((p) => p.name === 'Bắc Giang' && p.era === 'pre2025')!.id;
+  regionalIssuer = (await database.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, 'cuc-khuyen-cong')))[0]!.id;
   thaiNguyen = rows.find((p) => p.name === 'Thái Nguyên' && p.era === 'current')!.id;
 });
 afterAll(async () => {
@@ -107,6 +110,7 @@ describe('province when certified (#20.4)', () => {
       regionCode: 'south',
       roundYear: '2024',
       provinceId: String(bacGiang),
+      issuerId: String(regionalIssuer),
       status: 'published',
       version: '1',
     };
@@ -135,6 +139,7 @@ describe('province when certified (#20.4)', () => {
       regionCode: 'south',
       roundYear: '2026',
       provinceId: String(lamDong!.id),
+      issuerId: String(regionalIssuer),
       status: 'published',
       version: '1',
     });
