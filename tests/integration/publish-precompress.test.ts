@@ -55,6 +55,6 @@ describe('publish precompresses the release (#19.5)', () => {
     expect(forms.length).toBe(2 * text.length);
     // The release's page count is the pages, not their forms.
     expect(result.release.pages).toBe(originals.filter((f) => f.endsWith('.html')).length);
-    expect(details[0]).toMatch(new RegExp(`^${text.length} text files precompressed in \\d+\\.\\d s \\(brotli \\d+ % of their size\\)$`));
+    expect(details[0]).toMatch(new RegExp(`; ${text.length} text files precompressed in \\d+\\.\\d s \\(brotli \\d+ % of their size\\)$`));
   });
 });
