@@ -45,6 +45,9 @@ export async function listFiles(dir: string): Promise<string[]> {
 
 /** Makes `to` the same file as `from` (a hard link), replacing what is there atomically; a copy across file systems. */
 async function linkOver(from: string, to: string): Promise<void> {
+  // Already the same file: rename() between two links of one inode does nothing and would leave the temporary.
+  const [a, b] = await Promise.all([stat(from), stat(to).catch(() => null)]);
+  if (b && a.ino === b.ino && a.dev === b.dev) return;
   const temporary = `${to}.link-${process.pid}`;
   try {
     await link(from, temporary);
@@ -105,7 +108,8 @@ export async function shareUnchanged(
   client: string,
   skip: ReadonlySet<string> = new Set(),
 ): Promise<{ shared: number; newFiles: string[] }> {
-  const files = (await listFiles(client)).filter((f) => !skip.has(f));
+  // A file's precompressed forms travel with it (linkSiblings): they are never compared on their own.
+  const files = (await listFiles(client)).filter((f) => !skip.has(f) && !SIBLING_SUFFIXES.some((suffix) => f.endsWith(suffix)));
   if (previous === null || !existsSync(previous)) return { shared: 0, newFiles: files };
   const fresh: string[] = [];
   let shared = 0;
