@@ -59,6 +59,8 @@ test('an editor picks an establishment by typing "hop tac xa che" with the keybo
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'Đã thêm' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+  // The picker is an island hydrated when it comes into view (client:visible).
+  await page.locator('#field-establishmentId').scrollIntoViewIfNeeded();
   await expect(page.getByRole('combobox', { name: 'Cơ sở sản xuất' })).toHaveValue(chosen);
   await page.screenshot({ path: testInfo.outputPath(`picker-saved-${isMobile ? 375 : 1280}.png`), fullPage: true });
   expect(await axe(page)).toEqual([]);

@@ -275,6 +275,8 @@ test.describe('registering a new producer, product, photo and certificate', () =
 
     // The product, its producer already chosen.
     await page.getByRole('link', { name: 'Thêm sản phẩm của cơ sở này' }).click();
+    // The picker is an island hydrated when it comes into view (client:visible).
+    await page.locator('#field-establishmentId').scrollIntoViewIfNeeded();
     await expect(page.getByRole('combobox', { name: 'Cơ sở sản xuất' })).toHaveValue(`HTX mây tre đan Phú Vinh ${suffix}`);
     await page.getByLabel('Tên sản phẩm').fill(`Giỏ mây đan tay ${suffix}`);
     await page.getByLabel('Nhóm sản phẩm').selectOption({ index: 1 });

@@ -104,8 +104,8 @@ describe('a publish killed with SIGKILL (R29, R32)', () => {
     expect(leftovers()).toEqual([]);
   });
 
-  // Eleven publishes and ten kills: the stand-in build writes a real search index too, so give it room on a busy machine.
-  it('at ten random moments: the site is always the old release or the whole new one', { timeout: 180_000 }, async () => {
+  // Twenty-one publishes and ten kills, each planning and sharing a release (decision 032) on sqld too: room on a busy machine.
+  it('at ten random moments: the site is always the old release or the whole new one', { timeout: 420_000 }, async () => {
     expect((await publish(database, options())).ok).toBe(true);
     // How long an uninterrupted publish takes in a child, so the kills spread over all of it.
     const timed = publishInChild();
