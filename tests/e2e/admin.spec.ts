@@ -177,7 +177,7 @@ test.describe('editing an establishment', () => {
     await page.getByRole('navigation', { name: 'Quản trị' }).getByRole('link', { name: 'Cơ sở sản xuất' }).click();
     await page.getByLabel('Tìm (có dấu hay không dấu)').fill('che tuyet huong');
     await page.getByRole('button', { name: 'Tìm' }).click();
-    await expect(page.getByRole('status')).toContainText('1 cơ sở');
+    await expect(page.getByRole('status').filter({ hasText: '1 cơ sở' })).toContainText('1 cơ sở');
     await page.getByRole('link', { name: 'HTX chè Tuyết Hương' }).click();
 
     await page.getByLabel('Điện thoại').fill('abc');
@@ -187,7 +187,7 @@ test.describe('editing an establishment', () => {
 
     await page.getByLabel('Điện thoại').fill('0208 3855 123');
     await page.getByRole('button', { name: 'Lưu' }).click();
-    await expect(page.getByRole('status')).toContainText('Đã lưu');
+    await expect(page.getByRole('status').filter({ hasText: 'Đã lưu' })).toContainText('Đã lưu');
     await expect(page.getByLabel('Điện thoại')).toHaveValue('0208 3855 123');
     const url = page.url();
 
@@ -230,7 +230,7 @@ test.describe('editing an establishment', () => {
     }
     await first.getByLabel('Địa chỉ').fill('Xã Tân Cương, Thái Nguyên');
     await first.getByRole('button', { name: 'Lưu' }).click();
-    await expect(first.getByRole('status')).toContainText('Đã lưu');
+    await expect(first.getByRole('status').filter({ hasText: 'Đã lưu' })).toContainText('Đã lưu');
 
     await second.getByLabel('Địa chỉ').fill('Phường Tích Lương');
     const response = second.waitForResponse((r) => r.request().method() === 'POST');
@@ -270,7 +270,7 @@ test.describe('registering a new producer, product, photo and certificate', () =
     await page.getByRole('combobox', { name: 'Tỉnh/thành' }).fill('ha noi');
     await page.getByRole('option', { name: /Hà Nội\s*Tỉnh\/thành hiện nay/ }).click();
     await page.getByRole('button', { name: 'Thêm' }).click();
-    await expect(page.getByRole('status')).toContainText('Đã thêm');
+    await expect(page.getByRole('status').filter({ hasText: 'Đã thêm' })).toContainText('Đã thêm');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`HTX mây tre đan Phú Vinh ${suffix}`);
 
     // The product, its producer already chosen.
@@ -281,7 +281,7 @@ test.describe('registering a new producer, product, photo and certificate', () =
     await page.getByLabel('Tên sản phẩm').fill(`Giỏ mây đan tay ${suffix}`);
     await page.getByLabel('Nhóm sản phẩm').selectOption({ index: 1 });
     await page.getByRole('button', { name: 'Thêm' }).click();
-    await expect(page.getByRole('status')).toContainText('Đã thêm');
+    await expect(page.getByRole('status').filter({ hasText: 'Đã thêm' })).toContainText('Đã thêm');
     const productUrl = page.url().replace(/\?.*$/, '');
     expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
 
@@ -310,7 +310,7 @@ test.describe('registering a new producer, product, photo and certificate', () =
     await page.getByRole('option', { name: /UBND thành phố Hà Nội .*từ 2025-07-01/ }).click();
     await page.getByLabel('Số quyết định').fill(`1234/QĐ-UBND-${suffix}`);
     await page.getByRole('button', { name: 'Thêm' }).click();
-    await expect(page.getByRole('status')).toContainText('Đã thêm');
+    await expect(page.getByRole('status').filter({ hasText: 'Đã thêm' })).toContainText('Đã thêm');
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Cấp tỉnh 2025');
     await expect(page.getByRole('heading', { level: 1 })).toContainText(/\(T25-[0-9A-Z]{4}-[0-9A-Z]{3}\)/);
 

@@ -54,7 +54,7 @@ test('an editor records a decision, uploads its PDF (a scripted one is refused),
   expect(await axe(page)).toEqual([]);
   await page.getByRole('combobox', { name: /^Cấp\b/ }).selectOption({ label: 'Cấp xã' });
   await page.getByRole('button', { name: 'Thêm' }).click();
-  await expect(page.getByRole('status')).toContainText('Đã thêm');
+  await expect(page.getByRole('status').filter({ hasText: 'Đã thêm' })).toContainText('Đã thêm');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Quyết định ${number} — UBND xã Tân Cương`);
   const decisionUrl = page.url().replace(/\?.*$/, '');
 
@@ -101,7 +101,7 @@ test('an editor records a decision, uploads its PDF (a scripted one is refused),
   await page.getByRole('option', { name: /Thái Nguyên\s*Tỉnh\/thành hiện nay/ }).click();
   await page.getByLabel('Quyết định công nhận').selectOption({ label: `${number} (${year}-06-15) — UBND xã Tân Cương` });
   await page.getByRole('button', { name: 'Thêm' }).click();
-  await expect(page.getByRole('status')).toContainText('Đã thêm');
+  await expect(page.getByRole('status').filter({ hasText: 'Đã thêm' })).toContainText('Đã thêm');
   await expect(page.getByRole('textbox', { name: 'Số quyết định', exact: true })).toHaveValue(number);
   expect(await axe(page)).toEqual([]);
 

@@ -60,7 +60,7 @@ test.describe('staff record English names (#18.2)', () => {
 
     await page.getByLabel('Tên tiếng Anh').fill('  Oolong   tea ');
     await page.getByRole('button', { name: 'Lưu' }).click();
-    await expect(page.getByRole('status')).toContainText('Đã lưu');
+    await expect(page.getByRole('status').filter({ hasText: 'Đã lưu' })).toContainText('Đã lưu');
     await expect(page.getByLabel('Tên tiếng Anh')).toHaveValue('Oolong tea');
   });
 });

@@ -53,14 +53,14 @@ test('an editor sees their change as pending, an admin publishes it, and the rec
   await editor.goto(`/admin/establishments/${target!.id}/`);
   await editor.getByLabel('Điện thoại').fill(isMobile ? '0208 3855 124' : '0208 3855 125');
   await editor.getByRole('button', { name: 'Lưu' }).click();
-  await expect(editor.getByRole('status')).toContainText('Đã lưu');
+  await expect(editor.getByRole('status').filter({ hasText: 'Đã lưu' })).toContainText('Đã lưu');
   await expect(editor.locator('[data-publication]')).toContainText('Đã sửa sau lần xuất bản gần nhất');
   await expectNoAxeViolations(editor);
 
   // The dashboard names the record, once however often it was saved, with a link to it.
   await editor.getByLabel('Điện thoại').fill(isMobile ? '0208 3855 126' : '0208 3855 127');
   await editor.getByRole('button', { name: 'Lưu' }).click();
-  await expect(editor.getByRole('status')).toContainText('Đã lưu');
+  await expect(editor.getByRole('status').filter({ hasText: 'Đã lưu' })).toContainText('Đã lưu');
   await editor.goto('/admin/');
   const pending = editor.getByRole('region', { name: 'Bản ghi chờ xuất bản' });
   const row = pending.getByRole('row').filter({ has: editor.getByRole('link', { name: target!.name, exact: true }) });

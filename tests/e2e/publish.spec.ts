@@ -28,7 +28,9 @@ test('an editor renames a product, an admin publishes, and the public page and t
   await editor.getByRole('link', { name: 'Gọi hè', exact: true }).click();
   await editor.getByLabel('Tên sản phẩm').fill('Gọi hè Văn Long');
   await editor.getByRole('button', { name: 'Lưu' }).click();
-  await expect(editor.getByRole('status')).toContainText('Trang công khai cập nhật sau lần xuất bản tới');
+  await expect(editor.getByRole('status').filter({ hasText: 'Trang công khai cập nhật sau lần xuất bản tới' })).toContainText(
+    'Trang công khai cập nhật sau lần xuất bản tới',
+  );
   await editor.getByRole('link', { name: 'Trang công khai' }).click();
   // Not yet published: visitors still see the old name.
   await expect(editor.getByRole('heading', { level: 1 })).toHaveText('Gọi hè');
