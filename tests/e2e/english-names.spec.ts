@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { STAFF_PASSWORD } from '../../playwright.config.ts';
 import { unmarkedVietnamese } from '../support/lang-scan.ts';
+import { STAFF_SITE } from './support/sites.ts';
+import { signInAs } from './support/staff.ts';
 
 /** The first link on a page whose address starts with `prefix` (and is more than the listing itself). */
 async function firstLink(page: Page, path: string, prefix: string): Promise<string> {
@@ -40,15 +41,15 @@ test.describe('English pages mark Vietnamese names lang="vi" (#18.2)', () => {
 });
 
 test.describe('staff record English names (#18.2)', () => {
+  // The story saves a record: it runs on the staff site (tests/e2e/support/sites.ts).
+  test.use({ baseURL: STAFF_SITE.url });
   test('an editor gives a product an English name, and a name with a hidden control character is refused beside the field', async ({
     page,
     isMobile,
   }) => {
     test.skip(isMobile, 'one project is enough: the form is the same');
-    await page.goto('/admin/login/');
-    await page.getByLabel('E-mail').fill('editor@example.vn');
-    await page.getByLabel('Mật khẩu').fill(STAFF_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await signInAs(page, 'editor');
+    await page.goto('/admin/');
     await expect(page.getByRole('heading', { level: 1, name: 'Tổng quan' })).toBeVisible();
 
     await page.goto('/admin/products/');

@@ -116,7 +116,7 @@ test.describe('a researcher using the open data', () => {
     const fields = page.locator('details.fields').filter({ hasText: '(products)' });
     await fields.locator('summary').click();
     const documented = (await fields.getByRole('rowheader').allTextContents()).map((t) => t.trim());
-    expect(documented.slice(0, 3)).toEqual(['slug', 'name', 'kind']);
+    expect(documented.slice(0, 4)).toEqual(['slug', 'name', 'name_en', 'kind']);
     await expectNoAxeViolations(page);
 
     const [download] = await Promise.all([page.waitForEvent('download'), datasets.getByRole('link', { name: 'CSV — Sản phẩm' }).click()]);
