@@ -12,7 +12,8 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           globalSetup: ['tests/support/global-setup.ts'],
-          testTimeout: 30_000,
+          // A publish now plans, shares and precompresses its release (decisions 032, 033): seconds each on a busy machine.
+          testTimeout: 60_000,
           // Seeding the ~150-row real seed in a beforeAll takes seconds on a busy machine.
           hookTimeout: 60_000,
         },
@@ -23,7 +24,7 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           globalSetup: ['tests/support/global-setup.ts'],
           env: { TEST_DATABASE: 'sqld' },
-          testTimeout: 60_000,
+          testTimeout: 120_000,
           hookTimeout: 60_000,
         },
       },

@@ -98,7 +98,7 @@ describe('publish (R31, R32)', () => {
   });
 
   // Twenty-two publishes, each planning, sharing and validating a release: minutes on a busy two-core machine.
-  it('survives twenty injected failures of every kind with the live site byte-identical (R32)', { timeout: 180_000 }, async () => {
+  it('survives twenty injected failures of every kind with the live site byte-identical (R32)', { timeout: 420_000 }, async () => {
     expect((await publish(database, options())).ok).toBe(true);
     const before = liveTree();
     const id = currentReleaseId(dir);
