@@ -27,7 +27,9 @@ beforeAll(async () => {
   releases = mkdtempSync(join(TMP, 'releases-'));
   const rows = await database.db.select({ id: provinces.id, name: provinces.name, era: provinces.era }).from(provinces);
   bacGiang = rows.find((p) => p.name === 'Bắc Giang' && p.era === 'pre2025')!.id;
-  regionalIssuer = (await database.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, 'cuc-khuyen-cong')))[0]!.id;
+  regionalIssuer = (
+    await database.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, 'cuc-khuyen-cong'))
+  )[0]!.id;
   thaiNguyen = rows.find((p) => p.name === 'Thái Nguyên' && p.era === 'current')!.id;
 });
 afterAll(async () => {
