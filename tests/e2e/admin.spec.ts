@@ -267,6 +267,8 @@ test.describe('registering a new producer, product, photo and certificate', () =
     await expect(page.locator('#provinceId-error')).toHaveText('Chọn tỉnh/thành.');
     await page.getByLabel('Loại hình').selectOption({ label: 'Hợp tác xã' });
     // Pickers (#20.1): type, then choose the current Hà Nội from the list.
+    // Pickers are islands hydrated when they come into view (client:visible).
+    await page.locator('#field-provinceId').scrollIntoViewIfNeeded();
     await page.getByRole('combobox', { name: 'Tỉnh/thành' }).fill('ha noi');
     await page.getByRole('option', { name: /Hà Nội\s*Tỉnh\/thành hiện nay/ }).click();
     await page.getByRole('button', { name: 'Thêm' }).click();
@@ -304,8 +306,12 @@ test.describe('registering a new producer, product, photo and certificate', () =
     await page.getByRole('link', { name: 'Thêm chứng nhận cho sản phẩm này' }).click();
     await page.getByRole('combobox', { name: /^Cấp\b/ }).selectOption({ label: 'Cấp tỉnh' });
     await page.getByLabel('Năm công nhận').fill('2025');
+    // Pickers are islands hydrated when they come into view (client:visible).
+    await page.locator('#field-provinceId').scrollIntoViewIfNeeded();
     await page.getByRole('combobox', { name: 'Tỉnh/thành khi công nhận' }).fill('ha noi');
     await page.getByRole('option', { name: /Hà Nội\s*Tỉnh\/thành hiện nay/ }).click();
+    // Pickers are islands hydrated when they come into view (client:visible).
+    await page.locator('#field-issuerId').scrollIntoViewIfNeeded();
     await page.getByRole('combobox', { name: /^Cơ quan công nhận/ }).fill('ubnd thanh pho ha noi');
     await page.getByRole('option', { name: /UBND thành phố Hà Nội .*từ 2025-07-01/ }).click();
     await page.getByLabel('Số quyết định').fill(`1234/QĐ-UBND-${suffix}`);

@@ -97,6 +97,8 @@ test('an editor records a decision, uploads its PDF (a scripted one is refused),
   await page.getByRole('link', { name: 'Thêm chứng nhận cho sản phẩm này' }).click();
   await page.getByRole('combobox', { name: /^Cấp\b/ }).selectOption({ label: 'Cấp xã' });
   await page.getByLabel('Năm công nhận').fill(year);
+  // Pickers are islands hydrated when they come into view (client:visible).
+  await page.locator('#field-provinceId').scrollIntoViewIfNeeded();
   await page.getByRole('combobox', { name: 'Tỉnh/thành khi công nhận' }).fill('thai nguyen');
   await page.getByRole('option', { name: /Thái Nguyên\s*Tỉnh\/thành hiện nay/ }).click();
   await page.getByLabel('Quyết định công nhận').selectOption({ label: `${number} (${year}-06-15) — UBND xã Tân Cương` });
