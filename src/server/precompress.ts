@@ -109,11 +109,14 @@ export async function releaseFiles(dir: string): Promise<string[]> {
  * incremental publish shared the unchanged files with their forms, the files still to compress.
  */
 export async function filesWithoutForms(clientDir: string): Promise<string[]> {
-  const files = await releaseFiles(clientDir);
+  // One walk of the folder: the files, and the forms beside them.
   const present = new Set(
     (await readdir(clientDir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)),
   );
-  return files.filter((file) => isCompressible(file) && !Object.values(CODING_SUFFIX).some((suffix) => present.has(file + suffix)));
+  const suffixes = Object.values(CODING_SUFFIX);
+  return [...present].filter(
+    (file) => isCompressible(file) && !suffixes.some((suffix) => file.endsWith(suffix) || present.has(file + suffix)),
+  );
 }
 
 /** Precompresses every text file of a release's client folder (a full publish). */
