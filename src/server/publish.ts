@@ -1,6 +1,7 @@
 /**
  * Publishing (R31, R32): the database becomes a new static release, checked before visitors see it.
- *   1. backup   — VACUUM INTO a temporary file, integrity check, rename; kept with the release;
+ *   1. backup   — VACUUM INTO a temporary file (a database over the network: its tables copied in one read
+ *                 transaction, decision 043), integrity check, rename; kept with the release;
  *   2. build    — astro build into a staging folder, reading the backup: one consistent snapshot; the
  *                 change log (what this release adds, changes, expires, revokes) is made first, from
  *                 the same snapshot and the log of the release being served, and the build publishes it;
@@ -40,7 +41,7 @@ import { planRelease } from './publish-plan.ts';
 import { reuseRecordPages, shareUnchanged } from './release-assembly.ts';
 import { checkReleaseSearch } from './release-search-check.ts';
 import { filesWithoutForms, precompressFiles } from './precompress.ts';
-import { backupDatabase, moveDatabaseFile } from './backup.ts';
+import { moveDatabaseFile, snapshotDatabase } from './backup.ts';
 import { buildSite, buildStamp, type BuildHooks } from './build.ts';
 import { CHANGE_LOG_FILE, makeChangeLog, readReleaseChangeLog } from './change-log.ts';
 import {
@@ -149,13 +150,13 @@ async function validate(
   };
 }
 
-/** The backup opened as a database for `use` (and closed after), or the live database when there is no file. */
-async function withSnapshot<T>(database: Database, backupFile: string | null, use: (snapshot: Database) => Promise<T>): Promise<T> {
-  const snapshot = backupFile ? await openDatabase({ url: `file:${backupFile}` }) : database;
+/** The snapshot file opened as a database for `use`, and closed after. */
+async function withSnapshot<T>(snapshotFile: string, use: (snapshot: Database) => Promise<T>): Promise<T> {
+  const snapshot = await openDatabase({ url: `file:${snapshotFile}` });
   try {
     return await use(snapshot);
   } finally {
-    if (snapshot !== database) snapshot.close();
+    snapshot.close();
   }
 }
 
@@ -209,9 +210,9 @@ export async function publish(database: Database, options: PublishOptions): Prom
     // The release's date is the moment its data was taken: what its open data and change log are "as of".
     const releaseDate = new Date().toISOString();
     // Beside the staging folder, not in it: Astro empties its output folder when a build starts.
-    const backupFile = await backupDatabase(database, join(dir, `.backup-${id}.db`));
-    if (backupFile) done('integrity ok', 'toàn vẹn');
-    else done('remote database: no file backup', 'dữ liệu trên máy chủ libSQL: máy chủ tự sao lưu');
+    // A database over the network is copied too: the build then reads a local file, not the server (decision 043).
+    const backupFile = await snapshotDatabase(database, join(dir, `.backup-${id}.db`));
+    done('integrity ok', 'toàn vẹn');
 
     begin('build');
     const stamp = await buildStamp(database);
@@ -219,14 +220,14 @@ export async function publish(database: Database, options: PublishOptions): Prom
     const since = (previous && readRelease(dir, previous)?.lastAuditId) || 0;
     const history = await changesSince(database, since);
     // The build reads the backup: every page comes from one consistent snapshot, whatever staff do meanwhile.
-    const snapshotUrl = backupFile ? `file:${backupFile}` : database.url;
+    const snapshotUrl = `file:${backupFile}`;
     const changeLogFile = join(dir, `.changes-${id}.json`);
-    const changeLog = await withSnapshot(database, backupFile, (snapshot) =>
+    const changeLog = await withSnapshot(backupFile, (snapshot) =>
       makeChangeLog(snapshot, readReleaseChangeLog(dir, previous), { id, date: releaseDate }),
     );
     await writeFile(changeLogFile, JSON.stringify(changeLog));
     // What the release needs rendered, from the same snapshot the build reads (decision 032).
-    const planned = await withSnapshot(database, backupFile, (snapshot) => planRelease(snapshot, dir, env));
+    const planned = await withSnapshot(backupFile, (snapshot) => planRelease(snapshot, dir, env));
     const { plan } = planned;
     log.push(`${new Date().toISOString()} plan: ${describePlan(plan, 'en')}`);
     options.onPlan?.(plan);
@@ -282,7 +283,7 @@ export async function publish(database: Database, options: PublishOptions): Prom
 
     begin('validate');
     const budget = Number(env['PUBLISH_BUDGET_MB'] || DEFAULT_BUDGET_MB) * 1024 * 1024;
-    const checked = await withSnapshot(database, backupFile, (snapshot) => validate(snapshot, join(staging, 'client'), budget));
+    const checked = await withSnapshot(backupFile, (snapshot) => validate(snapshot, join(staging, 'client'), budget));
     if (hasProblems(checked)) throw new Error(describeProblems(checked).join('\n'));
     const size = `${(checked.bytes / 1048576).toFixed(1)} MB`;
     done(`${checked.pages} pages, ${size}`, `${checked.pages} trang, ${size}`);
@@ -298,9 +299,9 @@ export async function publish(database: Database, options: PublishOptions): Prom
       bytes: checked.bytes,
       lastAuditId: history.lastAuditId,
       changes: history.changes,
-      backup: backupFile ? 'backup.db' : null,
+      backup: 'backup.db',
     };
-    if (backupFile) moveDatabaseFile(backupFile, join(staging, 'backup.db'));
+    moveDatabaseFile(backupFile, join(staging, 'backup.db'));
     renameSync(changeLogFile, join(staging, CHANGE_LOG_FILE));
     const otherPages = checked.pages - 2 * Object.keys(planned.record.pages).length;
     writeFileSync(join(staging, RENDER_RECORD_FILE), JSON.stringify({ ...planned.record, otherPages }));

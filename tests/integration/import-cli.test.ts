@@ -6,24 +6,27 @@
  * no tmpfs). Each time: exit 1, the reason, nothing imported, `integrity_check` ok.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.ts';
 import { MAX_REPORTED_ERRORS } from '../../src/domain/import/rows.ts';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '../../src/server/importer.ts';
-import { ROOT, TEMPLATE_DB, TMP } from '../support/paths.ts';
+import { ROOT, TEMPLATE_DB } from '../support/paths.ts';
 import { LIST_HEADER, listCsv, syntheticList } from '../support/synthetic-list.ts';
+import { tempDirs } from '../support/temp-dirs.ts';
+
+const dirs = tempDirs('import-cli-');
 
 let dir: string;
 let dbPath: string;
 beforeEach(() => {
-  dir = mkdtempSync(join(TMP, 'import-cli-'));
+  dir = dirs.make();
   dbPath = join(dir, 'registry.db');
   copyFileSync(TEMPLATE_DB, dbPath);
 });
 afterAll(() => {
-  for (const name of readdirSync(TMP)) if (name.startsWith('import-cli-')) rmSync(join(TMP, name), { recursive: true, force: true });
+  dirs.removeAll();
 });
 
 /** Runs `npm run import -- FILE` on this test's database; `fileSizeKb` limits the size of any file it writes. */

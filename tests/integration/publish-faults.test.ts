@@ -16,6 +16,9 @@ import { currentReleaseId, readRelease } from '../../src/server/releases.ts';
 import { fakeBuild } from '../support/fake-build.ts';
 import { ROOT, TMP } from '../support/paths.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { tempDirs } from '../support/temp-dirs.ts';
+
+const dirs = tempDirs('releases-faults-');
 
 let database: TestDatabase;
 let dir: string;
@@ -27,7 +30,7 @@ beforeAll(async () => {
 });
 afterAll(async () => database.dispose());
 beforeEach(() => {
-  dir = mkdtempSync(join(TMP, 'releases-faults-'));
+  dir = dirs.make();
 });
 
 const options = (over: Partial<PublishOptions> = {}): PublishOptions => ({
@@ -219,5 +222,5 @@ describe('a full disk (R30, R32)', () => {
 });
 
 afterAll(() => {
-  for (const name of readdirSync(TMP)) if (name.startsWith('releases-faults-')) rmSync(join(TMP, name), { recursive: true, force: true });
+  dirs.removeAll();
 });

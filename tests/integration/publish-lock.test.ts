@@ -4,7 +4,7 @@
  * logged; a lock its live owner holds still refuses (the admin answers 409).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startPublish } from '../../src/server/publish-runner.ts';
@@ -16,18 +16,21 @@ import {
   type LockHolder,
   type StaleReason,
 } from '../../src/server/publish-lock.ts';
-import { ROOT, TMP } from '../support/paths.ts';
+import { ROOT } from '../support/paths.ts';
+import { tempDirs } from '../support/temp-dirs.ts';
+
+const dirs = tempDirs('publish-lock-');
 
 let dir: string;
 const children: ChildProcess[] = [];
 beforeEach(() => {
-  dir = mkdtempSync(join(TMP, 'publish-lock-'));
+  dir = dirs.make();
 });
 afterEach(() => {
   for (const child of children.splice(0)) child.kill('SIGKILL');
 });
 afterAll(() => {
-  for (const name of readdirSync(TMP)) if (name.startsWith('publish-lock-')) rmSync(join(TMP, name), { recursive: true, force: true });
+  dirs.removeAll();
 });
 
 const lockFile = () => join(dir, '.publish.lock');

@@ -2,7 +2,7 @@
  * The admin's side of publishing: the background run the releases page streams, one at a time with the
  * CLI, a failure's log, and rollback (admins only at the route; audited here).
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -13,8 +13,11 @@ import { publish, PUBLISH_STEPS, type BuildFunction } from '../../src/server/pub
 import { publishRun, rollback, settled, startPublish, untilFinished, untilStepSettled } from '../../src/server/publish-runner.ts';
 import { currentReleaseId } from '../../src/server/releases.ts';
 import { fakeBuild } from '../support/fake-build.ts';
-import { ROOT, TMP } from '../support/paths.ts';
+import { ROOT } from '../support/paths.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { tempDirs } from '../support/temp-dirs.ts';
+
+const dirs = tempDirs('releases-runner-');
 
 let database: TestDatabase;
 let dir: string;
@@ -27,11 +30,11 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await database.dispose();
-  for (const name of readdirSync(TMP)) if (name.startsWith('releases-runner-')) rmSync(join(TMP, name), { recursive: true, force: true });
+  dirs.removeAll();
 });
 beforeEach(async () => {
   await settled();
-  dir = mkdtempSync(join(TMP, 'releases-runner-'));
+  dir = dirs.make();
 });
 
 describe('the background publish', () => {

@@ -3,7 +3,7 @@
  * while the new release is published in the background, and serves the new one once it is switched on. A fresh
  * clone (no release yet) publishes its first release before serving.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { writeTransaction } from '../../src/db/client.ts';
@@ -15,8 +15,11 @@ import { currentReleaseId } from '../../src/server/releases.ts';
 import { RELEASE_HEADER, startSiteServer } from '../../src/server/site-server.ts';
 import { prepareReleases } from '../../src/server/start-up.ts';
 import { fakeBuild } from '../support/fake-build.ts';
-import { ROOT, TMP } from '../support/paths.ts';
+import { ROOT } from '../support/paths.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { tempDirs } from '../support/temp-dirs.ts';
+
+const dirs = tempDirs('start-up-');
 
 let database: TestDatabase;
 let dir: string;
@@ -30,10 +33,10 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await database.dispose();
-  for (const name of readdirSync(TMP)) if (name.startsWith('start-up-')) rmSync(join(TMP, name), { recursive: true, force: true });
+  dirs.removeAll();
 });
 beforeEach(() => {
-  dir = mkdtempSync(join(TMP, 'start-up-'));
+  dir = dirs.make();
   lines.length = 0;
 });
 
