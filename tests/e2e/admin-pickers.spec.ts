@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { STAFF_SITE } from './support/sites.ts';
 import { signInAs } from './support/staff.ts';
+import { axeScan } from './support/axe.ts';
 
 // #20.1: the searching pickers, on the staff site (the stories save records), signed in by a session cookie.
 test.use({ baseURL: STAFF_SITE.url });
@@ -14,8 +14,7 @@ async function signIn(page: Page) {
   await expect(page.getByRole('heading', { level: 1, name: 'Tổng quan' })).toBeVisible();
 }
 
-const axe = async (page: Page) =>
-  (await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`);
+const axe = async (page: Page) => (await axeScan(page)).violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`);
 
 test('an editor picks an establishment by typing "hop tac xa che" with the keyboard only, and saves', async ({
   page,

@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from '@playwright/test';
 import { ADMIN_ROUTES, ROLES, type Role } from '../../src/domain/auth.ts';
 import { STAFF_EMAIL, STAFF_PASSWORD, STAFF_SITE } from './support/sites.ts';
 import { signInAs, staffSessionCookie } from './support/staff.ts';
+import { axeScan } from './support/axe.ts';
 
 // The admin stories write: they run on the staff site, which no visitor story reads (tests/e2e/support/sites.ts).
 test.use({ baseURL: STAFF_SITE.url });
@@ -87,12 +87,12 @@ test.describe('staff sign-in', () => {
 
   test('the sign-in form and the dashboard have no axe violations', async ({ page }) => {
     await page.goto('/admin/login/');
-    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+    expect((await axeScan(page)).violations.map((v) => v.id)).toEqual([]);
     await page.getByLabel('E-mail').fill('viewer@example.vn');
     await page.getByLabel('Mật khẩu').fill(STAFF_PASSWORD);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Tổng quan' })).toBeVisible();
-    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+    expect((await axeScan(page)).violations.map((v) => v.id)).toEqual([]);
   });
 });
 
@@ -196,7 +196,7 @@ test.describe('editing an establishment', () => {
     await expect(newest.getByRole('heading')).toContainText('Sửa');
     await expect(newest.getByRole('heading')).toContainText('editor@example.vn');
     await expect(newest.getByRole('row', { name: /Điện thoại/ })).toContainText('0208 3855 123');
-    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+    expect((await axeScan(page)).violations.map((v) => v.id)).toEqual([]);
 
     const viewerContext = await browser.newContext();
     const viewer = await viewerContext.newPage();
@@ -285,7 +285,7 @@ test.describe('registering a new producer, product, photo and certificate', () =
     await page.getByRole('button', { name: 'Thêm' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Đã thêm' })).toContainText('Đã thêm');
     const productUrl = page.url().replace(/\?.*$/, '');
-    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+    expect((await axeScan(page)).violations.map((v) => v.id)).toEqual([]);
 
     // A photo: refused without its description, accepted with one, shown at the re-encoded size.
     const sharp = (await import('sharp')).default;
@@ -328,7 +328,7 @@ test.describe('registering a new producer, product, photo and certificate', () =
     await expect(entries.last().getByRole('heading')).toContainText('Tạo');
     await expect(entries.last().getByRole('heading')).toContainText(EMAIL.editor);
     await expect(entries.first().getByRole('heading')).toContainText('editor@example.vn');
-    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+    expect((await axeScan(page)).violations.map((v) => v.id)).toEqual([]);
 
     // A viewer sees the same product read-only, and a forged save or upload is refused.
     const viewerContext = await browser.newContext();

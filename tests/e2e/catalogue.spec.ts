@@ -1,9 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readSeedCsv } from '../../src/db/reference.ts';
 import { PAGE_SIZE } from '../../src/domain/catalogue.ts';
 import { foldVietnamese } from '../../src/domain/text.ts';
 import { openListingFilters } from '../support/filter-panel.ts';
+import { axeScan, WCAG_AND_BEST_PRACTICE } from './support/axe.ts';
 
 const seedRows = readSeedCsv('certified-products.csv');
 /** How many of the seed's products a filter keeps: its rows' distinct product names, folded (the seed has no two products of one name). */
@@ -195,7 +195,7 @@ test.describe('accessibility', () => {
   for (const path of pages) {
     test(`${path} has no axe violations`, async ({ page }) => {
       await page.goto(path);
-      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+      const results = await axeScan(page, WCAG_AND_BEST_PRACTICE);
       expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     });
   }

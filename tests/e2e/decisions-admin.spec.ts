@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { cleanPdf, hiddenJsPdf } from '../support/pdf-factory.ts';
 import { STAFF_SITE } from './support/sites.ts';
 import { signInAs } from './support/staff.ts';
+import { axeScan } from './support/axe.ts';
 
 /** A recognition decision as staff record it (issue #16): the record, its PDF, and a certification that points to it. */
 
@@ -23,8 +23,7 @@ async function screenshot(page: Page, path: string, isMobile: boolean) {
   if (isMobile && size) await page.setViewportSize(size);
 }
 
-const axe = async (page: Page) =>
-  (await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`);
+const axe = async (page: Page) => (await axeScan(page)).violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`);
 
 test('an editor records a decision, uploads its PDF (a scripted one is refused), and links a certification to it', async ({
   page,

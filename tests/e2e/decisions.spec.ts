@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { parseCsv } from '../../src/domain/import/csv.ts';
+import { axeScan, WCAG_AND_BEST_PRACTICE } from './support/axe.ts';
 
 /** The seed's decision 3116/QĐ-BCT as decisions.csv gives it (its size and source are read, not assumed). */
 function seededDecision(number: string): { size: number; source: string } {
@@ -17,7 +17,7 @@ const products = (page: Page) =>
   page.getByRole('heading', { level: 2, name: /Sản phẩm trong sổ đăng ký|Products in the registry/ }).locator('+ ul > li');
 
 async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const results = await axeScan(page, WCAG_AND_BEST_PRACTICE);
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 

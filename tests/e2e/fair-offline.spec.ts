@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { FAIR_SITE } from './support/sites.ts';
 import { expect, test, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test';
+import { axeScan } from './support/axe.ts';
 
 // The fair site: the real seed plus factory exhibitors (a second webServer in playwright.config.ts).
 test.use({ baseURL: FAIR_SITE.url });
@@ -110,7 +110,7 @@ test.describe('a buyer on a fair hall floor without network', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
     await expect(page.getByRole('heading', { level: 1, name: 'Không có kết nối mạng' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'You are offline' })).toBeVisible();
-    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    expect((await axeScan(page)).violations).toEqual([]);
 
     await page.getByRole('link', { name: fairName }).click();
     await expect(page).toHaveURL(new RegExp(`${fairPath}$`));

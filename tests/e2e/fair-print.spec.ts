@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { FAIR_SITE } from './support/sites.ts';
 import { expect, test, type Page } from '@playwright/test';
 import { compareBoothCodes } from '../../src/domain/fairs.ts';
+import { axeScan, WCAG_AND_BEST_PRACTICE } from './support/axe.ts';
 
 // Runs against a site whose 2024 northern fair has (sample) exhibitors in more than one hall.
 test.use({ baseURL: FAIR_SITE.url });
@@ -15,7 +15,7 @@ const exhibitorList = (page: Page) => page.getByRole('list', { name: /^(Đơn v�
 const exhibitorItems = (page: Page) => exhibitorList(page).locator(':scope > li');
 
 async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const results = await axeScan(page, WCAG_AND_BEST_PRACTICE);
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { FAIR_SITE } from './support/sites.ts';
 import { expect, test, type Page } from '@playwright/test';
 import { readSeedCsv } from '../../src/db/reference.ts';
 import { compareBoothCodes } from '../../src/domain/fairs.ts';
+import { axeScan } from './support/axe.ts';
 
 /** The fair site (playwright.config.ts): the real seed plus factory exhibitors at the 2024 northern fair. */
 
@@ -189,7 +189,7 @@ test.describe('a buyer at the fair', () => {
   for (const path of [FAIR, `/en${FAIR}`, '/fairs/']) {
     test(`${path} has no axe violations`, async ({ page }) => {
       await page.goto(path);
-      const results = await new AxeBuilder({ page }).analyze();
+      const results = await axeScan(page);
       expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     });
   }

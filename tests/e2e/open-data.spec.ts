@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { parseCsv } from '../../src/domain/import/csv.ts';
+import { axeScan } from './support/axe.ts';
 
 /**
  * The open data of the built site (issue #9). Other stories publish new releases on the same server while
@@ -98,7 +98,7 @@ function schemaValidator(files: Map<string, Fetched>, ajv: Ajv2020, url: string)
 }
 
 async function expectNoAxeViolations(page: Page) {
-  expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+  expect((await axeScan(page)).violations.map((v) => v.id)).toEqual([]);
 }
 
 test.describe('a researcher using the open data', () => {

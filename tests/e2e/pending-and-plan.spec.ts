@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { and, asc, eq, notLike } from 'drizzle-orm';
 import { join } from 'node:path';
@@ -7,6 +6,7 @@ import { establishments, fairExhibitors, fairs } from '../../src/db/schema/index
 import { ROOT } from '../support/paths.ts';
 import { STAFF_SITE, type StaffRole } from './support/sites.ts';
 import { signInAs } from './support/staff.ts';
+import { axeScan } from './support/axe.ts';
 
 // These stories write and publish: they run on the staff site (tests/e2e/support/sites.ts).
 test.use({ baseURL: STAFF_SITE.url });
@@ -24,7 +24,7 @@ async function signIn(browser: Browser, role: StaffRole): Promise<Page> {
 }
 
 async function expectNoAxeViolations(page: Page) {
-  expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+  expect((await axeScan(page)).violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
 }
 
 async function screenshots(page: Page, name: string) {

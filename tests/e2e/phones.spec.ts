@@ -4,10 +4,10 @@
  * fair plan keeps readable labels in booth order with a skip link; wide screens keep the side panel.
  */
 import { brotliCompressSync, constants } from 'node:zlib';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { compareBoothCodes } from '../../src/domain/fairs.ts';
 import { suggestionsAnnouncement } from '../../src/domain/listing-strings.ts';
+import { axeScan, WCAG_AND_BEST_PRACTICE } from './support/axe.ts';
 
 /** The fair site (playwright.config.ts): the real seed plus factory exhibitors at the 2024 northern fair. */
 const FAIR_SITE = `http://127.0.0.1:${process.env['E2E_FAIR_PORT'] || 4392}`;
@@ -20,9 +20,7 @@ const firstResult = (page: Page) => page.locator('[data-results] > li, [data-pro
 const facetCount = async (page: Page, name: RegExp) =>
   Number((await page.getByRole('link', { name }).locator('[data-count]').textContent())?.trim());
 const axeViolations = async (page: Page) =>
-  (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze()).violations.map(
-    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
+  (await axeScan(page, WCAG_AND_BEST_PRACTICE)).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 
 /** True when the element's top edge is inside the first screenful (no scrolling needed to see it). */
 async function isOnFirstScreen(element: Locator) {

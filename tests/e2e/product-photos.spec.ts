@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { FAIR_SITE } from './support/sites.ts';
+import { axeScan } from './support/axe.ts';
 
 /** The fair site (playwright.config.ts) has a photo of Trà Ô Long stored through the upload pipeline. */
 test.use({ baseURL: FAIR_SITE.url });
@@ -25,7 +25,7 @@ test('a product’s photo is published re-encoded, in AVIF and WebP at several w
   // The product's structured data names the photo.
   const jsonLd = await page.locator('script[type="application/ld+json"]').allTextContents();
   expect(jsonLd.join('')).toMatch(/"image":"http[^"]+\/media\/[0-9a-f]{64}-1024\.jpg"/);
-  expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+  expect((await axeScan(page)).violations.map((v) => v.id)).toEqual([]);
 
   await page.goto('/en/products/tra-o-long/');
   await expect(page.getByRole('img', { name: 'Oolong tea buds' })).toBeVisible();

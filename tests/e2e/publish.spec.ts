@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { STAFF_SITE, type StaffRole } from './support/sites.ts';
 import { signInAs } from './support/staff.ts';
+import { axeScan } from './support/axe.ts';
 
 // These stories publish: they run on the staff site, which no visitor story reads (tests/e2e/support/sites.ts).
 test.use({ baseURL: STAFF_SITE.url });
@@ -54,7 +54,7 @@ test('an editor renames a product, an admin publishes, and the public page and t
   await expect(servedRow).not.toHaveText(before!);
   // Its list of changes names the rename (other stories may have saved records too).
   await expect(servedRow).toContainText(/\d+ sản phẩm/);
-  expect((await new AxeBuilder({ page: admin }).analyze()).violations.map((v) => v.id)).toEqual([]);
+  expect((await axeScan(admin)).violations.map((v) => v.id)).toEqual([]);
 
   // The same server now serves the new release: the page and the search know the new name.
   await admin.goto(publicUrl);
@@ -121,7 +121,7 @@ test('an editor imports a list with two bad rows, sees them in the preview, fixe
   await expect(errors).toHaveCount(2);
   await expect(errors.first()).toContainText('cột level: không rõ cấp “cấp huyện lạ”');
   await expect(errors.last()).toContainText('cột year: “20x5” không phải năm 4 chữ số');
-  expect((await new AxeBuilder({ page: editor }).analyze()).violations.map((v) => v.id)).toEqual([]);
+  expect((await axeScan(editor)).violations.map((v) => v.id)).toEqual([]);
 
   // The rejected rows, with their reasons, as a file to fix.
   const downloading = editor.waitForEvent('download');
@@ -155,7 +155,7 @@ test('an editor imports a list with two bad rows, sees them in the preview, fixe
   await editor.getByRole('button', { name: 'Nhập vào sổ' }).click();
   await expect(editor.getByRole('status').filter({ hasText: 'Đã nhập' })).toContainText('4 chứng nhận mới, 4 sản phẩm mới, 4 cơ sở mới');
   await expect(editor.getByRole('link', { name: 'Chổi đót mẫu nhập' })).toBeVisible();
-  expect((await new AxeBuilder({ page: editor }).analyze()).violations.map((v) => v.id)).toEqual([]);
+  expect((await axeScan(editor)).violations.map((v) => v.id)).toEqual([]);
   await editorContext.close();
 
   // An admin publishes; the new products are found on the site.

@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { openListingFilters } from '../support/filter-panel.ts';
+import { axeScan, WCAG_AND_BEST_PRACTICE } from './support/axe.ts';
 
 test.describe('a visitor searching', () => {
   test('types "tra o long" in the header box and opens the product', async ({ page }) => {
@@ -84,7 +84,7 @@ test.describe('a visitor searching', () => {
         .getByRole('link')
         .first(),
     ).toBeVisible();
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    const results = await axeScan(page, WCAG_AND_BEST_PRACTICE);
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page, type Response } from '@playwright/test';
+import { axeScan, WCAG_AND_BEST_PRACTICE } from './support/axe.ts';
 
 /** What each figure of a page holds: the numbers its chart's bars draw and its table's numbers, by key. */
 async function figureNumbers(page: Page) {
@@ -173,7 +173,7 @@ test.describe('accessibility', () => {
   for (const path of ['/stats/', '/en/stats/', '/stats/central/']) {
     test(`${path} has no axe violations`, async ({ page }) => {
       await page.goto(path);
-      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+      const results = await axeScan(page, WCAG_AND_BEST_PRACTICE);
       expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     });
   }

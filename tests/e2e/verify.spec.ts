@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { decisionNumberKey } from '../../src/domain/decision-number.ts';
 import { parseCsv } from '../../src/domain/import/csv.ts';
 import { formatRegistryCode, makeRegistryCode } from '../../src/domain/registry-code.ts';
 import { compactKey } from '../../src/domain/text.ts';
 import { defaultValidUntil, todayIso } from '../../src/domain/validity.ts';
+import { axeScan, WCAG_AND_BEST_PRACTICE } from './support/axe.ts';
 
 /** The seed's rows as objects, read the way the seed reads them, so that expectations follow the data. */
 function seedRows(file: string): Record<string, string>[] {
@@ -155,7 +155,7 @@ test.describe('accessibility of the verification answers', () => {
   ]) {
     test(`${path} has no axe violations`, async ({ page }) => {
       await page.goto(path);
-      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+      const results = await axeScan(page, WCAG_AND_BEST_PRACTICE);
       expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     });
   }
