@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { editable, nowIso } from './columns.ts';
-import { industries, organisations, productGroups, provinces, regions } from './reference.ts';
+import { organisations, productGroups, provinces, regions } from './reference.ts';
 
 /** A rural industrial establishment (cơ sở CNNT). */
 export const establishments = sqliteTable(
@@ -64,19 +64,6 @@ export const productSetItems = sqliteTable(
     name: text('name').notNull(),
   },
   (t) => [uniqueIndex('product_set_items_position').on(t.productId, t.position)],
-);
-
-export const productIndustries = sqliteTable(
-  'product_industries',
-  {
-    productId: integer('product_id')
-      .notNull()
-      .references(() => products.id, { onDelete: 'cascade' }),
-    industryId: integer('industry_id')
-      .notNull()
-      .references(() => industries.id),
-  },
-  (t) => [primaryKey({ columns: [t.productId, t.industryId] })],
 );
 
 /**

@@ -45,14 +45,6 @@ export const productGroups = sqliteTable('product_groups', {
   labels: text('labels', { mode: 'json' }).$type<string[]>().notNull(),
 });
 
-/** Industries (ngành) staff tag products with, beside the group. */
-export const industries = sqliteTable('industries', {
-  id: integer('id').primaryKey(),
-  slug: text('slug').notNull().unique(),
-  nameVi: text('name_vi').notNull(),
-  nameEn: text('name_en'),
-});
-
 /** Bodies that issue certificates or organise fairs; their names change over time (organisation_names). */
 export const organisations = sqliteTable(
   'organisations',
