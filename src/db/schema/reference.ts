@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { editable } from './columns.ts';
+import { editable, ownedBy } from './columns.ts';
 
 /** The three regions of regional rounds. Membership of provinces is data (provinces.region_code). */
 export const regions = sqliteTable('regions', {
@@ -65,9 +65,7 @@ export const organisationNames = sqliteTable(
   'organisation_names',
   {
     id: integer('id').primaryKey(),
-    organisationId: integer('organisation_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
+    organisationId: ownedBy('organisation_id', () => organisations.id),
     name: text('name').notNull(),
     /** This name in English where staff have one (never invented); English pages fall back to \`name\`. */
     nameEn: text('name_en'),
