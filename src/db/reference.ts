@@ -6,7 +6,7 @@ import { REGIONS, type RegionCode } from '../domain/levels.ts';
 import { buildProvinceUnits, type ProvinceUnit } from '../domain/provinces.ts';
 import { slugify } from '../domain/slug.ts';
 import type { DbOrTx } from './client.ts';
-import { industries, organisationNames, organisations, productGroups, provinces, regions, type Organisation } from './schema/index.ts';
+import { organisationNames, organisations, productGroups, provinces, regions, type Organisation } from './schema/index.ts';
 
 /** The folder of the real seed files (db/seed/), with its trailing separator. */
 export const SEED_DIR = fileURLToPath(new URL('../../db/seed/', import.meta.url));
@@ -27,18 +27,9 @@ export function seedProvinceUnits(): ProvinceUnit[] {
   return buildProvinceUnits(mapping, regionOf);
 }
 
-/** The industries (ngành) DOMAIN.md names; staff add more in the admin. */
-const INDUSTRIES = [
-  ['Dệt may', 'Textiles and garments'],
-  ['Cơ khí', 'Mechanical engineering'],
-  ['Chế biến nông sản', 'Agricultural processing'],
-  ['Gỗ – tre – nứa', 'Wood, bamboo and rattan'],
-  ['Vật liệu xây dựng', 'Building materials'],
-] as const;
-
 /**
- * Loads the reference tables (regions, provinces of both eras, product groups, industries,
- * organisations) when they are empty. Runs inside the caller's transaction.
+ * Loads the reference tables (regions, provinces of both eras, product groups, organisations) when they
+ * are empty. Runs inside the caller’s transaction.
  */
 export async function ensureReferenceData(db: DbOrTx): Promise<void> {
   const existing = await db.select({ id: provinces.id }).from(provinces).limit(1);
@@ -47,7 +38,6 @@ export async function ensureReferenceData(db: DbOrTx): Promise<void> {
   await db
     .insert(productGroups)
     .values(PRODUCT_GROUPS.map((g) => ({ id: g.id, code: g.code, nameVi: g.nameVi, nameEn: g.nameEn, labels: g.labels })));
-  await db.insert(industries).values(INDUSTRIES.map(([vi, en]) => ({ slug: slugify(vi), nameVi: vi, nameEn: en })));
 
   const units = seedProvinceUnits();
   const idByName = new Map<string, number>();

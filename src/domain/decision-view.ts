@@ -76,21 +76,31 @@ export interface RoundShare {
   slugs: string[];
 }
 
+/** A decision as the round figures read it: its round, and how many of its certifications the registry holds. */
+export interface RoundDecision {
+  slug: string;
+  roundYear: number;
+  level: CertificationLevel;
+  region: RegionCode | null;
+  held: number;
+  /** How many products the decision says it certified; null when it does not say. */
+  certified: number | null;
+  decisionDate: string | null;
+}
+
+/** Rounds newest first, the higher level first within a year, then by region code. */
+export function compareRoundsNewestFirst(
+  a: { year: number; level: CertificationLevel; region: RegionCode | null },
+  b: { year: number; level: CertificationLevel; region: RegionCode | null },
+): number {
+  return b.year - a.year || rank(b.level) - rank(a.level) || (a.region ?? '').localeCompare(b.region ?? '');
+}
+
 /**
  * The rounds the decisions describe, newest first: national and regional rounds only (one decision makes the
  * whole round); a round's size is the sum of its decisions' published counts, unknown when one is missing.
  */
-export function roundShares(
-  decisions: readonly {
-    slug: string;
-    roundYear: number;
-    level: CertificationLevel;
-    region: RegionCode | null;
-    held: number;
-    certified: number | null;
-    decisionDate: string | null;
-  }[],
-): RoundShare[] {
+export function roundShares(decisions: readonly RoundDecision[]): RoundShare[] {
   const rounds = new Map<string, RoundShare>();
   for (const d of decisions) {
     if (d.level !== 'national' && d.level !== 'regional') continue;
@@ -113,9 +123,7 @@ export function roundShares(
     round.certified = round.certified === null || d.certified === null ? null : round.certified + d.certified;
     if (d.decisionDate && (!round.publishedOn || d.decisionDate < round.publishedOn)) round.publishedOn = d.decisionDate;
   }
-  return [...rounds.values()].sort(
-    (a, b) => b.year - a.year || rank(b.level) - rank(a.level) || (a.region ?? '').localeCompare(b.region ?? ''),
-  );
+  return [...rounds.values()].sort(compareRoundsNewestFirst);
 }
 
 /**

@@ -4,8 +4,8 @@
  * the round's size is known. Validity is not among them: it is a property of certifications on a day, and
  * /stats/ says it as such. Pure.
  */
-import { roundShares, type RoundShare } from './decision-view.ts';
-import { LEVELS, type CertificationLevel, type RegionCode } from './levels.ts';
+import { compareRoundsNewestFirst, roundShares, type RoundDecision, type RoundShare } from './decision-view.ts';
+import type { CertificationLevel, RegionCode } from './levels.ts';
 
 export interface HomeFiguresInput {
   /** Products with a published certification, establishments, current provinces with a certified product. */
@@ -15,15 +15,7 @@ export interface HomeFiguresInput {
   /** The rounds the published certifications belong to, with how many each holds. */
   certificationRounds: readonly { year: number; level: CertificationLevel; region: RegionCode | null; certifications: number }[];
   /** The published decisions with how many of their certifications the registry shows. */
-  decisions: readonly {
-    slug: string;
-    roundYear: number;
-    level: CertificationLevel;
-    region: RegionCode | null;
-    held: number;
-    productsCertified: number | null;
-    decisionDate: string | null;
-  }[];
+  decisions: readonly (Omit<RoundDecision, 'certified'> & { productsCertified: number | null })[];
 }
 
 export interface LatestRound {
@@ -45,7 +37,6 @@ export interface HomeFigures {
   shares: RoundShare[];
 }
 
-const rank = (level: CertificationLevel) => LEVELS.findIndex((l) => l.code === level);
 const isOfficialRound = (level: CertificationLevel) => level === 'national' || level === 'regional';
 
 /**
@@ -56,9 +47,7 @@ export function homeFigures(input: HomeFiguresInput): HomeFigures {
   const rounds = input.certificationRounds.some((r) => isOfficialRound(r.level))
     ? input.certificationRounds.filter((r) => isOfficialRound(r.level))
     : input.certificationRounds;
-  const newest = [...rounds].sort(
-    (a, b) => b.year - a.year || rank(b.level) - rank(a.level) || (a.region ?? '').localeCompare(b.region ?? ''),
-  )[0];
+  const newest = [...rounds].sort(compareRoundsNewestFirst)[0];
   // A round's share counts every certification of the round the registry holds, whether or not its source
   // printed the decision number (a national or regional round is made by one decision).
   const heldInRound = (r: { year: number; level: CertificationLevel; region: RegionCode | null }) =>

@@ -149,7 +149,6 @@ export function dimensionsRefusal(width: number, height: number): UploadRefusal 
 export const VARIANT_WIDTHS: readonly number[] = [320, 640, 1024, 1600];
 export const MAX_STORED_SIDE = 1600;
 export type VariantFormat = 'avif' | 'webp' | 'jpg';
-export const VARIANT_FORMATS: readonly VariantFormat[] = ['avif', 'webp', 'jpg'];
 export const VARIANT_MIME: Record<VariantFormat, string> = { avif: 'image/avif', webp: 'image/webp', jpg: 'image/jpeg' };
 /** The one JPEG kept: the `<img>` fallback and the picture in structured data (social cards take JPEG). */
 export const JPEG_FALLBACK_MAX_WIDTH = 1024;
@@ -180,7 +179,6 @@ export function variantsOf(hash: string, width: number): { width: number; format
   return list.map((v) => ({ ...v, fileName: variantFileName(hash, v.width, v.format) }));
 }
 
-export const HASH_PATTERN = /^[0-9a-f]{64}$/;
 const FILE_NAME_PATTERN = /^([0-9a-f]{64})-([1-9]\d{0,3})\.(avif|webp|jpg)$/;
 
 /** `<hash>-<width>.<ext>`, the only shape of name ever stored or served. */

@@ -115,12 +115,6 @@ export function closestProvinceNames(units: readonly ProvinceUnit[], key: string
     .map((c) => c.name);
 }
 
-/** How a unit is written in full: "TP. Hồ Chí Minh", "Tỉnh Bắc Giang"; English "Ho Chi Minh City". */
-export function provinceFullName(unit: Pick<ProvinceUnit, 'name' | 'unitType'>, locale: 'vi' | 'en' = 'vi'): string {
-  if (locale === 'en') return unit.unitType === 'city' ? `${unit.name} City` : `${unit.name} Province`;
-  return unit.unitType === 'city' ? `TP. ${unit.name}` : `Tỉnh ${unit.name}`;
-}
-
 /** "Bắc Giang (nay thuộc Bắc Ninh)" where the province changed, else the name alone. */
 export function provinceWithSuccessor(name: string, currentName: string | null, locale: 'vi' | 'en' = 'vi'): string {
   if (!currentName || currentName === name) return name;

@@ -1,22 +1,12 @@
 /** What the verification answer shows, as plain data: read by src/server/verify-data.ts, rendered by the Verify* components. */
+import type { CertificationCore } from './certification.ts';
 import type { CertificationLevel, RegionCode } from './levels.ts';
 import type { VerifyQuery } from './verify-match.ts';
 
-export interface VerifyCertification {
-  registryCode: string;
-  level: CertificationLevel;
-  region: RegionCode | null;
-  roundYear: number;
-  decisionNo: string | null;
-  decisionSlug: string | null;
-  certificateNo: string | null;
-  validUntil: string | null;
+export interface VerifyCertification extends CertificationCore {
   validUntilSource: 'rule' | 'manual';
-  revokedAt: string | null;
   provinceName: string;
   currentProvinceName: string;
-  productSlug: string;
-  productName: string;
   establishmentSlug: string | null;
   establishmentName: string | null;
 }

@@ -54,12 +54,6 @@ export async function buildStamp(database: Database): Promise<string> {
   return hash.digest('hex');
 }
 
-/** True when outDir holds a build made from exactly these sources and data. */
-export function isBuildCurrent(outDir: string, stamp: string): boolean {
-  const file = join(outDir, STAMP_FILE);
-  return existsSync(join(outDir, 'server', 'entry.mjs')) && existsSync(file) && readFileSync(file, 'utf8') === stamp;
-}
-
 export interface BuildHooks {
   /** Each line the build prints (stdout and stderr); without it the build prints to this process's output. */
   onLine?: (line: string) => void;

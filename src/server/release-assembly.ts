@@ -17,9 +17,6 @@ import { RECORD_KINDS, recordPageFiles, type RecordKind } from '../domain/render
 /** Siblings a later step may write beside a file (precompressed copies): shared with the file. */
 export const SIBLING_SUFFIXES = ['.br', '.gz'] as const;
 
-/** A step over the files a release newly holds (not shared with the previous one), e.g. precompression. */
-export type NewFilesStep = (client: string, files: readonly string[]) => Promise<void>;
-
 const PARALLEL = 16;
 
 async function eachLimited<T>(list: readonly T[], work: (item: T) => Promise<void>): Promise<void> {

@@ -132,4 +132,4 @@ export function sweepStaging(dir: string): string[] {
   return left;
 }
 
-export { acquirePublishLock, lockHolder, type LockHolder, type PublishLock } from './publish-lock.ts';
+export { acquirePublishLock, lockHolder, type LockHolder } from './publish-lock.ts';

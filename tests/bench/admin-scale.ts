@@ -19,7 +19,7 @@ import { certifications, establishments, products, provinces } from '../../src/d
 import { seedDatabase } from '../../src/db/seed.ts';
 import { pickerFold, type PickerKind } from '../../src/domain/admin/picker.ts';
 import { TMP } from '../support/paths.ts';
-import { random, syntheticCatalogue } from './synthetic.ts';
+import { random, syntheticCatalogue } from '../support/synthetic.ts';
 
 const ESTABLISHMENTS = 10_000;
 const PRODUCTS = 20_000;

@@ -1,5 +1,5 @@
 /**
- * Importing an official list at scale (issue #8): 10,000 synthetic valid rows (tests/support/synthetic-list.ts),
+ * Importing an official list at scale (issue #8): 10,000 synthetic valid rows (tests/support/synthetic.ts),
  * as CSV and as XLSX, into a fresh embedded database file and into a fresh sqld over HTTP (the peer, in
  * the same run). For each: the preview (previewImport, a dry run), the commit (importList, which reads and
  * validates the file again) and a second import of the same file (every row a duplicate), with the time
@@ -19,7 +19,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { GCProfiler } from 'node:v8';
 import { importList, previewImport } from '../../src/server/importer.ts';
 import { createTestDatabase } from '../support/test-database.ts';
-import { listCsv, listXlsx, syntheticList } from '../support/synthetic-list.ts';
+import { listCsv, listXlsx, syntheticList } from '../support/synthetic.ts';
 
 const ROWS = 10_000;
 const TARGET_MS = 10_000;

@@ -27,7 +27,7 @@ import { startSiteServer } from '../../src/server/site-server.ts';
 import { ROOT, TMP } from '../support/paths.ts';
 import { benchServe } from './serve.ts';
 import { benchPublishIncremental } from './publish-incremental.ts';
-import { syntheticCatalogue } from './synthetic.ts';
+import { syntheticCatalogue } from '../support/synthetic.ts';
 
 const PHOTOS = 24;
 const MiB = 1024 * 1024;

@@ -25,7 +25,7 @@ import { CHROMIUM_FLAGS, chromiumPath } from '../support/chromium.ts';
 import { evaluateQueries, labelledQueries, type LabelledQuery, type LanguageFigures } from '../support/labelled-queries.ts';
 import { seedCatalogueItems } from '../support/seed-catalogue.ts';
 import { ROOT, TMP } from '../support/paths.ts';
-import { syntheticCatalogue, syntheticQueries, type SyntheticCatalogue } from './synthetic.ts';
+import { syntheticCatalogue, syntheticQueries, type SyntheticCatalogue } from '../support/synthetic.ts';
 
 type Engine = 'ours' | 'pagefind';
 const ENGINES: Engine[] = ['ours', 'pagefind'];

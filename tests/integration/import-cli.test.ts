@@ -13,7 +13,7 @@ import { openDatabase } from '../../src/db/client.ts';
 import { MAX_REPORTED_ERRORS } from '../../src/domain/import/rows.ts';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '../../src/server/importer.ts';
 import { ROOT, TEMPLATE_DB } from '../support/paths.ts';
-import { LIST_HEADER, listCsv, syntheticList } from '../support/synthetic-list.ts';
+import { LIST_HEADER, listCsv, syntheticList } from '../support/synthetic.ts';
 import { tempDirs } from '../support/temp-dirs.ts';
 
 const dirs = tempDirs('import-cli-');

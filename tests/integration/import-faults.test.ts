@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.ts';
 import { importList } from '../../src/server/importer.ts';
 import { ROOT, TEMPLATE_DB, TMP } from '../support/paths.ts';
-import { listCsv, syntheticList } from '../support/synthetic-list.ts';
+import { listCsv, syntheticList } from '../support/synthetic.ts';
 
 /** Rows in the list: enough that writing them takes a while, few enough for a dozen runs in a minute. */
 const ROWS = 3000;

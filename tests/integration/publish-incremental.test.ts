@@ -18,6 +18,7 @@ import { publish } from '../../src/server/publish.ts';
 import { listFiles } from '../../src/server/release-assembly.ts';
 import type { RenderPlan } from '../../src/domain/render-plan.ts';
 import { TMP } from '../support/paths.ts';
+import { random } from '../support/synthetic.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 /**
@@ -31,18 +32,6 @@ const EDITS_PER_ROUND = 5;
 let database: TestDatabase;
 let dir: string;
 let work: string;
-
-/** A small seeded generator (mulberry32): a failing sequence can be replayed from the seed printed. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ids = async (sql: string) => (await database.client.execute(sql)).rows.map((r) => Number(r[0]));
 

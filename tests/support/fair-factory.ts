@@ -11,7 +11,7 @@ import { writeCsv } from '../../src/domain/csv-write.ts';
 import { establishmentKey } from '../../src/domain/establishments.ts';
 import { productGroupByCode } from '../../src/domain/groups.ts';
 import { importCsv } from '../../src/server/importer.ts';
-import { syntheticCatalogue } from '../bench/synthetic.ts';
+import { syntheticCatalogue } from './synthetic.ts';
 
 export const FACTORY_FAIR_SLUG = 'hoi-cho-trien-lam-hang-cong-nghiep-nong-thon-tieu-bieu-khu-vuc-phia-bac-nam-2024';
 const HALLS = ['A', 'B', 'C', 'D'];

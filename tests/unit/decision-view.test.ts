@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { groupDecisionsByYear, holdingSentence, holdingShort, roundShares, roundShareSentence } from '../../src/domain/decision-view.ts';
+import {
+  compareRoundsNewestFirst,
+  groupDecisionsByYear,
+  holdingSentence,
+  holdingShort,
+  roundShares,
+  roundShareSentence,
+} from '../../src/domain/decision-view.ts';
 
 describe('holdingSentence', () => {
   it('says x of y plainly in Vietnamese', () => {
@@ -62,6 +69,25 @@ describe('groupDecisionsByYear', () => {
 
   it('returns no group for no decision', () => {
     expect(groupDecisionsByYear([])).toEqual([]);
+  });
+});
+
+describe('compareRoundsNewestFirst', () => {
+  it('puts the newer year first, then the higher level, then the region by code', () => {
+    const rounds = [
+      { year: 2022, level: 'regional', region: 'south' },
+      { year: 2021, level: 'national', region: null },
+      { year: 2022, level: 'provincial', region: null },
+      { year: 2022, level: 'regional', region: 'north' },
+      { year: 2023, level: 'commune', region: null },
+    ] as const;
+    expect([...rounds].sort(compareRoundsNewestFirst).map((r) => `${r.year} ${r.level} ${r.region ?? ''}`.trim())).toEqual([
+      '2023 commune',
+      '2022 regional north',
+      '2022 regional south',
+      '2022 provincial',
+      '2021 national',
+    ]);
   });
 });
 

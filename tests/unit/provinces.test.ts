@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { seedProvinceUnits } from '../../src/db/reference.ts';
 import {
   closestProvinceNames,
-  provinceFullName,
   provincialCommitteeName,
   provinceKey,
   provinceWithSuccessor,
@@ -83,14 +82,6 @@ describe('closestProvinceNames', () => {
   it('returns three names, nearest first', () => {
     expect(closestProvinceNames(units, provinceKey('Lang Son'))).toHaveLength(3);
     expect(closestProvinceNames(units, provinceKey('Lang Son'))[0]).toBe('Lạng Sơn');
-  });
-});
-
-describe('provinceFullName', () => {
-  it('writes cities as "TP." and provinces as "Tỉnh"', () => {
-    expect(provinceFullName({ name: 'Hồ Chí Minh', unitType: 'city' })).toBe('TP. Hồ Chí Minh');
-    expect(provinceFullName({ name: 'Lạng Sơn', unitType: 'province' })).toBe('Tỉnh Lạng Sơn');
-    expect(provinceFullName({ name: 'Lạng Sơn', unitType: 'province' }, 'en')).toBe('Lạng Sơn Province');
   });
 });
 

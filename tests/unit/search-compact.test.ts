@@ -5,7 +5,7 @@ import { ChunkedIndex } from '../../src/domain/search/engine.ts';
 import { buildIndex } from '../../src/domain/search/pipeline.ts';
 import { queryWords, wordHits, wordRange, type WordHit } from '../../src/domain/search/query.ts';
 import { scoreWord } from '../../src/domain/search/score.ts';
-import { syntheticCatalogue, syntheticQueries } from '../bench/synthetic.ts';
+import { syntheticCatalogue, syntheticQueries } from '../support/synthetic.ts';
 
 const catalogue = syntheticCatalogue(600, 11);
 const docs = catalogue.items.map((item, n) => ({ ...productSearchDocument(item, productFacetWords(item, 'vi')), id: String(n) }));

@@ -151,29 +151,6 @@ export function listNewestCertifications(db: DbOrTx, limit: number): Promise<Cer
   return selectCertifications(db, undefined, limit);
 }
 
-/** One row of the product list. */
-export interface ProductSummary {
-  slug: string;
-  name: string;
-  kind: 'single' | 'set';
-  establishmentName: string | null;
-  certifications: CertificationView[];
-}
-
-/** Every published product with its certifications, by name in Vietnamese order. */
-export async function listProductSummaries(db: DbOrTx): Promise<ProductSummary[]> {
-  const rows = await db
-    .select({ id: products.id, slug: products.slug, name: products.name, kind: products.kind, establishmentName: establishments.name })
-    .from(products)
-    .leftJoin(establishments, eq(products.establishmentId, establishments.id))
-    .where(eq(products.status, published));
-  const certs = await selectCertifications(db, undefined);
-  const collator = new Intl.Collator('vi');
-  return rows
-    .map((p) => ({ ...p, certifications: certs.filter((c) => c.productSlug === p.slug) }))
-    .sort((a, b) => collator.compare(a.name, b.name));
-}
-
 /** A product page's data: the product, its set items, group, establishment and every certification. */
 export async function getProductBySlug(db: DbOrTx, slug: string) {
   const current = alias(provinces, 'current_province');

@@ -1,8 +1,8 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { CertificationLevel } from '../../domain/levels.ts';
 import { provincialCommitteeName } from '../../domain/provinces.ts';
 import type { DbOrTx } from '../client.ts';
-import { organisationNames, organisations, type OrganisationName } from '../schema/index.ts';
+import { organisationNames, organisations } from '../schema/index.ts';
 import type { StoredProvinceUnit } from './provinces.ts';
 
 /** The organisation slug that runs rounds at each level (DOMAIN.md "Levels of certification"). */
@@ -28,13 +28,4 @@ export async function issuerFor(db: DbOrTx, level: CertificationLevel, province:
     .returning({ id: organisations.id });
   await db.insert(organisationNames).values({ organisationId: created!.id, name: provincialCommitteeName(province) });
   return created!.id;
-}
-
-/** All names of one organisation, oldest first. */
-export async function listOrganisationNames(db: DbOrTx, organisationId: number): Promise<OrganisationName[]> {
-  return db
-    .select()
-    .from(organisationNames)
-    .where(and(eq(organisationNames.organisationId, organisationId)))
-    .orderBy(asc(organisationNames.id));
 }

@@ -4,7 +4,7 @@
  * (R24) holding the list before and after; nothing else on the product changes (not even its version:
  * the photo list is edited apart from the product form, so it never makes that form's save stale).
  */
-import { and, asc, desc, eq, lt, notExists, notInArray, sql } from 'drizzle-orm';
+import { and, asc, eq, lt, notExists, notInArray, sql } from 'drizzle-orm';
 import { recordAudit, type Actor } from '../audit.ts';
 import type { DbOrTx } from '../client.ts';
 import { images, productImages, products } from '../schema/index.ts';
@@ -230,9 +230,4 @@ export async function removeProductImage(tx: DbOrTx, actor: Actor, productId: nu
     );
     return { ok: true, changed: true };
   });
-}
-
-/** The newest stored images first (for diagnostics and tests). */
-export async function listStoredImages(db: DbOrTx): Promise<StoredImage[]> {
-  return db.select().from(images).orderBy(desc(images.id));
 }

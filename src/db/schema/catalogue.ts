@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { editable, nowIso } from './columns.ts';
-import { industries, organisations, productGroups, provinces, regions } from './reference.ts';
+import { editable, nowIso, ownedBy, requiredLink } from './columns.ts';
+import { organisations, productGroups, provinces, regions } from './reference.ts';
 
 /** A rural industrial establishment (cơ sở CNNT). */
 export const establishments = sqliteTable(
@@ -57,26 +57,11 @@ export const productSetItems = sqliteTable(
   'product_set_items',
   {
     id: integer('id').primaryKey(),
-    productId: integer('product_id')
-      .notNull()
-      .references(() => products.id, { onDelete: 'cascade' }),
+    productId: ownedBy('product_id', () => products.id),
     position: integer('position').notNull(),
     name: text('name').notNull(),
   },
   (t) => [uniqueIndex('product_set_items_position').on(t.productId, t.position)],
-);
-
-export const productIndustries = sqliteTable(
-  'product_industries',
-  {
-    productId: integer('product_id')
-      .notNull()
-      .references(() => products.id, { onDelete: 'cascade' }),
-    industryId: integer('industry_id')
-      .notNull()
-      .references(() => industries.id),
-  },
-  (t) => [primaryKey({ columns: [t.productId, t.industryId] })],
 );
 
 /**
@@ -124,9 +109,7 @@ export const certifications = sqliteTable(
   'certifications',
   {
     id: integer('id').primaryKey(),
-    productId: integer('product_id')
-      .notNull()
-      .references(() => products.id),
+    productId: requiredLink('product_id', () => products.id),
     level: text('level', { enum: ['commune', 'district', 'provincial', 'regional', 'national'] }).notNull(),
     regionCode: text('region_code').references(() => regions.code),
     roundYear: integer('round_year').notNull(),
@@ -148,9 +131,7 @@ export const certifications = sqliteTable(
     revokedAt: text('revoked_at'),
     revokedReason: text('revoked_reason'),
     /** The province as it was when certified (an old unit before the 2025 merger). */
-    provinceId: integer('province_id')
-      .notNull()
-      .references(() => provinces.id),
+    provinceId: requiredLink('province_id', () => provinces.id),
     productNameAsPublished: text('product_name_as_published'),
     producerNameAsPublished: text('producer_name_as_published'),
     sourceUrl: text('source_url'),
@@ -181,12 +162,8 @@ export const images = sqliteTable('images', {
 export const productImages = sqliteTable(
   'product_images',
   {
-    productId: integer('product_id')
-      .notNull()
-      .references(() => products.id, { onDelete: 'cascade' }),
-    imageId: integer('image_id')
-      .notNull()
-      .references(() => images.id),
+    productId: ownedBy('product_id', () => products.id),
+    imageId: requiredLink('image_id', () => images.id),
     position: integer('position').notNull(),
     altVi: text('alt_vi'),
     altEn: text('alt_en'),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { integer, text } from 'drizzle-orm/sqlite-core';
+import { integer, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 /** ISO-8601 UTC timestamp with milliseconds, filled by SQLite. */
 export const nowIso = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
@@ -15,3 +15,9 @@ export function editable() {
     updatedAt: text('updated_at').notNull().default(nowIso),
   };
 }
+
+/** A required link to the row that owns this one: deleting the owner deletes this row with it. */
+export const ownedBy = (name: string, owner: () => AnySQLiteColumn) => integer(name).notNull().references(owner, { onDelete: 'cascade' });
+
+/** A required link to another row, which cannot be deleted while this one points to it. */
+export const requiredLink = (name: string, target: () => AnySQLiteColumn) => integer(name).notNull().references(target);

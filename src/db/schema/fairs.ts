@@ -1,5 +1,5 @@
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { editable } from './columns.ts';
+import { editable, ownedBy, requiredLink } from './columns.ts';
 import { establishments, products } from './catalogue.ts';
 import { organisations, regions } from './reference.ts';
 
@@ -40,12 +40,8 @@ export const fairExhibitors = sqliteTable(
   'fair_exhibitors',
   {
     id: integer('id').primaryKey(),
-    fairId: integer('fair_id')
-      .notNull()
-      .references(() => fairs.id, { onDelete: 'cascade' }),
-    establishmentId: integer('establishment_id')
-      .notNull()
-      .references(() => establishments.id),
+    fairId: ownedBy('fair_id', () => fairs.id),
+    establishmentId: requiredLink('establishment_id', () => establishments.id),
     boothCode: text('booth_code'),
     hall: text('hall'),
     /** Generated demonstration rows (npm run db:seed -- --demo) are marked, never mixed with facts. */
@@ -67,12 +63,8 @@ export const fairExhibitors = sqliteTable(
 export const fairExhibitorProducts = sqliteTable(
   'fair_exhibitor_products',
   {
-    exhibitorId: integer('exhibitor_id')
-      .notNull()
-      .references(() => fairExhibitors.id, { onDelete: 'cascade' }),
-    productId: integer('product_id')
-      .notNull()
-      .references(() => products.id),
+    exhibitorId: ownedBy('exhibitor_id', () => fairExhibitors.id),
+    productId: requiredLink('product_id', () => products.id),
   },
   (t) => [primaryKey({ columns: [t.exhibitorId, t.productId] }), index('fair_exhibitor_products_product').on(t.productId)],
 );

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { editable } from './columns.ts';
+import { editable, ownedBy } from './columns.ts';
 
 /** The three regions of regional rounds. Membership of provinces is data (provinces.region_code). */
 export const regions = sqliteTable('regions', {
@@ -45,14 +45,6 @@ export const productGroups = sqliteTable('product_groups', {
   labels: text('labels', { mode: 'json' }).$type<string[]>().notNull(),
 });
 
-/** Industries (ngành) staff tag products with, beside the group. */
-export const industries = sqliteTable('industries', {
-  id: integer('id').primaryKey(),
-  slug: text('slug').notNull().unique(),
-  nameVi: text('name_vi').notNull(),
-  nameEn: text('name_en'),
-});
-
 /** Bodies that issue certificates or organise fairs; their names change over time (organisation_names). */
 export const organisations = sqliteTable(
   'organisations',
@@ -73,9 +65,7 @@ export const organisationNames = sqliteTable(
   'organisation_names',
   {
     id: integer('id').primaryKey(),
-    organisationId: integer('organisation_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
+    organisationId: ownedBy('organisation_id', () => organisations.id),
     name: text('name').notNull(),
     /** This name in English where staff have one (never invented); English pages fall back to \`name\`. */
     nameEn: text('name_en'),

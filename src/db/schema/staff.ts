@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { nowIso } from './columns.ts';
+import { nowIso, ownedBy } from './columns.ts';
 
 /** Staff accounts. There is never a default account. */
 export const users = sqliteTable('users', {
@@ -21,9 +21,7 @@ export const sessions = sqliteTable(
   'sessions',
   {
     id: text('id').primaryKey(),
-    userId: integer('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: ownedBy('user_id', () => users.id),
     createdAt: text('created_at').notNull().default(nowIso),
     lastSeenAt: text('last_seen_at').notNull().default(nowIso),
     expiresAt: text('expires_at').notNull(),

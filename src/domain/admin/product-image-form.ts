@@ -32,7 +32,6 @@ export const ProductImageForm = z.discriminatedUnion(
   { error: 'Thao tác không hợp lệ.' },
 );
 export type ProductImageForm = z.output<typeof ProductImageForm>;
-export type ProductImageOp = ProductImageForm['op'];
 
 /** The text fields of a posted form (the file travels apart) → the operation, or one message per field. */
 export function readProductImageForm(

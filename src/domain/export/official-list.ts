@@ -4,14 +4,18 @@
  * whether the file is fixed in a spreadsheet and imported again or loaded into another registry.
  */
 import { establishmentKey } from '../establishments.ts';
-import { productGroupByCode, type ProductGroupCode } from '../groups.ts';
+import { productGroupByCode } from '../groups.ts';
 import { IMPORT_COLUMNS, type ImportColumnKey } from '../import/columns.ts';
-import { levelCode, levelLabel, type LevelValue } from '../levels.ts';
+import type { ImportRow } from '../import/rows.ts';
+import { levelCode, levelLabel } from '../levels.ts';
 import { compactKey } from '../text.ts';
 import type { SheetCell, SheetTable } from './sheet.ts';
 
-/** A certification with the names it may be written under. */
-export interface OfficialListRecord {
+/** A certification with the names it may be written under; its facts are those an imported row carries. */
+export interface OfficialListRecord extends Pick<
+  ImportRow,
+  'group' | 'level' | 'year' | 'decisionNo' | 'certificateNo' | 'score' | 'sourceUrl'
+> {
   /** The product's name now, and as the official list published it (null when staff entered it). */
   productName: string;
   productNameAsPublished: string | null;
@@ -24,13 +28,6 @@ export interface OfficialListRecord {
   /** The province as certified (an old unit before the 2025 merger), and the current unit it is part of. */
   province: string;
   currentProvince: string;
-  group: ProductGroupCode | null;
-  level: LevelValue;
-  year: number;
-  decisionNo: string | null;
-  certificateNo: string | null;
-  score: number | null;
-  sourceUrl: string | null;
   /** What re-imports match on: folded product name | establishment key (or @province) | level | year. */
   importKey: string | null;
 }

@@ -6,6 +6,7 @@
  */
 import { LEVELS } from '../levels.ts';
 import type { CertificationLevel, RegionCode } from '../levels.ts';
+import type { CertificationCore } from '../certification.ts';
 import type { ProductGroupCode } from '../groups.ts';
 import type { LegalForm } from '../establishments.ts';
 import { fallbackWidth, variantPath, variantsOf } from '../images.ts';
@@ -30,24 +31,12 @@ export interface ProvinceUnitRef extends ProvinceRef {
   era: 'pre2025' | 'current';
 }
 
-export interface CertificationSource {
-  registryCode: string;
-  level: CertificationLevel;
-  region: RegionCode | null;
-  roundYear: number;
-  decisionNo: string | null;
-  /** The published decision record it points to, when there is one. */
-  decisionSlug: string | null;
+export interface CertificationSource extends CertificationCore {
   decisionDate: string | null;
   issuerName: string | null;
-  certificateNo: string | null;
   score: number | null;
   awardTier: string | null;
   issuedOn: string | null;
-  validUntil: string | null;
-  revokedAt: string | null;
-  productSlug: string;
-  productName: string;
   productNameEn?: string | null;
   productNameAsPublished: string | null;
   productGroup: ProductGroupCode | null;

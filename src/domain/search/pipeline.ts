@@ -58,9 +58,3 @@ export function buildIndex(docs: readonly Record<string, string>[], fields: read
   for (const doc of docs) addDocument(builder, doc);
   return builder.build();
 }
-
-/** Loads an index serialised with `toJSON` at build time. */
-export function loadIndex(json: object): lunr.Index {
-  registerVietnamese();
-  return lunr.Index.load(json);
-}
