@@ -3,7 +3,7 @@
  * floor plan's skip link, the combobox's announcement), in both languages, and the small rules that
  * put a number into them. Templates carry `{n}` so the islands can fill them without this module.
  */
-import type { Locale } from './i18n.ts';
+import { formatNumber, type Locale } from './i18n.ts';
 import { defineStrings, type TableKey } from './strings.ts';
 
 /** The listing controls' strings in one language: listingT('en').showResultsPlain → "Show results". */
@@ -24,10 +24,8 @@ export const listingT = defineStrings({
 
 export type ListingStringKey = TableKey<typeof listingT>;
 
-/** A number as each language writes it: formatCount(1234, 'vi') → "1.234", formatCount(1234, 'en') → "1,234". */
-export function formatCount(n: number, locale: Locale): string {
-  return n.toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB');
-}
+/** A number as each language writes it (src/domain/i18n.ts formatNumber): formatCount(1234, 'vi') → "1.234". */
+export const formatCount = (n: number, locale: Locale): string => formatNumber(n, locale);
 
 /** A `{n}` template filled with a number: fillCount('Xem kết quả ({n})', 1234, 'vi') → "Xem kết quả (1.234)". */
 export function fillCount(template: string, n: number, locale: Locale): string {
