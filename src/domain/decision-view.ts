@@ -76,21 +76,21 @@ export interface RoundShare {
   slugs: string[];
 }
 
+/** A decision as the round tables count it: its round, and how many of its certifications the registry shows. */
+export interface RoundDecision {
+  slug: string;
+  roundYear: number;
+  level: CertificationLevel;
+  region: RegionCode | null;
+  held: number;
+  decisionDate: string | null;
+}
+
 /**
  * The rounds the decisions describe, newest first: national and regional rounds only (one decision makes the
  * whole round); a round's size is the sum of its decisions' published counts, unknown when one is missing.
  */
-export function roundShares(
-  decisions: readonly {
-    slug: string;
-    roundYear: number;
-    level: CertificationLevel;
-    region: RegionCode | null;
-    held: number;
-    certified: number | null;
-    decisionDate: string | null;
-  }[],
-): RoundShare[] {
+export function roundShares(decisions: readonly (RoundDecision & { certified: number | null })[]): RoundShare[] {
   const rounds = new Map<string, RoundShare>();
   for (const d of decisions) {
     if (d.level !== 'national' && d.level !== 'regional') continue;

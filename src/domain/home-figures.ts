@@ -4,7 +4,7 @@
  * the round's size is known. Validity is not among them: it is a property of certifications on a day, and
  * /stats/ says it as such. Pure.
  */
-import { roundShares, type RoundShare } from './decision-view.ts';
+import { roundShares, type RoundDecision, type RoundShare } from './decision-view.ts';
 import { LEVELS, type CertificationLevel, type RegionCode } from './levels.ts';
 
 export interface HomeFiguresInput {
@@ -15,15 +15,7 @@ export interface HomeFiguresInput {
   /** The rounds the published certifications belong to, with how many each holds. */
   certificationRounds: readonly { year: number; level: CertificationLevel; region: RegionCode | null; certifications: number }[];
   /** The published decisions with how many of their certifications the registry shows. */
-  decisions: readonly {
-    slug: string;
-    roundYear: number;
-    level: CertificationLevel;
-    region: RegionCode | null;
-    held: number;
-    productsCertified: number | null;
-    decisionDate: string | null;
-  }[];
+  decisions: readonly (RoundDecision & { productsCertified: number | null })[];
 }
 
 export interface LatestRound {
