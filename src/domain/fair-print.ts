@@ -5,7 +5,7 @@
 import type { ExhibitorEntry } from './exhibitors.ts';
 import { printStrings } from './fair-print-strings.ts';
 import { formatFairDates } from './fair-dates.ts';
-import type { Locale } from './i18n.ts';
+import { formatNumber, type Locale } from './i18n.ts';
 
 /** The parts of a fair the print header states. */
 export interface PrintedFair {
@@ -26,8 +26,8 @@ export function fairFacts(fair: PrintedFair, locale: Locale): { label: string; v
     fair.boothCount === null
       ? ''
       : locale === 'vi'
-        ? `${fair.boothCountIsMinimum ? 'trên ' : ''}${fair.boothCount.toLocaleString('vi-VN')} gian hàng`
-        : `${fair.boothCountIsMinimum ? 'over ' : ''}${fair.boothCount.toLocaleString('en-GB')} booth${fair.boothCount === 1 ? '' : 's'}`;
+        ? `${fair.boothCountIsMinimum ? 'trên ' : ''}${formatNumber(fair.boothCount, 'vi')} gian hàng`
+        : `${fair.boothCountIsMinimum ? 'over ' : ''}${formatNumber(fair.boothCount, 'en')} booth${fair.boothCount === 1 ? '' : 's'}`;
   return [
     { label: s.dates, value: dates },
     { label: s.city, value: fair.city ?? '' },

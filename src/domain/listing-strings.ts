@@ -3,26 +3,29 @@
  * floor plan's skip link, the combobox's announcement), in both languages, and the small rules that
  * put a number into them. Templates carry `{n}` so the islands can fill them without this module.
  */
-import type { Locale } from './i18n.ts';
-
-const STRINGS = {
-  filtersActive: { vi: '{n} đang chọn', en: '{n} active' },
-  showResults: { vi: 'Xem kết quả ({n})', en: 'Show results ({n})' },
-  showResultsPlain: { vi: 'Xem kết quả', en: 'Show results' },
-  skipPlan: { vi: 'Bỏ qua sơ đồ, đến ô tìm gian hàng', en: 'Skip the plan, go to the exhibitor search' },
-} as const satisfies Record<string, Record<Locale, string>>;
-
-export type ListingStringKey = keyof typeof STRINGS;
+import { formatNumber, type Locale } from './i18n.ts';
+import { defineStrings, type TableKey } from './strings.ts';
 
 /** The listing controls' strings in one language: listingT('en').showResultsPlain → "Show results". */
-export function listingT(locale: Locale): Record<ListingStringKey, string> {
-  return Object.fromEntries(Object.entries(STRINGS).map(([k, v]) => [k, v[locale]])) as Record<ListingStringKey, string>;
-}
+export const listingT = defineStrings({
+  vi: {
+    filtersActive: '{n} đang chọn',
+    showResults: 'Xem kết quả ({n})',
+    showResultsPlain: 'Xem kết quả',
+    skipPlan: 'Bỏ qua sơ đồ, đến ô tìm gian hàng',
+  },
+  en: {
+    filtersActive: '{n} active',
+    showResults: 'Show results ({n})',
+    showResultsPlain: 'Show results',
+    skipPlan: 'Skip the plan, go to the exhibitor search',
+  },
+});
 
-/** A number as each language writes it: formatCount(1234, 'vi') → "1.234", formatCount(1234, 'en') → "1,234". */
-export function formatCount(n: number, locale: Locale): string {
-  return n.toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB');
-}
+export type ListingStringKey = TableKey<typeof listingT>;
+
+/** A number as each language writes it (src/domain/i18n.ts formatNumber): formatCount(1234, 'vi') → "1.234". */
+export const formatCount = (n: number, locale: Locale): string => formatNumber(n, locale);
 
 /** A `{n}` template filled with a number: fillCount('Xem kết quả ({n})', 1234, 'vi') → "Xem kết quả (1.234)". */
 export function fillCount(template: string, n: number, locale: Locale): string {

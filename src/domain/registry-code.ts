@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CertificationLevel } from './levels.ts';
+import { defineStrings, type TableKey } from './strings.ts';
 import { ALPHABET, CODE_LENGTH, checkCharacter, normalizeRegistryCode } from './registry-code-check.ts';
 
 const LEVEL_LETTER: Record<CertificationLevel, string> = { national: 'Q', regional: 'K', provincial: 'T', district: 'H', commune: 'X' };
@@ -21,20 +22,22 @@ export function formatRegistryCode(code: string): string {
   return `${code.slice(0, 3)}-${code.slice(3, 7)}-${code.slice(7)}`;
 }
 
-const MESSAGES = {
-  empty: { vi: 'Hãy nhập mã tra cứu in trên giấy chứng nhận.', en: 'Enter the registry code printed on the certificate.' },
-  length: { vi: 'Mã tra cứu gồm 10 ký tự, ví dụ T21-4K7M-9XQ.', en: 'A registry code has 10 characters, e.g. T21-4K7M-9XQ.' },
-  character: {
-    vi: 'Mã tra cứu chỉ gồm chữ số và chữ cái (không có I, L, O, U).',
-    en: 'A registry code has only digits and letters (no I, L, O or U).',
+const MESSAGES = defineStrings({
+  vi: {
+    empty: 'Hãy nhập mã tra cứu in trên giấy chứng nhận.',
+    length: 'Mã tra cứu gồm 10 ký tự, ví dụ T21-4K7M-9XQ.',
+    character: 'Mã tra cứu chỉ gồm chữ số và chữ cái (không có I, L, O, U).',
+    check: 'Mã này có lỗi gõ: một ký tự bị gõ sai hoặc hai ký tự bị đảo chỗ. Hãy kiểm tra lại.',
   },
-  check: {
-    vi: 'Mã này có lỗi gõ: một ký tự bị gõ sai hoặc hai ký tự bị đảo chỗ. Hãy kiểm tra lại.',
-    en: 'This code has a typo: one character is wrong or two are swapped. Please check it.',
+  en: {
+    empty: 'Enter the registry code printed on the certificate.',
+    length: 'A registry code has 10 characters, e.g. T21-4K7M-9XQ.',
+    character: 'A registry code has only digits and letters (no I, L, O or U).',
+    check: 'This code has a typo: one character is wrong or two are swapped. Please check it.',
   },
-} as const;
+});
 
-export type RegistryCodeProblem = keyof typeof MESSAGES;
+export type RegistryCodeProblem = TableKey<typeof MESSAGES>;
 
 /**
  * Reads a code as a person types it: case, spaces, dashes, dots and underscores ignored; O → 0 and
@@ -44,7 +47,7 @@ export function parseRegistryCode(
   input: string,
   locale: 'vi' | 'en' = 'vi',
 ): { ok: true; code: string } | { ok: false; reason: RegistryCodeProblem; message: string } {
-  const fail = (reason: RegistryCodeProblem) => ({ ok: false as const, reason, message: MESSAGES[reason][locale] });
+  const fail = (reason: RegistryCodeProblem) => ({ ok: false as const, reason, message: MESSAGES(locale)[reason] });
   const code = normalizeRegistryCode(input);
   if (!code) return fail('empty');
   if ([...code].some((ch) => !ALPHABET.includes(ch))) return fail('character');

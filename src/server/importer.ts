@@ -1,6 +1,7 @@
 import { formatIssue, type ImportColumnKey, type ImportIssue } from '../domain/import/columns.ts';
 import { decodeCsvBytes, parseCsv, type CsvRecord } from '../domain/import/csv.ts';
 import { buildPreview, type ImportPreview } from '../domain/import/preview.ts';
+import { problemWords, type ProblemWords } from '../domain/import/problems.ts';
 import { validateImport, type ImportValidation } from '../domain/import/rows.ts';
 import type { Actor } from '../db/audit.ts';
 import { writeTransaction, type Database } from '../db/client.ts';
@@ -49,40 +50,27 @@ export const listFormatOf = (bytes: Uint8Array): ListFormat =>
 /** A file read into records, or why it cannot be read at all (one issue, on the line where reading stopped). */
 export type ReadList = { ok: true; format: ListFormat; records: CsvRecord[] } | { ok: false; format: ListFormat; error: ImportIssue };
 
-/**
- * The file-level refusals in Vietnamese, for the admin (keyed by the English reason, which the command
- * line prints). A workbook's own problems (src/server/xlsx.ts) stay in English, with their cell.
- */
-const FILE_REASONS_VI: Record<string, string> = {
-  'the file is empty': 'tệp rỗng',
-  [`the file is larger than ${MAX_IMPORT_BYTES / 1048576} MB: split the list`]: `tệp lớn hơn ${MAX_IMPORT_BYTES / 1048576} MB: hãy chia danh sách`,
-  'a quoted cell is never closed': 'một ô mở ngoặc kép mà không đóng',
-  'text after a closing quote (a quote inside a cell must be doubled: "")':
-    'có chữ sau dấu ngoặc kép đóng (dấu ngoặc kép trong ô phải viết đôi: "")',
-  'the file looks like UTF-16 text but is damaged: save it again as "CSV UTF-8"':
-    'tệp có vẻ là văn bản UTF-16 nhưng bị hỏng: hãy lưu lại dạng “CSV UTF-8”',
-  'the file is not text (it holds NUL bytes): upload a CSV (UTF-8) or an Excel .xlsx file':
-    'tệp không phải văn bản: hãy tải lên tệp CSV (UTF-8) hoặc Excel .xlsx',
-  'the file is not UTF-8 text: save it as "CSV UTF-8" and try again': 'tệp không phải văn bản UTF-8: hãy lưu dạng “CSV UTF-8” rồi thử lại',
-};
-
 /** Reads the bytes of a CSV (UTF-8 with or without BOM, UTF-16) or XLSX list into records; nothing is written. */
 export async function readList(bytes: Uint8Array): Promise<ReadList> {
   const format = listFormatOf(bytes);
-  const refuse = (reason: string, line = 1, column: string | null = null): ReadList => {
-    const vi = FILE_REASONS_VI[reason];
-    return { ok: false, format, error: { line, column, reason, ...(vi ? { vi } : {}) } };
-  };
-  if (bytes.length === 0) return refuse('the file is empty');
-  if (bytes.length > MAX_IMPORT_BYTES) return refuse(`the file is larger than ${MAX_IMPORT_BYTES / 1048576} MB: split the list`);
+  const refuse = (words: ProblemWords, line = 1, column: string | null = null): ReadList => ({
+    ok: false,
+    format,
+    error: { line, column, code: words.code, reason: words.reason, vi: words.vi },
+  });
+  if (bytes.length === 0) return refuse(problemWords('file-empty'));
+  if (bytes.length > MAX_IMPORT_BYTES) return refuse(problemWords('file-too-large', { mb: MAX_IMPORT_BYTES / 1048576 }));
   if (format === 'xlsx') {
     const read = await readXlsx(bytes, { maxRows: MAX_IMPORT_ROWS });
-    return read.ok ? { ok: true, format, records: read.records } : refuse(read.reason, read.line, read.column);
+    // A workbook's own problems (src/server/xlsx.ts) are worded in English only, with their cell.
+    return read.ok
+      ? { ok: true, format, records: read.records }
+      : refuse(problemWords('workbook', { detail: read.reason }), read.line, read.column);
   }
   const decoded = decodeCsvBytes(bytes);
-  if (!decoded.ok) return refuse(decoded.reason);
+  if (!decoded.ok) return refuse(decoded);
   const parsed = parseCsv(decoded.text);
-  return parsed.ok ? { ok: true, format, records: parsed.records } : refuse(parsed.reason, parsed.line);
+  return parsed.ok ? { ok: true, format, records: parsed.records } : refuse(parsed, parsed.line);
 }
 
 async function validate(

@@ -4,21 +4,25 @@
  * carry it); the end of validity follows the rule unless staff enter a date.
  */
 import { z } from 'zod';
-import { LEVELS, REGIONS, type CertificationLevel, type RegionCode } from '../levels.ts';
+import { LEVELS, REGIONS, type CertificationLevel } from '../levels.ts';
 import {
+  checkRoundRegion,
   optionalDate,
   optionalDecimal,
-  optionalWebUrl,
   optionalId,
   optionalText,
+  optionalWebUrl,
   readForm,
   requiredId,
+  ROUND_FIELDS,
+  roundFields,
+  SOURCE_URL_FIELD,
   status,
+  STATUS_FIELD,
   version,
   type FieldSpec,
 } from './form.ts';
-
-const THIS_YEAR = new Date().getUTCFullYear();
+import { ADMIN_WORDS } from './words.ts';
 
 /**
  * Levels whose issuer is known from the level (DOMAIN.md "Levels of certification"), and what to say when
@@ -34,18 +38,8 @@ export const ISSUER_MISSING: Partial<Record<CertificationLevel, string>> = {
 export const CertificationInput = z
   .object({
     productId: requiredId('Chọn sản phẩm.'),
-    level: z.enum(LEVELS.map((l) => l.code) as [CertificationLevel, ...CertificationLevel[]], { error: 'Chọn cấp.' }),
-    regionCode: z
-      .string()
-      .optional()
-      .transform((s) => s || null)
-      .pipe(z.enum(REGIONS.map((r) => r.code) as [RegionCode, ...RegionCode[]], { error: 'Chọn khu vực.' }).nullable()),
-    roundYear: z
-      .string({ error: 'Năm là bắt buộc.' })
-      .regex(/^\d{4}$/, 'Năm gồm 4 chữ số.')
-      .transform(Number)
-      .refine((y) => y >= 2000 && y <= THIS_YEAR + 1, `Năm từ 2000 đến ${THIS_YEAR + 1}.`),
-    provinceId: requiredId('Chọn tỉnh/thành.'),
+    ...roundFields(),
+    provinceId: requiredId(ADMIN_WORDS.chooseProvince),
     decisionId: optionalId('Chọn quyết định công nhận.'),
     decisionNo: optionalText(80),
     decisionDate: optionalDate(),
@@ -59,16 +53,13 @@ export const CertificationInput = z
     revokedReason: optionalText(500),
     productNameAsPublished: optionalText(300),
     producerNameAsPublished: optionalText(300),
-    sourceUrl: optionalWebUrl(500, 'Nguồn'),
+    sourceUrl: optionalWebUrl(500, ADMIN_WORDS.source),
     status: status(),
     version: version(),
   })
   .strict()
   .superRefine((c, ctx) => {
-    if (c.level === 'regional' && !c.regionCode)
-      ctx.addIssue({ code: 'custom', path: ['regionCode'], message: 'Chứng nhận cấp khu vực cần chọn khu vực.' });
-    if (c.level !== 'regional' && c.regionCode)
-      ctx.addIssue({ code: 'custom', path: ['regionCode'], message: 'Chỉ chứng nhận cấp khu vực mới có khu vực.' });
+    checkRoundRegion(c, ctx, 'chứng nhận');
     const issuerMissing = c.issuerId === null ? ISSUER_MISSING[c.level] : undefined;
     if (issuerMissing) ctx.addIssue({ code: 'custom', path: ['issuerId'], message: issuerMissing });
     if (c.revokedReason && !c.revokedAt)
@@ -83,9 +74,7 @@ export type CertificationInput = z.output<typeof CertificationInput>;
 
 export const CERTIFICATION_FIELDS: readonly FieldSpec[] = [
   { name: 'productId', label: 'Sản phẩm', kind: 'select', options: 'products', picker: 'products', required: true, createOnly: true },
-  { name: 'level', label: 'Cấp', kind: 'select', options: 'levels', required: true },
-  { name: 'regionCode', label: 'Khu vực', kind: 'select', options: 'regions', hint: 'Chỉ với cấp khu vực.' },
-  { name: 'roundYear', label: 'Năm công nhận', kind: 'number', required: true, max: 4 },
+  ...ROUND_FIELDS,
   {
     name: 'provinceId',
     label: 'Tỉnh/thành khi công nhận',
@@ -132,8 +121,8 @@ export const CERTIFICATION_FIELDS: readonly FieldSpec[] = [
   { name: 'revokedReason', label: 'Lý do thu hồi', kind: 'text', max: 500 },
   { name: 'productNameAsPublished', label: 'Tên sản phẩm như văn bản công bố', kind: 'text', max: 300 },
   { name: 'producerNameAsPublished', label: 'Tên cơ sở như văn bản công bố', kind: 'text', max: 300 },
-  { name: 'sourceUrl', label: 'Nguồn', kind: 'url', max: 500, hint: 'Bắt đầu bằng http:// hoặc https://' },
-  { name: 'status', label: 'Trạng thái', kind: 'select', options: 'statuses', required: true },
+  SOURCE_URL_FIELD,
+  STATUS_FIELD,
 ];
 
 export const readCertificationForm = (form: FormData | Record<string, unknown>) => readForm(CertificationInput, form);

@@ -6,8 +6,8 @@
  */
 import { z } from 'zod';
 import { decisionNumberKey } from '../decision-number.ts';
-import { LEVELS, REGIONS, type CertificationLevel, type RegionCode } from '../levels.ts';
 import {
+  checkRoundRegion,
   optionalDate,
   optionalId,
   optionalInt,
@@ -15,12 +15,15 @@ import {
   optionalWebUrl,
   readForm,
   requiredText,
+  ROUND_FIELDS,
+  roundFields,
+  SOURCE_URL_FIELD,
   status,
+  STATUS_FIELD,
   version,
   type FieldSpec,
 } from './form.ts';
-
-const THIS_YEAR = new Date().getUTCFullYear();
+import { ADMIN_WORDS } from './words.ts';
 
 export const DecisionInput = z
   .object({
@@ -31,29 +34,16 @@ export const DecisionInput = z
     decisionDate: optionalDate(),
     issuerId: optionalId('Chọn cơ quan ban hành.'),
     issuerText: optionalText(300),
-    level: z.enum(LEVELS.map((l) => l.code) as [CertificationLevel, ...CertificationLevel[]], { error: 'Chọn cấp.' }),
-    regionCode: z
-      .string()
-      .optional()
-      .transform((s) => s || null)
-      .pipe(z.enum(REGIONS.map((r) => r.code) as [RegionCode, ...RegionCode[]], { error: 'Chọn khu vực.' }).nullable()),
-    roundYear: z
-      .string({ error: 'Năm là bắt buộc.' })
-      .regex(/^\d{4}$/, 'Năm gồm 4 chữ số.')
-      .transform(Number)
-      .refine((y) => y >= 2000 && y <= THIS_YEAR + 1, `Năm từ 2000 đến ${THIS_YEAR + 1}.`),
+    ...roundFields(),
     productsCertified: optionalInt(0, 100_000, 'Số sản phẩm là số nguyên từ 0 trở lên.'),
     note: optionalText(2000),
-    sourceUrl: optionalWebUrl(500, 'Nguồn'),
+    sourceUrl: optionalWebUrl(500, ADMIN_WORDS.source),
     status: status(),
     version: version(),
   })
   .strict()
   .superRefine((d, ctx) => {
-    if (d.level === 'regional' && !d.regionCode)
-      ctx.addIssue({ code: 'custom', path: ['regionCode'], message: 'Quyết định cấp khu vực cần chọn khu vực.' });
-    if (d.level !== 'regional' && d.regionCode)
-      ctx.addIssue({ code: 'custom', path: ['regionCode'], message: 'Chỉ quyết định cấp khu vực mới có khu vực.' });
+    checkRoundRegion(d, ctx, 'quyết định');
     if (d.decisionDate && d.decisionDate.slice(0, 4) < String(d.roundYear - 1))
       ctx.addIssue({ code: 'custom', path: ['decisionDate'], message: 'Ngày quyết định không khớp với năm công nhận.' });
   });
@@ -70,9 +60,7 @@ export const DECISION_FIELDS: readonly FieldSpec[] = [
     max: 300,
     hint: 'Ví dụ UBND tỉnh Bình Thuận. Dùng để phân biệt quyết định cùng số của các tỉnh.',
   },
-  { name: 'level', label: 'Cấp', kind: 'select', options: 'levels', required: true },
-  { name: 'regionCode', label: 'Khu vực', kind: 'select', options: 'regions', hint: 'Chỉ với cấp khu vực.' },
-  { name: 'roundYear', label: 'Năm công nhận', kind: 'number', required: true, max: 4 },
+  ...ROUND_FIELDS,
   {
     name: 'productsCertified',
     label: 'Số sản phẩm được công nhận',
@@ -81,8 +69,8 @@ export const DECISION_FIELDS: readonly FieldSpec[] = [
     hint: 'Theo văn bản công bố; để trống nếu chưa rõ.',
   },
   { name: 'note', label: 'Ghi chú', kind: 'textarea', max: 2000 },
-  { name: 'sourceUrl', label: 'Nguồn', kind: 'url', max: 500, hint: 'Bắt đầu bằng http:// hoặc https://' },
-  { name: 'status', label: 'Trạng thái', kind: 'select', options: 'statuses', required: true },
+  SOURCE_URL_FIELD,
+  STATUS_FIELD,
 ];
 
 export const readDecisionForm = (form: FormData | Record<string, unknown>) => readForm(DecisionInput, form);

@@ -5,14 +5,26 @@
 import { z } from 'zod';
 import { LEGAL_FORMS, type LegalForm } from '../establishments.ts';
 import { englishNameField, optionalEnglishName } from './english-name-field.ts';
-import { optionalWebUrl, optionalText, readForm, requiredId, requiredText, status, version, type FieldSpec } from './form.ts';
+import {
+  descriptionFields,
+  optionalText,
+  optionalWebUrl,
+  readForm,
+  requiredId,
+  requiredText,
+  status,
+  STATUS_FIELD,
+  version,
+  type FieldSpec,
+} from './form.ts';
+import { ADMIN_WORDS } from './words.ts';
 
 export const EstablishmentInput = z
   .object({
     name: requiredText(2, 200),
     nameEn: optionalEnglishName('establishment'),
     legalForm: z.enum(LEGAL_FORMS.map((f) => f.code) as [LegalForm, ...LegalForm[]], { error: 'Chọn loại hình.' }),
-    provinceId: requiredId('Chọn tỉnh/thành.'),
+    provinceId: requiredId(ADMIN_WORDS.chooseProvince),
     address: optionalText(300),
     phone: optionalText(40).refine(
       (s) => s === null || /^[+\d][\d\s.()-]{5,}$/.test(s),
@@ -39,9 +51,8 @@ export const ESTABLISHMENT_FIELDS: readonly FieldSpec[] = [
   { name: 'phone', label: 'Điện thoại', kind: 'tel', max: 40 },
   { name: 'email', label: 'E-mail', kind: 'email', max: 254 },
   { name: 'website', label: 'Trang web', kind: 'url', max: 300, hint: 'Bắt đầu bằng http:// hoặc https://' },
-  { name: 'descriptionVi', label: 'Giới thiệu (tiếng Việt)', kind: 'textarea', max: 2000 },
-  { name: 'descriptionEn', label: 'Giới thiệu (tiếng Anh)', kind: 'textarea', max: 2000 },
-  { name: 'status', label: 'Trạng thái', kind: 'select', options: 'statuses', required: true },
+  ...descriptionFields(2000),
+  STATUS_FIELD,
 ];
 
 export const readEstablishmentForm = (form: FormData | Record<string, unknown>) => readForm(EstablishmentInput, form);

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { normalizeBoothCode } from '../fairs.ts';
-import { optionalDecimal, optionalText, readForm, requiredId, status, version, type FieldSpec } from './form.ts';
+import { optionalDecimal, optionalText, readForm, requiredId, status, STATUS_FIELD, version, type FieldSpec } from './form.ts';
 
 const planNumber = optionalDecimal(0, 100_000, 'Toạ độ là số không âm.');
 
@@ -65,7 +65,7 @@ export const EXHIBITOR_FIELDS: readonly FieldSpec[] = [
   { name: 'planW', label: 'Sơ đồ: rộng', kind: 'number', max: 8 },
   { name: 'planH', label: 'Sơ đồ: cao', kind: 'number', max: 8 },
   { name: 'productIds', label: 'Sản phẩm trưng bày', kind: 'checks', options: 'exhibitorProducts' },
-  { name: 'status', label: 'Trạng thái', kind: 'select', options: 'statuses', required: true },
+  STATUS_FIELD,
 ];
 
 export const readExhibitorForm = (form: FormData | Record<string, unknown>) => readForm(ExhibitorInput, form, ['productIds']);

@@ -7,17 +7,22 @@ import { REGIONS, type RegionCode } from '../levels.ts';
 import { englishNameField, optionalEnglishName } from './english-name-field.ts';
 import {
   checkbox,
+  descriptionFields,
+  optionalChoice,
   optionalDate,
-  optionalWebUrl,
   optionalId,
   optionalInt,
   optionalText,
+  optionalWebUrl,
   readForm,
   requiredText,
+  SOURCE_URL_FIELD,
   status,
+  STATUS_FIELD,
   version,
   type FieldSpec,
 } from './form.ts';
+import { ADMIN_WORDS } from './words.ts';
 
 export const FAIR_LEVELS = ['national', 'regional', 'provincial', 'international', 'other'] as const;
 
@@ -25,16 +30,8 @@ export const FairInput = z
   .object({
     name: requiredText(4, 300, 'Tên hội chợ'),
     nameEn: optionalEnglishName('fair'),
-    level: z
-      .string()
-      .optional()
-      .transform((s) => s || null)
-      .pipe(z.enum(FAIR_LEVELS, { error: 'Chọn cấp.' }).nullable()),
-    regionCode: z
-      .string()
-      .optional()
-      .transform((s) => s || null)
-      .pipe(z.enum(REGIONS.map((r) => r.code) as [RegionCode, ...RegionCode[]], { error: 'Chọn khu vực.' }).nullable()),
+    level: optionalChoice(FAIR_LEVELS, ADMIN_WORDS.chooseLevel),
+    regionCode: optionalChoice(REGIONS.map((r) => r.code) as [RegionCode, ...RegionCode[]], ADMIN_WORDS.chooseRegion),
     startDate: optionalDate(),
     endDate: optionalDate(),
     city: optionalText(120),
@@ -49,7 +46,7 @@ export const FairInput = z
     boothCount: optionalInt(0, 100_000, 'Số gian hàng là số nguyên không âm.'),
     boothCountIsMinimum: checkbox(),
     exhibitorCount: optionalInt(0, 100_000, 'Số đơn vị tham gia là số nguyên không âm.'),
-    sourceUrl: optionalWebUrl(500, 'Nguồn'),
+    sourceUrl: optionalWebUrl(500, ADMIN_WORDS.source),
     descriptionVi: optionalText(4000),
     descriptionEn: optionalText(4000),
     planWidth: optionalInt(1, 100_000, 'Kích thước sơ đồ là số nguyên dương.'),
@@ -86,12 +83,11 @@ export const FAIR_FIELDS: readonly FieldSpec[] = [
   { name: 'boothCount', label: 'Số gian hàng', kind: 'number', max: 6 },
   { name: 'boothCountIsMinimum', label: 'Số gian hàng là con số tối thiểu (“hơn …”)', kind: 'checkbox' },
   { name: 'exhibitorCount', label: 'Số đơn vị tham gia', kind: 'number', max: 6 },
-  { name: 'sourceUrl', label: 'Nguồn', kind: 'url', max: 500, hint: 'Bắt đầu bằng http:// hoặc https://' },
-  { name: 'descriptionVi', label: 'Giới thiệu (tiếng Việt)', kind: 'textarea', max: 4000 },
-  { name: 'descriptionEn', label: 'Giới thiệu (tiếng Anh)', kind: 'textarea', max: 4000 },
+  SOURCE_URL_FIELD,
+  ...descriptionFields(4000),
   { name: 'planWidth', label: 'Sơ đồ: chiều rộng (đơn vị sơ đồ)', kind: 'number', max: 6 },
   { name: 'planHeight', label: 'Sơ đồ: chiều cao (đơn vị sơ đồ)', kind: 'number', max: 6 },
-  { name: 'status', label: 'Trạng thái', kind: 'select', options: 'statuses', required: true },
+  STATUS_FIELD,
 ];
 
 export const readFairForm = (form: FormData | Record<string, unknown>) => readForm(FairInput, form);

@@ -7,7 +7,8 @@
 import { z } from 'zod';
 import { cleanEnglishName } from '../english-name.ts';
 import { normalizeText } from '../text.ts';
-import { optionalId, readForm, status, version, type FieldSpec } from './form.ts';
+import { optionalId, readForm, status, STATUS_FIELD, version, type FieldSpec } from './form.ts';
+import { ADMIN_WORDS } from './words.ts';
 
 export const ORGANISATION_KINDS = [
   { value: 'ministry', label: 'Bộ' },
@@ -85,7 +86,7 @@ export const OrganisationInput = z
       return out;
     }),
     kind: z.enum(ORGANISATION_KINDS.map((k) => k.value) as [OrganisationKind, ...OrganisationKind[]], { error: 'Chọn loại cơ quan.' }),
-    provinceId: optionalId('Chọn tỉnh/thành.'),
+    provinceId: optionalId(ADMIN_WORDS.chooseProvince),
     status: status(),
     version: version(),
   })
@@ -103,7 +104,7 @@ export const ORGANISATION_FIELDS: readonly FieldSpec[] = [
   },
   { name: 'kind', label: 'Loại cơ quan', kind: 'select', options: 'organisationKinds', required: true },
   { name: 'provinceId', label: 'Tỉnh/thành', kind: 'select', options: 'provinces', picker: 'provinces', hint: 'Với cơ quan của một tỉnh.' },
-  { name: 'status', label: 'Trạng thái', kind: 'select', options: 'statuses', required: true },
+  STATUS_FIELD,
 ];
 
 export const readOrganisationForm = (form: FormData | Record<string, unknown>) => readForm(OrganisationInput, form);

@@ -4,7 +4,18 @@
  */
 import { z } from 'zod';
 import { englishNameField, optionalEnglishName } from './english-name-field.ts';
-import { lines, optionalId, optionalText, readForm, requiredText, status, version, type FieldSpec } from './form.ts';
+import {
+  descriptionFields,
+  lines,
+  optionalId,
+  optionalText,
+  readForm,
+  requiredText,
+  status,
+  STATUS_FIELD,
+  version,
+  type FieldSpec,
+} from './form.ts';
 
 export const ProductInput = z
   .object({
@@ -45,9 +56,8 @@ export const PRODUCT_FIELDS: readonly FieldSpec[] = [
   },
   { name: 'groupId', label: 'Nhóm sản phẩm', kind: 'select', options: 'groups' },
   { name: 'establishmentId', label: 'Cơ sở sản xuất', kind: 'select', options: 'establishments', picker: 'establishments' },
-  { name: 'descriptionVi', label: 'Giới thiệu (tiếng Việt)', kind: 'textarea', max: 4000 },
-  { name: 'descriptionEn', label: 'Giới thiệu (tiếng Anh)', kind: 'textarea', max: 4000 },
-  { name: 'status', label: 'Trạng thái', kind: 'select', options: 'statuses', required: true },
+  ...descriptionFields(4000),
+  STATUS_FIELD,
 ];
 
 export const readProductForm = (form: FormData | Record<string, unknown>) => readForm(ProductInput, form);

@@ -1,4 +1,5 @@
 import { foldVietnamese } from '../text.ts';
+import { problemWords, type ProblemWords } from './problems.ts';
 
 /** The columns of an import file (DESIGN.md "Import format"); either spelling of the header works. */
 export const IMPORT_COLUMNS = [
@@ -19,24 +20,24 @@ export const IMPORT_COLUMNS = [
 
 export type ImportColumnKey = (typeof IMPORT_COLUMNS)[number]['key'];
 
-/** An error or warning tied to a place in the file; printed as "line N, column C: reason". */
-export interface ImportIssue {
+/**
+ * An error or warning tied to a place in the file; printed as "line N, column C: reason". Its code names
+ * the problem (src/domain/import/problems.ts); `reason` is its English words, `vi` its Vietnamese.
+ */
+export interface ImportIssue extends ProblemWords {
   line: number;
   column: string | null;
-  reason: string;
-  /** The reason in Vietnamese, for the admin (the command line prints `reason`). */
-  vi?: string;
 }
 
 /**
- * An issue as a sentence: "line 4, column level: …", or in Vietnamese "dòng 4, cột level: …" (the English
- * reason where no Vietnamese one was written); without the line where the row is already shown.
+ * An issue as a sentence: "line 4, column level: …", or in Vietnamese "dòng 4, cột level: …"; without the
+ * line where the row is already shown.
  */
 export function describeIssue(issue: ImportIssue, options: { lang: 'en' | 'vi'; withLine: boolean }): string {
   const vi = options.lang === 'vi';
   const line = options.withLine ? `${vi ? 'dòng' : 'line'} ${issue.line}` : null;
   const column = issue.column === null ? null : `${vi ? 'cột' : 'column'} ${issue.column}`;
-  const reason = vi ? (issue.vi ?? issue.reason) : issue.reason;
+  const reason = vi ? issue.vi : issue.reason;
   const where = [line, column].filter(Boolean).join(', ');
   return where ? `${where}: ${reason}` : reason;
 }
@@ -99,23 +100,18 @@ export function mapHeader(
     const column = IMPORT_COLUMNS.find((c) => c.key === key);
     if (!column) {
       if (raw.trim() && raw.trim() !== REASON_HEADER && !columns)
-        warnings.push({ line: 1, column: label, reason: 'unknown column, ignored', vi: 'cột không rõ, bỏ qua' });
+        warnings.push({ line: 1, column: label, ...problemWords('column-unknown') });
       return;
     }
     if (positions[column.key]) {
-      errors.push({ line: 1, column: label, reason: `column ${column.en} appears twice`, vi: `cột “${column.vi}” xuất hiện hai lần` });
+      errors.push({ line: 1, column: label, ...problemWords('column-twice', { column: { vi: column.vi, en: column.en } }) });
       return;
     }
     positions[column.key] = { index, label };
   });
   for (const column of IMPORT_COLUMNS) {
     if (column.required && !positions[column.key]) {
-      errors.push({
-        line: 1,
-        column: column.en,
-        reason: `required column missing (header "${column.en}" or "${column.vi}")`,
-        vi: `thiếu cột bắt buộc (tiêu đề “${column.vi}” hoặc “${column.en}”)`,
-      });
+      errors.push({ line: 1, column: column.en, ...problemWords('column-missing', { vi: column.vi, en: column.en }) });
     }
   }
   return { positions, errors, warnings };

@@ -1,10 +1,12 @@
+import { problemWords, type ProblemWords } from './problems.ts';
+
 /** One parsed CSV record with the physical line it starts on (the header is line 1). */
 export interface CsvRecord {
   line: number;
   cells: string[];
 }
 
-export type CsvResult = { ok: true; records: CsvRecord[] } | { ok: false; line: number; reason: string };
+export type CsvResult = { ok: true; records: CsvRecord[] } | ({ ok: false; line: number } & ProblemWords);
 
 /**
  * Parses RFC 4180 CSV (quoted fields may hold commas, quotes and line breaks; CRLF or LF; a UTF-8
@@ -24,7 +26,7 @@ export function parseCsv(text: string): CsvResult {
       if (src[i] === '"') {
         i++;
         for (;;) {
-          if (i >= src.length) return { ok: false, line: startLine, reason: 'a quoted cell is never closed' };
+          if (i >= src.length) return { ok: false, line: startLine, ...problemWords('quote-not-closed') };
           const ch = src[i]!;
           if (ch === '"') {
             if (src[i + 1] === '"') {
@@ -41,7 +43,7 @@ export function parseCsv(text: string): CsvResult {
         }
         const next = src[i];
         if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') {
-          return { ok: false, line, reason: 'text after a closing quote (a quote inside a cell must be doubled: "")' };
+          return { ok: false, line, ...problemWords('text-after-quote') };
         }
       }
       while (i < src.length && src[i] !== ',' && src[i] !== '\n' && src[i] !== '\r') {
@@ -86,21 +88,20 @@ function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
  * Decodes uploaded bytes: UTF-8 (BOM tolerated), or UTF-16 (with a BOM, or recognised without one); anything
  * else (a legacy code page such as Windows-1258, or binary) is refused with a reason saying what to do.
  */
-export function decodeCsvBytes(bytes: Uint8Array): { ok: true; text: string } | { ok: false; reason: string } {
+export function decodeCsvBytes(bytes: Uint8Array): { ok: true; text: string } | ({ ok: false } & ProblemWords) {
   const utf16 =
     bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : utf16WithoutBom(bytes);
   if (utf16) {
     try {
       return { ok: true, text: new TextDecoder(utf16, { fatal: true }).decode(bytes) };
     } catch {
-      return { ok: false, reason: 'the file looks like UTF-16 text but is damaged: save it again as "CSV UTF-8"' };
+      return { ok: false, ...problemWords('utf16-damaged') };
     }
   }
-  if (bytes.includes(0))
-    return { ok: false, reason: 'the file is not text (it holds NUL bytes): upload a CSV (UTF-8) or an Excel .xlsx file' };
+  if (bytes.includes(0)) return { ok: false, ...problemWords('not-text') };
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
-    return { ok: false, reason: 'the file is not UTF-8 text: save it as "CSV UTF-8" and try again' };
+    return { ok: false, ...problemWords('not-utf8') };
   }
 }

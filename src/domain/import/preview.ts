@@ -15,6 +15,7 @@ import {
   type ImportIssue,
 } from './columns.ts';
 import type { CsvRecord } from './csv.ts';
+import { problemWords, type ProblemWords } from './problems.ts';
 import type { ImportValidation } from './rows.ts';
 import type { ProvinceUnit } from '../provinces.ts';
 import { normalizeText } from '../text.ts';
@@ -52,8 +53,6 @@ export interface ImportPreview {
 export interface DryRunOutcomes {
   outcomes: readonly { line: number; outcome: 'new' | 'update' | 'unchanged'; createdProduct: boolean; createdEstablishment: boolean }[];
 }
-
-const DUPLICATE_OF_LINE = /^same certification as line (\d+)/;
 
 export function buildPreview(input: {
   format: 'csv' | 'xlsx';
@@ -94,35 +93,33 @@ export function buildPreview(input: {
     const rowErrors = errors.get(record.line) ?? [];
     const rowWarnings = warnings.get(record.line) ?? [];
     const outcome = outcomes.get(record.line);
-    const copy = rowWarnings.find((w) => DUPLICATE_OF_LINE.test(w.reason));
+    const copy = rowWarnings.find((w) => w.code === 'duplicate-row');
     let status: PreviewStatus;
     const reasons: string[] = [];
     const reasonsVi: string[] = [];
-    const because = (en: string, vi: string) => {
-      reasons.push(en);
-      reasonsVi.push(vi);
+    const because = (words: Pick<ProblemWords, 'reason' | 'vi'>) => {
+      reasons.push(words.reason);
+      reasonsVi.push(words.vi);
     };
+    const about = (issue: ImportIssue) => ({ reason: say(issue), vi: sayVi(issue) });
     if (rowErrors.length > 0) {
       status = 'error';
-      for (const e of rowErrors) because(say(e), sayVi(e));
+      for (const e of rowErrors) because(about(e));
     } else if (copy) {
       status = 'duplicate';
     } else if (outcome?.outcome === 'new') status = 'new';
     else if (outcome?.outcome === 'update') {
       status = 'update';
-      because(
-        'updates the decision number, score or source of a registered certification',
-        'cập nhật số quyết định, điểm hoặc nguồn của một chứng nhận đã có',
-      );
+      because(problemWords('row-updates'));
     } else if (outcome?.outcome === 'unchanged') {
       status = 'duplicate';
-      because('already registered, nothing changes', 'đã có trong danh bạ, không thay đổi gì');
+      because(problemWords('row-unchanged'));
     } else {
       // Past the reported-error cap: the row was not checked further.
       status = 'error';
-      because('not checked: the file has too many errors', 'chưa kiểm tra: tệp có quá nhiều lỗi');
+      because(problemWords('row-not-checked'));
     }
-    for (const w of rowWarnings) because(say(w), sayVi(w));
+    for (const w of rowWarnings) because(about(w));
     counts[status]++;
     return {
       line: record.line,

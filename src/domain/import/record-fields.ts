@@ -8,6 +8,7 @@ import { CertificationInput } from '../admin/certification-form.ts';
 import { EstablishmentInput } from '../admin/establishment-form.ts';
 import { ProductInput } from '../admin/product-form.ts';
 import { TEXT_PROBLEM_WORDS, type TextProblem } from '../safe-text.ts';
+import { problemWords, type ProblemWords } from './problems.ts';
 
 /** Where each text cell of a row is stored, and the form field that governs it. */
 export const IMPORT_FIELD_SCHEMAS = {
@@ -23,37 +24,31 @@ export const IMPORT_FIELD_SCHEMAS = {
 
 export type ImportField = keyof typeof IMPORT_FIELD_SCHEMAS;
 
-/** A cell the field schema refused, in both languages; null when it is accepted. */
-export function fieldProblem(field: ImportField, value: string): { reason: string; vi: string } | null {
+/** A cell the field schema refused, with its code and words in both languages; null when it is accepted. */
+export function fieldProblem(field: ImportField, value: string): ProblemWords | null {
   const parsed = (IMPORT_FIELD_SCHEMAS[field] as z.ZodType).safeParse(value);
   if (parsed.success) return null;
   const [issue] = parsed.error.issues;
   return issue ? issueWords(issue, value) : null;
 }
 
-function issueWords(issue: z.core.$ZodIssue, value: string): { reason: string; vi: string } {
+function issueWords(issue: z.core.$ZodIssue, value: string): ProblemWords {
   const length = [...value].length;
-  if (issue.code === 'custom' && isTextProblem(issue.params)) {
-    const { problem, codePoint } = issue.params;
-    return { reason: TEXT_PROBLEM_WORDS[problem].en(codePoint), vi: TEXT_PROBLEM_WORDS[problem].vi(codePoint) };
-  }
+  if (issue.code === 'custom' && isTextProblem(issue.params)) return unsafeTextWords(issue.params.problem, issue.params.codePoint);
   if (issue.code === 'too_big' && issue.origin === 'string' && issue.path.length > 0)
-    return { reason: `an item is longer than ${issue.maximum} characters`, vi: `có thành phần dài quá ${issue.maximum} ký tự` };
-  if (issue.code === 'too_big' && issue.origin === 'string')
-    return {
-      reason: `${length} characters; at most ${issue.maximum} are accepted (as in the admin form)`,
-      vi: `dài ${length} ký tự; tối đa ${issue.maximum} ký tự (như biểu mẫu quản trị)`,
-    };
-  if (issue.code === 'too_big' && issue.origin === 'array')
-    return { reason: `more than ${issue.maximum} items in the set`, vi: `bộ có quá ${issue.maximum} thành phần` };
-  if (issue.code === 'too_small' && issue.origin === 'string')
-    return {
-      reason: `${length} characters; at least ${issue.minimum} are needed (as in the admin form)`,
-      vi: `dài ${length} ký tự; cần ít nhất ${issue.minimum} ký tự (như biểu mẫu quản trị)`,
-    };
+    return problemWords('item-too-long', { max: Number(issue.maximum) });
+  if (issue.code === 'too_big' && issue.origin === 'string') return problemWords('too-long', { length, max: Number(issue.maximum) });
+  if (issue.code === 'too_big' && issue.origin === 'array') return problemWords('too-many-items', { max: Number(issue.maximum) });
+  if (issue.code === 'too_small' && issue.origin === 'string') return problemWords('too-short', { length, min: Number(issue.minimum) });
   // Other refusals have only the form's Vietnamese words.
   const vi = issue.message.replace(/\.$/, '');
-  return { reason: vi, vi: vi.charAt(0).toLowerCase() + vi.slice(1) };
+  return problemWords('field-refused', { message: { en: vi, vi: vi.charAt(0).toLowerCase() + vi.slice(1) } });
+}
+
+/** A cell refused for its characters (bidi overrides, control characters), in the words the forms use. */
+export function unsafeTextWords(problem: TextProblem, codePoint: string): ProblemWords {
+  const words = TEXT_PROBLEM_WORDS[problem];
+  return problemWords('unsafe-text', { problem: { en: words.en(codePoint), vi: words.vi(codePoint) } });
 }
 
 function isTextProblem(params: unknown): params is { problem: TextProblem; codePoint: string } {

@@ -7,8 +7,9 @@ import { resolveProvince, type ProvinceUnit } from '../provinces.ts';
 import { compactKey, normalizeText } from '../text.ts';
 import { parseCsv, type CsvRecord } from './csv.ts';
 import { IMPORT_COLUMNS, mapHeader, type ImportColumnKey, type ImportIssue } from './columns.ts';
-import { fieldProblem, type ImportField } from './record-fields.ts';
-import { stripZeroWidth, textProblem, TEXT_PROBLEM_WORDS } from '../safe-text.ts';
+import { problemWords, type ImportProblemCode, type ProblemValue, type ProblemWords } from './problems.ts';
+import { fieldProblem, unsafeTextWords, type ImportField } from './record-fields.ts';
+import { stripZeroWidth, textProblem } from '../safe-text.ts';
 
 /** A valid row of an import file, normalised and resolved against the province table. */
 export interface ImportRow<P extends ProvinceUnit = ProvinceUnit> {
@@ -56,24 +57,21 @@ export function validateImport<P extends ProvinceUnit>(
 ): ImportValidation<P> {
   // CSV text is parsed here; a workbook's rows arrive already read (src/server/xlsx.ts).
   const parsed = typeof input === 'string' ? parseCsv(input) : ({ ok: true, records: [...input] } as const);
-  if (!parsed.ok) return { rows: [], errors: [{ line: parsed.line, column: null, reason: parsed.reason }], warnings: [] };
+  if (!parsed.ok)
+    return {
+      rows: [],
+      errors: [{ line: parsed.line, column: null, code: parsed.code, reason: parsed.reason, vi: parsed.vi }],
+      warnings: [],
+    };
   const [header, ...records] = parsed.records;
-  if (!header) return { rows: [], errors: [{ line: 1, column: null, reason: 'the file is empty', vi: 'tệp rỗng' }], warnings: [] };
+  if (!header) return { rows: [], errors: [{ line: 1, column: null, ...problemWords('file-empty') }], warnings: [] };
   const { positions, errors, warnings } = mapHeader(header.cells, context.columns);
   if (errors.length > 0) return { rows: [], errors, warnings };
-  if (records.length === 0)
-    errors.push({ line: 2, column: null, reason: 'the file has a header but no rows', vi: 'tệp có dòng tiêu đề nhưng không có dòng nào' });
+  if (records.length === 0) errors.push({ line: 2, column: null, ...problemWords('header-only') });
   if (context.maxRows !== undefined && records.length > context.maxRows)
     return {
       rows: [],
-      errors: [
-        {
-          line: 1,
-          column: null,
-          reason: `the file has ${records.length} rows; at most ${context.maxRows} are accepted: split the list`,
-          vi: `tệp có ${records.length} dòng; tối đa ${context.maxRows} dòng: hãy chia danh sách`,
-        },
-      ],
+      errors: [{ line: 1, column: null, ...problemWords('too-many-rows', { rows: records.length, max: context.maxRows }) }],
       warnings,
     };
 
@@ -91,91 +89,63 @@ export function validateImport<P extends ProvinceUnit>(
     const label = (key: ImportColumnKey) => positions[key]?.label ?? key;
     // A cell refused for its characters is reported once, not again by the checks of its column.
     const unsafe = new Set<ImportColumnKey>();
-    const fail = (key: ImportColumnKey | null, reason: string, vi: string) => {
+    const refuse = (key: ImportColumnKey | null, words: ProblemWords) => {
       if (key && unsafe.has(key)) return;
-      errors.push({ line: record.line, column: key ? label(key) : null, reason, vi });
+      errors.push({ line: record.line, column: key ? label(key) : null, ...words });
     };
+    const fail = (key: ImportColumnKey | null, code: ImportProblemCode, values: Record<string, ProblemValue> = {}) =>
+      refuse(key, problemWords(code, values));
+    const warn = (key: ImportColumnKey | null, code: ImportProblemCode, values: Record<string, ProblemValue> = {}) =>
+      warnings.push({ line: record.line, column: key ? label(key) : null, ...problemWords(code, values) });
     const before = errors.length;
     /** A cell the admin form would refuse (the same field schema), reported once; true when it is fine. */
     const fits = (key: ImportColumnKey, field: ImportField, value: string) => {
       const problem = value ? fieldProblem(field, value) : null;
-      if (problem) fail(key, problem.reason, problem.vi);
+      if (problem) refuse(key, problem);
       return !problem;
     };
     // Bidi overrides and control characters make a row fail whatever its column (#17.7).
     for (const { key } of IMPORT_COLUMNS) {
       const found = textProblem(rawCell(key));
       if (!found) continue;
-      fail(key, TEXT_PROBLEM_WORDS[found.problem].en(found.codePoint), TEXT_PROBLEM_WORDS[found.problem].vi(found.codePoint));
+      refuse(key, unsafeTextWords(found.problem, found.codePoint));
       unsafe.add(key);
     }
 
-    if (record.cells.length > header.cells.length)
-      fail(
-        null,
-        `${record.cells.length} cells but the header has ${header.cells.length}`,
-        `${record.cells.length} ô nhưng dòng tiêu đề có ${header.cells.length} cột`,
-      );
+    if (record.cells.length > header.cells.length) fail(null, 'cell-count', { cells: record.cells.length, columns: header.cells.length });
     const rawName = cell('productName');
-    if (!rawName) fail('productName', 'product name is required', 'thiếu tên sản phẩm');
+    if (!rawName) fail('productName', 'product-name-missing');
     else if (fits('productName', 'productName', rawName)) fits('productName', 'setItems', parseProductName(rawName).items.join('\n'));
     fits('decisionNo', 'decisionNo', cell('decisionNo'));
 
     const yearText = cell('year');
     const year = Number(yearText);
-    if (!/^\d{4}$/.test(yearText))
-      fail(
-        'year',
-        yearText ? `"${yearText}" is not a 4-digit year` : 'year is required',
-        yearText ? `“${yearText}” không phải năm 4 chữ số` : 'thiếu năm',
-      );
-    else if (year < 2000 || year > context.currentYear + 1)
-      fail('year', `${year} is outside 2000–${context.currentYear + 1}`, `năm ${year} nằm ngoài 2000–${context.currentYear + 1}`);
+    if (!/^\d{4}$/.test(yearText)) fail('year', yearText ? 'year-not-4-digits' : 'year-missing', { year: yearText });
+    else if (year < 2000 || year > context.currentYear + 1) fail('year', 'year-out-of-range', { year, max: context.currentYear + 1 });
 
     const levelText = cell('level');
     const level = levelText ? parseLevel(levelText) : null;
-    if (!levelText) fail('level', 'level is required', 'thiếu cấp');
-    else if (!level)
-      fail(
-        'level',
-        `unknown level "${levelText}"; use one of ${ACCEPTED_LEVEL_CODES.join(', ')} or the Vietnamese words`,
-        `không rõ cấp “${levelText}”; viết “cấp tỉnh”, “khu vực phía Bắc / miền Trung / phía Nam”, “cấp quốc gia” hoặc một mã: ${ACCEPTED_LEVEL_CODES.join(', ')}`,
-      );
+    if (!levelText) fail('level', 'level-missing');
+    else if (!level) fail('level', 'level-unknown', { level: levelText, codes: ACCEPTED_LEVEL_CODES.join(', ') });
 
     const provinceText = cell('province');
     const province = provinceText ? resolveProvince(context.provinces, provinceText, { year: Number.isFinite(year) ? year : 0 }) : null;
-    if (!provinceText) fail('province', 'province is required', 'thiếu tỉnh/thành phố');
+    if (!provinceText) fail('province', 'province-missing');
     else if (province && !province.ok)
-      fail(
-        'province',
-        `unknown province "${provinceText}"; closest: ${province.suggestions.join(', ')}`,
-        `không rõ tỉnh/thành phố “${provinceText}”; gần nhất: ${province.suggestions.join(', ')}`,
-      );
+      fail('province', 'province-unknown', { province: provinceText, closest: province.suggestions.join(', ') });
 
     const groupText = cell('productGroup');
     const group = groupText ? parseProductGroup(groupText) : null;
-    if (groupText && !group)
-      fail(
-        'productGroup',
-        `unknown product group "${groupText}"; use 1–4 or one of the four group names`,
-        `không rõ nhóm sản phẩm “${groupText}”; dùng 1–4 hoặc tên một trong bốn nhóm`,
-      );
+    if (groupText && !group) fail('productGroup', 'group-unknown', { group: groupText });
 
     const scoreText = cell('score').replace(',', '.');
     const score = scoreText ? Number(scoreText) : null;
-    if (score !== null && !(Number.isFinite(score) && score >= 0 && score <= 100))
-      fail('score', `score "${cell('score')}" must be a number from 0 to 100`, `điểm “${cell('score')}” phải là số từ 0 đến 100`);
+    if (score !== null && !(Number.isFinite(score) && score >= 0 && score <= 100)) fail('score', 'score-invalid', { score: cell('score') });
 
     const sourceUrl = cell('sourceUrl') || null;
     if (sourceUrl && !unsafe.has('sourceUrl')) {
-      if (!isWebUrl(sourceUrl)) fail('sourceUrl', `"${sourceUrl}" is not an http(s) address`, `“${sourceUrl}” không phải địa chỉ http(s)`);
-      else if (sourceUrl.startsWith('http:'))
-        warnings.push({
-          line: record.line,
-          column: label('sourceUrl'),
-          reason: 'source is not https; it is shown as text, not as a link',
-          vi: 'nguồn không dùng https: được hiện dạng chữ, không thành liên kết',
-        });
+      if (!isWebUrl(sourceUrl)) fail('sourceUrl', 'source-not-web', { url: sourceUrl });
+      else if (sourceUrl.startsWith('http:')) warn('sourceUrl', 'source-not-https');
       else fits('sourceUrl', 'sourceUrl', sourceUrl);
     }
 
@@ -184,24 +154,14 @@ export function validateImport<P extends ProvinceUnit>(
     const englishName = (key: 'productNameEn' | 'producerNameEn', entity: 'product' | 'establishment') => {
       const cleaned = cleanEnglishName(cell(key), entity);
       if ('value' in cleaned) return cleaned.value;
-      fail(key, cleaned.problem.en, cleaned.problem.vi.charAt(0).toLowerCase() + cleaned.problem.vi.slice(1).replace(/\.$/, ''));
+      const { en, vi } = cleaned.problem;
+      fail(key, 'english-name-invalid', { problem: { en, vi: vi.charAt(0).toLowerCase() + vi.slice(1).replace(/\.$/, '') } });
       return null;
     };
     const productNameEn = englishName('productNameEn', 'product');
     const producerNameEn = englishName('producerNameEn', 'establishment');
-    if (producerNameEn && !producer)
-      fail(
-        'producerNameEn',
-        'an English producer name needs the producer column',
-        'có tên cơ sở tiếng Anh nhưng thiếu tên cơ sở tiếng Việt',
-      );
-    if (!producer)
-      warnings.push({
-        line: record.line,
-        column: label('producer'),
-        reason: 'no producer given; the product is recorded without an establishment',
-        vi: 'không có cơ sở sản xuất: sản phẩm được ghi mà không gắn cơ sở',
-      });
+    if (producerNameEn && !producer) fail('producerNameEn', 'english-producer-without-producer');
+    if (!producer) warn('producer', 'producer-missing');
 
     if (errors.length > before || !level || !province?.ok) continue;
     const unit = province.unit;
@@ -210,12 +170,7 @@ export function validateImport<P extends ProvinceUnit>(
     const importKey = [compactKey(parsedName.name), producerKey ?? `@${compactKey(unit.name)}`, levelCode(level), year].join('|');
     const earlier = seen.get(importKey);
     if (earlier !== undefined) {
-      warnings.push({
-        line: record.line,
-        column: null,
-        reason: `same certification as line ${earlier}; this row is skipped`,
-        vi: `trùng chứng nhận ở dòng ${earlier}; dòng này được bỏ qua`,
-      });
+      warn(null, 'duplicate-row', { line: earlier });
       continue;
     }
     seen.set(importKey, record.line);

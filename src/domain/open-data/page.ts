@@ -4,7 +4,7 @@
  * dataset search engines find the downloads.
  */
 import { z } from 'zod';
-import { localeTag, type Locale } from '../i18n.ts';
+import { formatDecimal, type Locale } from '../i18n.ts';
 import { DATASET_NAMES, DATASETS, type DatasetName } from './catalog.ts';
 
 export type FieldType = 'text' | 'integer' | 'number' | 'boolean' | 'list' | 'date' | 'url' | 'code';
@@ -50,10 +50,9 @@ export function datasetFields(name: DatasetName): FieldDoc[] {
 
 /** A file size for people: formatBytes(12_345, 'vi') → "12,3 kB"; formatBytes(900, 'en') → "900 B". */
 export function formatBytes(bytes: number, locale: Locale): string {
-  const number = new Intl.NumberFormat(localeTag(locale), { maximumFractionDigits: 1 });
   if (bytes < 1000) return `${bytes} B`;
-  if (bytes < 1_000_000) return `${number.format(bytes / 1000)} kB`;
-  return `${number.format(bytes / 1_000_000)} MB`;
+  if (bytes < 1_000_000) return `${formatDecimal(bytes / 1000, locale)} kB`;
+  return `${formatDecimal(bytes / 1_000_000, locale)} MB`;
 }
 
 /** schema.org DataCatalog of the five datasets and their downloads, for the page's structured data. */

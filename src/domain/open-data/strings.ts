@@ -1,124 +1,140 @@
-import type { Locale } from '../i18n.ts';
+import { defineStrings, type TableKey } from '../strings.ts';
 
-/** The /data/ page's text in Vietnamese and English (same shape as src/domain/ui-strings.ts). */
-const STRINGS = {
-  lead: {
-    vi: 'Toàn bộ dữ liệu danh bạ công bố, tải về được mà không cần thu thập từ trang web: năm bộ dữ liệu dạng CSV và JSON, mỗi bộ kèm JSON Schema, tệp JSON của từng sản phẩm, danh sách chính thức để sửa và nhập lại, và tệp kê mã kiểm tra SHA-256.',
-    en: 'Everything the registry publishes, to download instead of scraping: five datasets as CSV and JSON, each with a JSON Schema, a JSON document for every product, the official list to correct and import again, and a manifest with SHA-256 checksums.',
+/** The /data/ page's text in one language: openDataStrings('en').datasetsHeading → "Datasets". */
+export const openDataStrings = defineStrings({
+  vi: {
+    lead: 'Toàn bộ dữ liệu danh bạ công bố, tải về được mà không cần thu thập từ trang web: năm bộ dữ liệu dạng CSV và JSON, mỗi bộ kèm JSON Schema, tệp JSON của từng sản phẩm, danh sách chính thức để sửa và nhập lại, và tệp kê mã kiểm tra SHA-256.',
+    release: 'Bản phát hành',
+    dataAsOf: 'dữ liệu tính đến',
+    datasetsHeading: 'Các bộ dữ liệu',
+    datasetsCaption: 'Các bộ dữ liệu, số bản ghi và tệp tải về (tệp CSV và JSON của một bộ có cùng các trường, cùng thứ tự)',
+    dataset: 'Bộ dữ liệu',
+    records: 'Số bản ghi',
+    recordsUnit: 'bản ghi',
+    downloads: 'Tải về',
+    schema: 'Lược đồ',
+    sizeOf: 'dung lượng',
+    noSampleRows:
+      'Bộ đơn vị trưng bày chỉ gồm dữ liệu thật: các dòng minh họa trên trang hội chợ (ghi “Dữ liệu minh họa”) không được đưa vào.',
+    productDocsHeading: 'Từng sản phẩm dạng JSON',
+    productDocsLead:
+      'Mỗi sản phẩm có một tệp JSON tại /products/<slug>.json: sản phẩm, cơ sở sản xuất, toàn bộ lịch sử chứng nhận, các hội chợ đã trưng bày và ảnh, cùng địa chỉ trang bằng hai thứ tiếng. Trang sản phẩm trỏ tới tệp này.',
+    example: 'Ví dụ',
+    documents: 'tệp sản phẩm',
+    officialListHeading: 'Danh sách chính thức (định dạng nhập)',
+    officialListLead:
+      'Đây là tệp để sửa trong bảng tính rồi nhập lại: mỗi dòng một chứng nhận đã công bố, đúng định dạng nhập danh sách của danh bạ, nên nhập lại vào danh bạ này hay một bản khác đều không sai lệch. Để phân tích dữ liệu, hãy dùng các bộ dữ liệu ở trên: chúng có đủ các trường.',
+    manifestHeading: 'Kiểm tra tệp',
+    manifestLead:
+      'Tệp kê liệt kê mọi tệp của /data/ trong bản phát hành này với dung lượng, số bản ghi và mã SHA-256. Sau khi tải, so mã của tệp (ví dụ bằng lệnh sha256sum) với mã trong tệp kê.',
+    manifest: 'Tệp kê (manifest.json)',
+    manifestSchema: 'lược đồ của tệp kê',
+    updatesHeading: 'Cập nhật',
+    updatesLead:
+      'Dữ liệu được làm lại ở mỗi lần phát hành danh bạ; mỗi tệp ghi mã và ngày của bản phát hành (máy chủ cũng gửi mã này trong tiêu đề X-Release). Theo dõi các thay đổi chứng nhận qua nguồn tin Atom (tệp kê cũng ghi mã kiểm tra của chúng):',
+    feedVi: 'nguồn tin tiếng Việt',
+    feedEn: 'nguồn tin tiếng Anh',
+    changesJson: 'toàn bộ lịch sử thay đổi theo từng bản phát hành, dạng JSON cho máy đọc',
+    formatHeading: 'Định dạng',
+    formatCsv:
+      'CSV: UTF-8 có BOM, phân cách bằng dấu phẩy, xuống dòng CRLF; dòng đầu là tên trường, giống hệt các trường của tệp JSON và cùng thứ tự.',
+    formatNull:
+      'Giá trị không có được ghi là null trong JSON và là ô trống trong CSV (không bao giờ là chuỗi rỗng); danh sách được nối bằng “; ”; đúng/sai là true/false; ngày theo dạng YYYY-MM-DD; số thập phân dùng dấu chấm.',
+    formatFormula:
+      'Ô CSV bắt đầu bằng = + - @ có thêm một dấu nháy đơn phía trước, để bảng tính không chạy nó như công thức; khi đọc dữ liệu, bỏ dấu nháy này đi.',
+    formatKeys:
+      'Khóa công khai, không đổi: slug của sản phẩm, cơ sở và hội chợ, mã tra cứu của chứng nhận; các bộ dữ liệu liên kết với nhau bằng các khóa này và được sắp theo khóa.',
+    formatProvinces:
+      'Mỗi chứng nhận giữ tỉnh như khi được công nhận (trước 01/07/2025 là tỉnh trước sáp nhập) và ghi thêm tỉnh hiện nay mà tỉnh đó thuộc về.',
+    formatPublished: 'Chỉ gồm bản ghi đã công bố, như trên các trang của danh bạ; tình trạng hiệu lực tính vào ngày phát hành.',
+    fieldsHeading: 'Các trường',
+    field: 'Trường',
+    type: 'Kiểu',
+    meaning: 'Ý nghĩa',
+    orNull: 'hoặc null',
+    typeText: 'văn bản',
+    typeInteger: 'số nguyên',
+    typeNumber: 'số',
+    typeBoolean: 'true/false',
+    typeList: 'danh sách',
+    typeDate: 'ngày',
+    typeUrl: 'URL',
+    typeCode: 'mã',
+    licenceHeading: 'Giấy phép và trích dẫn',
+    licenceLead:
+      'Dữ liệu được cấp phép Creative Commons Ghi công 4.0 (CC BY 4.0): được dùng lại, kể cả cho mục đích thương mại, khi ghi nguồn là danh bạ này. Các dữ kiện lấy từ quyết định công nhận và trang tin chính thức công khai; mỗi chứng nhận ghi nguồn của nó (source_url). Ảnh sản phẩm không thuộc giấy phép này: quyền đối với ảnh thuộc chủ sở hữu.',
+    cite: 'Trích dẫn như sau:',
+    citation: 'Danh bạ sản phẩm công nghiệp nông thôn tiêu biểu. Dữ liệu mở, bản phát hành',
+    licenceLink: 'Nội dung giấy phép CC BY 4.0',
   },
-  release: { vi: 'Bản phát hành', en: 'Release' },
-  dataAsOf: { vi: 'dữ liệu tính đến', en: 'data as of' },
-  datasetsHeading: { vi: 'Các bộ dữ liệu', en: 'Datasets' },
-  datasetsCaption: {
-    vi: 'Các bộ dữ liệu, số bản ghi và tệp tải về (tệp CSV và JSON của một bộ có cùng các trường, cùng thứ tự)',
-    en: 'Datasets, record counts and downloads (a dataset’s CSV and JSON have the same fields in the same order)',
+  en: {
+    lead: 'Everything the registry publishes, to download instead of scraping: five datasets as CSV and JSON, each with a JSON Schema, a JSON document for every product, the official list to correct and import again, and a manifest with SHA-256 checksums.',
+    release: 'Release',
+    dataAsOf: 'data as of',
+    datasetsHeading: 'Datasets',
+    datasetsCaption: 'Datasets, record counts and downloads (a dataset’s CSV and JSON have the same fields in the same order)',
+    dataset: 'Dataset',
+    records: 'Records',
+    recordsUnit: 'records',
+    downloads: 'Downloads',
+    schema: 'Schema',
+    sizeOf: 'size',
+    noSampleRows:
+      'The exhibitors dataset holds facts only: the demonstration rows some fair pages show (marked “sample data”) are left out.',
+    productDocsHeading: 'One product as JSON',
+    productDocsLead:
+      'Every product has a JSON document at /products/<slug>.json: the product, its establishment, its full certification history, the fairs where it was shown and its photos, with its page addresses in both languages. The product page links to it.',
+    example: 'Example',
+    documents: 'product documents',
+    officialListHeading: 'Official list (import format)',
+    officialListLead:
+      'This is the file to correct in a spreadsheet and import again: one published certification per row, in the registry’s own import format, so it imports back here or into another copy of the registry unchanged. For analysis, use the datasets above: they hold every field.',
+    manifestHeading: 'Checking the files',
+    manifestLead:
+      'The manifest lists every file of /data/ in this release with its size, record count and SHA-256. After downloading, compare a file’s hash (for example with sha256sum) with the manifest’s.',
+    manifest: 'Manifest (manifest.json)',
+    manifestSchema: 'its schema',
+    updatesHeading: 'Updates',
+    updatesLead:
+      'The data are made again with every release of the registry; every file names its release id and date (the server also sends the id in the X-Release header). Follow certification changes through the Atom feed (the manifest lists their checksums too):',
+    feedVi: 'in Vietnamese',
+    feedEn: 'in English',
+    changesJson: 'the whole history of changes, release by release, as JSON for machines',
+    formatHeading: 'Format',
+    formatCsv:
+      'CSV: UTF-8 with a byte-order mark, comma-separated, CRLF line ends; the first row holds the field names, exactly the JSON’s fields in the same order.',
+    formatNull:
+      'A value not recorded is null in JSON and an empty cell in CSV (never an empty string); lists are joined with “; ”; booleans are true/false; dates are YYYY-MM-DD; decimals use a point.',
+    formatFormula:
+      'A CSV cell starting with = + - @ gets an apostrophe in front, so that a spreadsheet never runs it as a formula; remove that apostrophe when reading the data.',
+    formatKeys:
+      'Public, stable keys: the slugs of products, establishments and fairs, the registry code of certifications; the datasets refer to each other by these keys and are sorted by them.',
+    formatProvinces:
+      'Each certification keeps its province as certified (before 1 July 2025 a pre-merger province) and also names the current province it is now part of.',
+    formatPublished: 'Only published records, as the registry’s pages show them; validity status is taken on the release date.',
+    fieldsHeading: 'Fields',
+    field: 'Field',
+    type: 'Type',
+    meaning: 'Meaning',
+    orNull: 'or null',
+    typeText: 'text',
+    typeInteger: 'integer',
+    typeNumber: 'number',
+    typeBoolean: 'true/false',
+    typeList: 'list',
+    typeDate: 'date',
+    typeUrl: 'URL',
+    typeCode: 'code',
+    licenceHeading: 'Licence and citation',
+    licenceLead:
+      'The data are licensed under Creative Commons Attribution 4.0 (CC BY 4.0): reuse them, commercially too, crediting this registry. The facts come from public recognition decisions and official pages; each certification names its source (source_url). Product photos are not covered by the licence: their rights stay with their owners.',
+    cite: 'Cite as:',
+    citation: 'Registry of certified typical rural industrial products (Vietnam). Open data, release',
+    licenceLink: 'The CC BY 4.0 licence',
   },
-  dataset: { vi: 'Bộ dữ liệu', en: 'Dataset' },
-  records: { vi: 'Số bản ghi', en: 'Records' },
-  recordsUnit: { vi: 'bản ghi', en: 'records' },
-  downloads: { vi: 'Tải về', en: 'Downloads' },
-  schema: { vi: 'Lược đồ', en: 'Schema' },
-  sizeOf: { vi: 'dung lượng', en: 'size' },
-  noSampleRows: {
-    vi: 'Bộ đơn vị trưng bày chỉ gồm dữ liệu thật: các dòng minh họa trên trang hội chợ (ghi “Dữ liệu minh họa”) không được đưa vào.',
-    en: 'The exhibitors dataset holds facts only: the demonstration rows some fair pages show (marked “sample data”) are left out.',
-  },
-  productDocsHeading: { vi: 'Từng sản phẩm dạng JSON', en: 'One product as JSON' },
-  productDocsLead: {
-    vi: 'Mỗi sản phẩm có một tệp JSON tại /products/<slug>.json: sản phẩm, cơ sở sản xuất, toàn bộ lịch sử chứng nhận, các hội chợ đã trưng bày và ảnh, cùng địa chỉ trang bằng hai thứ tiếng. Trang sản phẩm trỏ tới tệp này.',
-    en: 'Every product has a JSON document at /products/<slug>.json: the product, its establishment, its full certification history, the fairs where it was shown and its photos, with its page addresses in both languages. The product page links to it.',
-  },
-  example: { vi: 'Ví dụ', en: 'Example' },
-  documents: { vi: 'tệp sản phẩm', en: 'product documents' },
-  officialListHeading: { vi: 'Danh sách chính thức (định dạng nhập)', en: 'Official list (import format)' },
-  officialListLead: {
-    vi: 'Đây là tệp để sửa trong bảng tính rồi nhập lại: mỗi dòng một chứng nhận đã công bố, đúng định dạng nhập danh sách của danh bạ, nên nhập lại vào danh bạ này hay một bản khác đều không sai lệch. Để phân tích dữ liệu, hãy dùng các bộ dữ liệu ở trên: chúng có đủ các trường.',
-    en: 'This is the file to correct in a spreadsheet and import again: one published certification per row, in the registry’s own import format, so it imports back here or into another copy of the registry unchanged. For analysis, use the datasets above: they hold every field.',
-  },
-  manifestHeading: { vi: 'Kiểm tra tệp', en: 'Checking the files' },
-  manifestLead: {
-    vi: 'Tệp kê liệt kê mọi tệp của /data/ trong bản phát hành này với dung lượng, số bản ghi và mã SHA-256. Sau khi tải, so mã của tệp (ví dụ bằng lệnh sha256sum) với mã trong tệp kê.',
-    en: 'The manifest lists every file of /data/ in this release with its size, record count and SHA-256. After downloading, compare a file’s hash (for example with sha256sum) with the manifest’s.',
-  },
-  manifest: { vi: 'Tệp kê (manifest.json)', en: 'Manifest (manifest.json)' },
-  manifestSchema: { vi: 'lược đồ của tệp kê', en: 'its schema' },
-  updatesHeading: { vi: 'Cập nhật', en: 'Updates' },
-  updatesLead: {
-    vi: 'Dữ liệu được làm lại ở mỗi lần phát hành danh bạ; mỗi tệp ghi mã và ngày của bản phát hành (máy chủ cũng gửi mã này trong tiêu đề X-Release). Theo dõi các thay đổi chứng nhận qua nguồn tin Atom (tệp kê cũng ghi mã kiểm tra của chúng):',
-    en: 'The data are made again with every release of the registry; every file names its release id and date (the server also sends the id in the X-Release header). Follow certification changes through the Atom feed (the manifest lists their checksums too):',
-  },
-  feedVi: { vi: 'nguồn tin tiếng Việt', en: 'in Vietnamese' },
-  feedEn: { vi: 'nguồn tin tiếng Anh', en: 'in English' },
-  changesJson: {
-    vi: 'toàn bộ lịch sử thay đổi theo từng bản phát hành, dạng JSON cho máy đọc',
-    en: 'the whole history of changes, release by release, as JSON for machines',
-  },
-  formatHeading: { vi: 'Định dạng', en: 'Format' },
-  formatCsv: {
-    vi: 'CSV: UTF-8 có BOM, phân cách bằng dấu phẩy, xuống dòng CRLF; dòng đầu là tên trường, giống hệt các trường của tệp JSON và cùng thứ tự.',
-    en: 'CSV: UTF-8 with a byte-order mark, comma-separated, CRLF line ends; the first row holds the field names, exactly the JSON’s fields in the same order.',
-  },
-  formatNull: {
-    vi: 'Giá trị không có được ghi là null trong JSON và là ô trống trong CSV (không bao giờ là chuỗi rỗng); danh sách được nối bằng “; ”; đúng/sai là true/false; ngày theo dạng YYYY-MM-DD; số thập phân dùng dấu chấm.',
-    en: 'A value not recorded is null in JSON and an empty cell in CSV (never an empty string); lists are joined with “; ”; booleans are true/false; dates are YYYY-MM-DD; decimals use a point.',
-  },
-  formatFormula: {
-    vi: 'Ô CSV bắt đầu bằng = + - @ có thêm một dấu nháy đơn phía trước, để bảng tính không chạy nó như công thức; khi đọc dữ liệu, bỏ dấu nháy này đi.',
-    en: 'A CSV cell starting with = + - @ gets an apostrophe in front, so that a spreadsheet never runs it as a formula; remove that apostrophe when reading the data.',
-  },
-  formatKeys: {
-    vi: 'Khóa công khai, không đổi: slug của sản phẩm, cơ sở và hội chợ, mã tra cứu của chứng nhận; các bộ dữ liệu liên kết với nhau bằng các khóa này và được sắp theo khóa.',
-    en: 'Public, stable keys: the slugs of products, establishments and fairs, the registry code of certifications; the datasets refer to each other by these keys and are sorted by them.',
-  },
-  formatProvinces: {
-    vi: 'Mỗi chứng nhận giữ tỉnh như khi được công nhận (trước 01/07/2025 là tỉnh trước sáp nhập) và ghi thêm tỉnh hiện nay mà tỉnh đó thuộc về.',
-    en: 'Each certification keeps its province as certified (before 1 July 2025 a pre-merger province) and also names the current province it is now part of.',
-  },
-  formatPublished: {
-    vi: 'Chỉ gồm bản ghi đã công bố, như trên các trang của danh bạ; tình trạng hiệu lực tính vào ngày phát hành.',
-    en: 'Only published records, as the registry’s pages show them; validity status is taken on the release date.',
-  },
-  fieldsHeading: { vi: 'Các trường', en: 'Fields' },
-  field: { vi: 'Trường', en: 'Field' },
-  type: { vi: 'Kiểu', en: 'Type' },
-  meaning: { vi: 'Ý nghĩa', en: 'Meaning' },
-  orNull: { vi: 'hoặc null', en: 'or null' },
-  typeText: { vi: 'văn bản', en: 'text' },
-  typeInteger: { vi: 'số nguyên', en: 'integer' },
-  typeNumber: { vi: 'số', en: 'number' },
-  typeBoolean: { vi: 'true/false', en: 'true/false' },
-  typeList: { vi: 'danh sách', en: 'list' },
-  typeDate: { vi: 'ngày', en: 'date' },
-  typeUrl: { vi: 'URL', en: 'URL' },
-  typeCode: { vi: 'mã', en: 'code' },
-  licenceHeading: { vi: 'Giấy phép và trích dẫn', en: 'Licence and citation' },
-  licenceLead: {
-    vi: 'Dữ liệu được cấp phép Creative Commons Ghi công 4.0 (CC BY 4.0): được dùng lại, kể cả cho mục đích thương mại, khi ghi nguồn là danh bạ này. Các dữ kiện lấy từ quyết định công nhận và trang tin chính thức công khai; mỗi chứng nhận ghi nguồn của nó (source_url). Ảnh sản phẩm không thuộc giấy phép này: quyền đối với ảnh thuộc chủ sở hữu.',
-    en: 'The data are licensed under Creative Commons Attribution 4.0 (CC BY 4.0): reuse them, commercially too, crediting this registry. The facts come from public recognition decisions and official pages; each certification names its source (source_url). Product photos are not covered by the licence: their rights stay with their owners.',
-  },
-  cite: { vi: 'Trích dẫn như sau:', en: 'Cite as:' },
-  citation: {
-    vi: 'Danh bạ sản phẩm công nghiệp nông thôn tiêu biểu. Dữ liệu mở, bản phát hành',
-    en: 'Registry of certified typical rural industrial products (Vietnam). Open data, release',
-  },
-  licenceLink: { vi: 'Nội dung giấy phép CC BY 4.0', en: 'The CC BY 4.0 licence' },
-} as const satisfies Record<string, Record<Locale, string>>;
+});
 
-export type OpenDataStringKey = keyof typeof STRINGS;
-
-const TABLES = new Map<Locale, Readonly<Record<OpenDataStringKey, string>>>();
-
-/** The /data/ page's strings in one language: openDataStrings('en').datasetsHeading → "Datasets". */
-export function openDataStrings(locale: Locale): Readonly<Record<OpenDataStringKey, string>> {
-  let table = TABLES.get(locale);
-  if (!table) {
-    table = Object.freeze(
-      Object.fromEntries(Object.entries(STRINGS).map(([key, value]) => [key, value[locale]])) as Record<OpenDataStringKey, string>,
-    );
-    TABLES.set(locale, table);
-  }
-  return table;
-}
+export type OpenDataStringKey = TableKey<typeof openDataStrings>;
 
 /**
  * The meaning of each field in Vietnamese, for the /data/ page (the English is the schema's own

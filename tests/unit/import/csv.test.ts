@@ -33,7 +33,13 @@ describe('parseCsv', () => {
   });
 
   it('reports a quote that is never closed with its line', () => {
-    expect(parseCsv('a\n"open\nstill open')).toEqual({ ok: false, line: 2, reason: 'a quoted cell is never closed' });
+    expect(parseCsv('a\n"open\nstill open')).toEqual({
+      ok: false,
+      line: 2,
+      code: 'quote-not-closed',
+      reason: 'a quoted cell is never closed',
+      vi: 'một ô mở ngoặc kép mà không đóng',
+    });
   });
 
   it('reports text after a closing quote', () => {

@@ -11,6 +11,7 @@ describe('fieldProblem', () => {
     const name = 'Trà '.repeat(2560);
     expect(readProductForm(product(name)).ok).toBe(false);
     expect(fieldProblem('productName', name)).toEqual({
+      code: 'too-long',
       reason: '10240 characters; at most 300 are accepted (as in the admin form)',
       vi: 'dài 10240 ký tự; tối đa 300 ký tự (như biểu mẫu quản trị)',
     });
@@ -45,6 +46,7 @@ describe('fieldProblem', () => {
 
   it('refuses a set item longer than the product form allows', () => {
     expect(fieldProblem('setItems', `Trà\n${'x'.repeat(201)}`)).toEqual({
+      code: 'item-too-long',
       reason: 'an item is longer than 200 characters',
       vi: 'có thành phần dài quá 200 ký tự',
     });
