@@ -32,9 +32,3 @@ export function timelineOrder<T extends Displayable>(certs: readonly T[]): T[] {
 export function highestCertification<T extends Displayable>(certs: readonly T[]): T | undefined {
   return [...certs].sort((a, b) => rank(b.level) - rank(a.level) || b.roundYear - a.roundYear)[0];
 }
-
-/** "31/12/2026" from "2026-12-31". */
-export function formatDateVi(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return d && m ? `${d}/${m}/${y}` : iso;
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeCertification, formatDateVi, highestCertification, timelineOrder } from '../../src/domain/certification-display.ts';
+import { describeCertification, highestCertification, timelineOrder } from '../../src/domain/certification-display.ts';
 
 const cert = (level: 'provincial' | 'regional' | 'national', roundYear: number, validUntil: string | null = null) => ({
   level,
@@ -34,11 +34,5 @@ describe('highestCertification', () => {
       roundYear: 2023,
     });
     expect(highestCertification([])).toBeUndefined();
-  });
-});
-
-describe('formatDateVi', () => {
-  it('writes day/month/year', () => {
-    expect(formatDateVi('2026-12-31')).toBe('31/12/2026');
   });
 });
