@@ -17,6 +17,26 @@ const domainBoundary = {
   ],
 };
 
+/** Pages and views never build queries: they call named query functions or loaders. */
+const queryBuilding = {
+  group: ['drizzle-orm', 'drizzle-orm/*', '**/db/schema*'],
+  message: 'Pages call named query functions from src/db/queries, never build queries.',
+};
+
+/** Views render props (#21.1): every read is a loader in src/server/*-data.ts, called by the route. */
+const viewReads = {
+  group: ['**/db/*', '**/db/**'],
+  message: 'Views and browser code import no src/db module, types included: read in a loader (src/server/*-data.ts), pass props.',
+};
+
+const serverCode = { group: ['**/server/*', '**/server/**'], message: 'Browser code: no server modules.' };
+
+/** The layers go pages → server → db → domain: the database layer never reaches up into the server. */
+const dbBelowServer = {
+  group: ['**/server/*', '**/server/**'],
+  message: 'src/db must not import src/server: move what both need into src/db or src/domain.',
+};
+
 export default defineConfig(
   { ignores: ['dist/', '.astro/', '.tmp/', 'releases/', 'node_modules/', 'test-results/', 'playwright-report/', 'db/migrations/'] },
   js.configs.recommended,
@@ -32,29 +52,16 @@ export default defineConfig(
   astro.configs.recommended,
   { files: ['**/*.astro', '**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   { files: ['src/domain/**'], rules: { 'no-restricted-imports': ['error', domainBoundary] } },
+  { files: ['src/pages/**'], rules: { 'no-restricted-imports': ['error', { patterns: [queryBuilding] }] } },
+  {
+    files: ['src/components/**', 'src/layouts/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [queryBuilding, viewReads] }] },
+  },
+  // Islands run in the browser: neither the database nor the server (types included).
   {
     files: ['src/components/**/*.tsx'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['**/db/*', '**/server/*'], message: 'Islands run in the browser: no database or server code.' }] },
-      ],
-    },
+    rules: { 'no-restricted-imports': ['error', { patterns: [queryBuilding, viewReads, serverCode] }] },
   },
-  {
-    files: ['src/pages/**', 'src/components/**', 'src/layouts/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['drizzle-orm', 'drizzle-orm/*', '**/db/schema*'],
-              message: 'Pages call named query functions from src/db/queries, never build queries.',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  { files: ['src/scripts/**'], rules: { 'no-restricted-imports': ['error', { patterns: [viewReads, serverCode] }] } },
+  { files: ['src/db/**'], rules: { 'no-restricted-imports': ['error', { patterns: [dbBelowServer] }] } },
 );

@@ -4,7 +4,7 @@
  */
 import { databaseConfigFromEnv, migrateDatabase, openDatabase } from '../db/client.ts';
 import { addDemoExhibitors } from '../db/demo.ts';
-import { seedDatabase } from '../db/seed.ts';
+import { seedDatabase } from '../server/seed.ts';
 import { describeImport } from '../server/importer.ts';
 
 const args = process.argv.slice(2);

@@ -5,7 +5,7 @@
  * The server follows `current`, so a publish (that one, the admin's button or `npm run publish`) switches
  * what it serves without a restart.
  */
-import { openPreparedDatabase } from '../db/seed.ts';
+import { openPreparedDatabase } from '../server/seed.ts';
 import { ensureFirstAdmin } from '../server/accounts.ts';
 import { sweepOrphans } from '../server/images.ts';
 import { releasesDir } from '../server/releases.ts';

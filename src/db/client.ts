@@ -5,7 +5,7 @@ import { createClient, type Client } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import * as schema from './schema/index.ts';
-import { processWide } from '../server/process-wide.ts';
+import { processWide } from './process-wide.ts';
 
 export type Db = LibSQLDatabase<typeof schema>;
 /** A drizzle transaction handle; query functions accept either. */

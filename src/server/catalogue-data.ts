@@ -92,6 +92,18 @@ export function getListingItems(locale: Locale, facet: FacetKey | null, value: s
   return listing;
 }
 
+/** What one listing page shows: the facets (with counts) and the listing's items in order, all of its pages. */
+export interface ListingPage {
+  facets: CatalogueData['facets'];
+  items: CatalogueItem[];
+}
+
+/** The listing of all products (`facet` null) or of one facet value, for its pages. */
+export async function getListingPage(locale: Locale, facet: FacetKey | null, value: string | null): Promise<ListingPage> {
+  const { facets } = await getCatalogueData(locale);
+  return { facets, items: await getListingItems(locale, facet, value) };
+}
+
 /** Every prerendered listing: all products and each single facet value, each paginated. */
 export async function catalogueListingPaths(locale: Locale) {
   const { items, facets } = await getCatalogueData(locale);

@@ -6,6 +6,8 @@
 import { getDatabase } from '../db/client.ts';
 import { countFairExhibitors, getFairBySlug, listFairExhibitors, listFairs } from '../db/queries/fairs.ts';
 import type { Fair } from '../db/schema/fairs.ts';
+
+export type { Fair };
 import { groupLabel, levelFacetLabel, provinceFacetLabel } from '../domain/catalogue-labels.ts';
 import { compareVietnamese } from '../domain/catalogue.ts';
 import { compareExhibitors, exhibitorFacets, exhibitorGroups, type ExhibitorEntry, type ExhibitorFacets } from '../domain/exhibitors.ts';
@@ -16,6 +18,7 @@ import { buildCompactIndex, type CompactChunk, type CompactManifest } from '../d
 import { EXHIBITOR_FIELDS, exhibitorSearchDocument, type ExhibitorSearchRow } from '../domain/search/documents.ts';
 import { todayIso } from '../domain/validity.ts';
 import { getCatalogueData, type FacetOption } from './catalogue-data.ts';
+import { listFairMoves } from './redirect-data.ts';
 
 export interface FairSummary {
   fair: Fair;
@@ -35,6 +38,19 @@ export async function listFairSummaries(): Promise<FairSummary[]> {
     exhibitors: counts.get(fair.id)?.exhibitors ?? 0,
     samples: counts.get(fair.id)?.samples ?? 0,
   }));
+}
+
+/** The pages of every published fair (its page, print views and files), by slug. */
+export async function fairPaths(): Promise<{ params: { slug: string } }[]> {
+  return (await listFairSummaries()).map(({ fair }) => ({ params: { slug: fair.slug } }));
+}
+
+/** The fair pages: each published fair's, and one at each renamed fair's old address that sends visitors on. */
+export async function fairPagePaths(): Promise<{ params: { slug: string }; props: { movedTo: string | null } }[]> {
+  const fairs = (await fairPaths()).map(({ params }) => ({ params, props: { movedTo: null } }));
+  // Our server answers the old address with a 301 before this page is reached; the page serves static hosts.
+  const moved = (await listFairMoves()).map(({ oldSlug, slug }) => ({ params: { slug: oldSlug }, props: { movedTo: slug } }));
+  return [...fairs, ...moved];
 }
 
 /** A booth's rectangle on the plan. */
@@ -70,6 +86,13 @@ export function getFairDirectory(slug: string, locale: Locale): Promise<FairDire
     directory = readDirectory(slug, locale);
     directories.set(key, directory);
   }
+  return directory;
+}
+
+/** The directory of fair `slug`, which `fairPaths` listed: a fair gone since is an error. */
+export async function getFairPage(slug: string, locale: Locale): Promise<FairDirectory> {
+  const directory = await getFairDirectory(slug, locale);
+  if (!directory) throw new Error(`fair ${slug} vanished during the build`);
   return directory;
 }
 

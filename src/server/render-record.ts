@@ -1,9 +1,10 @@
 /**
  * The dependency record of a release (#19.1, decision 032): a fingerprint per record page, made by calling the
- * very loaders its component calls (ProductPage, ProducerPage, CertificationVerdict) and hashing what they
- * return. A page whose loaders return the same data on the same day renders to the same bytes, so an equal
- * fingerprint lets a publish take the page from the served release. The loaders' code is part of the code
- * stamp: changing them (or the components) makes the next build a full one.
+ * very queries its route's loader calls (`product-data.ts`, `producer-data.ts`, `verdict-data.ts`) and hashing
+ * what they return (tests/integration/page-loaders.test.ts holds the product page's loader to it). A page whose
+ * loaders return the same data on the same day renders to the same bytes, so an equal fingerprint lets a
+ * publish take the page from the served release. The loaders' code is part of the code stamp: changing them
+ * (or the components) makes the next build a full one.
  */
 import { createHash } from 'node:crypto';
 import type { DbOrTx } from '../db/client.ts';

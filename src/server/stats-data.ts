@@ -6,7 +6,7 @@
 import { getDatabase } from '../db/client.ts';
 import { listStatsCertifications, listStatsFairs, listStatsProvinceUnits } from '../db/queries/stats.ts';
 import { fairYear } from '../domain/fairs.ts';
-import type { RegionCode } from '../domain/levels.ts';
+import { REGIONS, type RegionCode } from '../domain/levels.ts';
 import { computeFigures, type StatsFigures, type StatsInput, type StatsProvince } from '../domain/stats/figures.ts';
 import { todayIso } from '../domain/validity.ts';
 import { oncePerBuild } from './build-memo.ts';
@@ -68,7 +68,15 @@ function currentProvinces(units: Awaited<ReturnType<typeof listStatsProvinceUnit
 }
 
 /** The figures for the whole country (region null) or one region, computed once per build. */
-export async function getStatsFigures(prerendering: boolean, region: RegionCode | null): Promise<StatsFigures & { release: ReleaseInfo }> {
+/** The regional stats pages: one per region. */
+export function regionPaths(): { params: { region: RegionCode } }[] {
+  return REGIONS.map((r) => ({ params: { region: r.code } }));
+}
+
+/** What the stats pages show: the figures of the country or a region, as of the release. */
+export type StatsPageFigures = StatsFigures & { release: ReleaseInfo };
+
+export async function getStatsFigures(prerendering: boolean, region: RegionCode | null): Promise<StatsPageFigures> {
   const input = await getStatsInput(prerendering);
   const figures = await oncePerBuild(prerendering, `stats:figures:${region ?? 'all'}`, () =>
     Promise.resolve(computeFigures(input, region)),

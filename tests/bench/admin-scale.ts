@@ -16,7 +16,7 @@ import { certificationKind, establishmentKind, productKind } from '../../src/db/
 import { searchPicker } from '../../src/db/queries/admin/picker.ts';
 import { listRecords, type RecordKind } from '../../src/db/queries/admin/records.ts';
 import { certifications, establishments, products, provinces } from '../../src/db/schema/index.ts';
-import { seedDatabase } from '../../src/db/seed.ts';
+import { seedDatabase } from '../../src/server/seed.ts';
 import { pickerFold, type PickerKind } from '../../src/domain/admin/picker.ts';
 import { TMP } from '../support/paths.ts';
 import { random, syntheticCatalogue } from '../support/synthetic.ts';

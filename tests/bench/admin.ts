@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { asc } from 'drizzle-orm';
 import { migrateDatabase, openDatabase } from '../../src/db/client.ts';
 import { establishments } from '../../src/db/schema/index.ts';
-import { seedDatabase } from '../../src/db/seed.ts';
+import { seedDatabase } from '../../src/server/seed.ts';
 import { addUser } from '../../src/server/accounts.ts';
 import { ROOT } from '../../src/server/build.ts';
 import { TMP } from '../support/paths.ts';

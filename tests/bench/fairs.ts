@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { migrateDatabase, openDatabase } from '../../src/db/client.ts';
-import { seedDatabase } from '../../src/db/seed.ts';
+import { seedDatabase } from '../../src/server/seed.ts';
 import { buildSite, buildStamp } from '../../src/server/build.ts';
 import { CHROMIUM_FLAGS, chromiumPath } from '../support/chromium.ts';
 import { addFactoryExhibitors, FACTORY_FAIR_SLUG } from '../support/fair-factory.ts';

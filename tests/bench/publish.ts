@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import sharp from 'sharp';
 import { migrateDatabase, openDatabase, type Database } from '../../src/db/client.ts';
-import { seedDatabase } from '../../src/db/seed.ts';
+import { seedDatabase } from '../../src/server/seed.ts';
 import { writeCsv } from '../../src/domain/csv-write.ts';
 import { productGroupByCode } from '../../src/domain/groups.ts';
 import { buildSite, buildStamp } from '../../src/server/build.ts';

@@ -19,7 +19,7 @@ import { importCsv } from '../../src/server/importer.ts';
 import { buildSite, buildStamp, ROOT } from '../../src/server/build.ts';
 import { migrateDatabase, openDatabase } from '../../src/db/client.ts';
 import { addDemoExhibitors } from '../../src/db/demo.ts';
-import { seedDatabase } from '../../src/db/seed.ts';
+import { seedDatabase } from '../../src/server/seed.ts';
 import { createTestDatabase } from '../support/test-database.ts';
 import setup from '../support/global-setup.ts';
 import { TMP } from '../support/paths.ts';

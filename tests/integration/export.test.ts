@@ -7,7 +7,7 @@ import { recordKind, RECORD_KINDS } from '../../src/db/queries/admin/kinds.ts';
 import { filterRecords } from '../../src/db/queries/admin/records.ts';
 import { listCertificationsForExport } from '../../src/db/queries/export.ts';
 import { seedProvinceUnits } from '../../src/db/reference.ts';
-import { seedDatabase } from '../../src/db/seed.ts';
+import { seedDatabase } from '../../src/server/seed.ts';
 import { certifications, establishments, productGroups, products, productSetItems, provinces } from '../../src/db/schema/index.ts';
 import type { DbOrTx } from '../../src/db/client.ts';
 import { adminListHeader } from '../../src/domain/export/admin-list.ts';

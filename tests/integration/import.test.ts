@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getProductBySlug } from '../../src/db/queries/catalogue.ts';
 import { certifications, establishments, products } from '../../src/db/schema/index.ts';
 import { readSeedCsv } from '../../src/db/reference.ts';
-import { seedDatabase } from '../../src/db/seed.ts';
+import { seedDatabase } from '../../src/server/seed.ts';
 import { formatIssue } from '../../src/domain/import/columns.ts';
 import { importCsv } from '../../src/server/importer.ts';
 import { ROOT } from '../support/paths.ts';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCsv } from '../../src/domain/csv-write.ts';
-import { seedDatabase } from '../../src/db/seed.ts';
+import { seedDatabase } from '../../src/server/seed.ts';
 import { buildSite } from '../../src/server/build.ts';
 import { CHANGE_LOG_FILE } from '../../src/server/change-log.ts';
 import { ingestImage } from '../../src/server/images.ts';

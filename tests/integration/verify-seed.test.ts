@@ -2,7 +2,7 @@ import { count, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSeedCsv } from '../../src/db/reference.ts';
 import { certifications, decisions } from '../../src/db/schema/index.ts';
-import { seedDatabase } from '../../src/db/seed.ts';
+import { seedDatabase } from '../../src/server/seed.ts';
 import { decisionNumberKey } from '../../src/domain/decision-number.ts';
 import { classifyVerifyInput } from '../../src/domain/verify-match.ts';
 import { findVerifyMatches } from '../../src/server/verify-data.ts';

@@ -4,7 +4,7 @@
  * through the upload pipeline (into UPLOADS_DIR). `npm start` then builds and serves it.
  */
 import { databaseConfigFromEnv, migrateDatabase, openDatabase } from '../../src/db/client.ts';
-import { seedDatabase } from '../../src/db/seed.ts';
+import { seedDatabase } from '../../src/server/seed.ts';
 import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { addProductImage } from '../../src/db/queries/product-images.ts';

@@ -1,5 +1,6 @@
 import { alias } from 'drizzle-orm/sqlite-core';
 import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
+import type { CertificationView } from '../../domain/certification-view.ts';
 import type { CertificationLevel, RegionCode } from '../../domain/levels.ts';
 import { datedNameOnDate } from '../../domain/organisations.ts';
 import type { DbOrTx } from '../client.ts';
@@ -33,36 +34,7 @@ export async function getCatalogueCounts(db: DbOrTx) {
   };
 }
 
-/** A certification as public pages show it, with the province then and now and the issuer's name. */
-export interface CertificationView {
-  id: number;
-  level: CertificationLevel;
-  region: RegionCode | null;
-  roundYear: number;
-  decisionNo: string | null;
-  decisionDate: string | null;
-  certificateNo: string | null;
-  registryCode: string;
-  score: number | null;
-  awardTier: string | null;
-  validUntil: string | null;
-  revokedAt: string | null;
-  provinceName: string;
-  currentProvinceName: string;
-  currentProvinceSlug: string;
-  issuerName: string | null;
-  /** The issuer's English name on that date, where staff recorded one (#18.2). */
-  issuerNameEn?: string | null;
-  sourceUrl: string | null;
-  productSlug: string;
-  productName: string;
-  productNameEn?: string | null;
-  /** The published decision record this certification was made by (its page: /decisions/<slug>/), when linked. */
-  decision: { slug: string; number: string } | null;
-  /** The product's establishment now, when it has one. */
-  establishment: { slug: string; name: string; nameEn?: string | null } | null;
-  updatedAt: string;
-}
+export type { CertificationView };
 
 /** Certifications' issuers, read in one query: the name each issuer bore on the decision's date (or at the round's end). */
 export async function issuerNamesOf(

@@ -7,20 +7,12 @@
 import { and, asc, eq, lt, notExists, notInArray, sql } from 'drizzle-orm';
 import { recordAudit, type Actor } from '../audit.ts';
 import type { DbOrTx } from '../client.ts';
+import type { ProductImage } from '../../domain/product-image.ts';
 import { images, productImages, products } from '../schema/index.ts';
 
 export type StoredImage = typeof images.$inferSelect;
 
-/** One photo of a product, with what a page needs to draw it. */
-export interface ProductImage {
-  imageId: number;
-  hash: string;
-  width: number;
-  height: number;
-  position: number;
-  altVi: string | null;
-  altEn: string | null;
-}
+export type { ProductImage };
 
 const imageColumns = {
   imageId: productImages.imageId,

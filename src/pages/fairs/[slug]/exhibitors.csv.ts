@@ -1,7 +1,6 @@
-import type { APIRoute, GetStaticPaths } from 'astro';
-import { exhibitorsCsvResponse, fairSlugPaths } from '../../../server/exhibitors-csv';
+import type { APIRoute } from 'astro';
+import { fairPaths } from '../../../server/fair-data';
+import { exhibitorsCsvResponse } from '../../../server/fair-endpoints';
 
-export const getStaticPaths = fairSlugPaths satisfies GetStaticPaths;
-
-/** The fair's exhibitors in booth order as CSV (UTF-8 with BOM), sample rows marked as such. */
+export const getStaticPaths = fairPaths;
 export const GET: APIRoute = ({ params, site }) => exhibitorsCsvResponse(params['slug']!, 'vi', site);

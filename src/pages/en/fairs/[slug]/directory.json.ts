@@ -1,9 +1,6 @@
 import type { APIRoute } from 'astro';
-import { fairSearchData, listFairSummaries } from '../../../../server/fair-data';
+import { fairPaths } from '../../../../server/fair-data';
+import { directoryIndexResponse } from '../../../../server/fair-endpoints';
 
-export async function getStaticPaths() {
-  return (await listFairSummaries()).map(({ fair }) => ({ params: { slug: fair.slug } }));
-}
-
-/** The fair's exhibitor search index (one compact chunk) and the exhibitor id of each document. */
-export const GET: APIRoute = async ({ params }) => Response.json(await fairSearchData(params.slug!, 'en'));
+export const getStaticPaths = fairPaths;
+export const GET: APIRoute = ({ params }) => directoryIndexResponse(params['slug']!, 'en');
