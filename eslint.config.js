@@ -17,6 +17,33 @@ const domainBoundary = {
   ],
 };
 
+/**
+ * Size (issue #21.2): one idea a file, a function that fits on a screen. Blank lines and comments are not
+ * counted. A longer function is flagged (lint runs with --max-warnings 0, so a flag fails it too).
+ */
+const sizeRules = {
+  'max-lines': ['error', { max: 400, skipBlankLines: true, skipComments: true }],
+  'max-lines-per-function': ['warn', { max: 80, skipBlankLines: true, skipComments: true }],
+};
+
+/**
+ * Files still over a size limit when the rules came in (decision 040), with their size then. Each is to be
+ * split and taken off this list; nothing new is to be added to it.
+ */
+const OVERSIZED_FUNCTIONS = [
+  'src/components/admin/FloorPlanEditor.tsx', // FloorPlanEditor: 195 lines
+  'src/components/admin/Picker.tsx', // Picker: 158 lines
+  'src/components/admin/RecordForm.astro', // a template arrow function: 122 lines
+  'src/components/pages/FairPage.astro', // a template arrow function: 110 lines (and the file: 452 lines)
+  'src/domain/import/rows.ts', // validateImport: 180 lines
+  'src/domain/stats/charts.ts', // buildBarChart: 85 lines
+  'src/scripts/catalogue-filters.ts', // startCatalogue: 119 lines
+  'src/scripts/combobox.ts', // startCombobox: 105 lines
+  'src/server/open-data.ts', // buildOpenData: 99 lines
+  'src/server/publish.ts', // publish: 150 lines
+];
+const OVERSIZED_FILES = ['src/components/pages/FairPage.astro'];
+
 export default defineConfig(
   { ignores: ['dist/', '.astro/', '.tmp/', 'releases/', 'node_modules/', 'test-results/', 'playwright-report/', 'db/migrations/'] },
   js.configs.recommended,
@@ -31,6 +58,9 @@ export default defineConfig(
   },
   astro.configs.recommended,
   { files: ['**/*.astro', '**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  { files: ['src/**'], rules: sizeRules },
+  { files: OVERSIZED_FUNCTIONS, rules: { 'max-lines-per-function': 'off' } },
+  { files: OVERSIZED_FILES, rules: { 'max-lines': 'off' } },
   { files: ['src/domain/**'], rules: { 'no-restricted-imports': ['error', domainBoundary] } },
   {
     files: ['src/components/**/*.tsx'],
