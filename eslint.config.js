@@ -21,6 +21,7 @@ const domainBoundary = {
  * Size (issue #21.2): one idea a file, a function that fits on a screen. Blank lines and comments are not
  * counted. A longer function is flagged (lint runs with --max-warnings 0, so a flag fails it too).
  */
+/** @type {import('eslint').Linter.RulesRecord} */
 const sizeRules = {
   'max-lines': ['error', { max: 400, skipBlankLines: true, skipComments: true }],
   'max-lines-per-function': ['warn', { max: 80, skipBlankLines: true, skipComments: true }],
