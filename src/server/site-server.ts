@@ -111,7 +111,7 @@ function siteParts(releasesDir: string, log: Log) {
     },
   });
   const cache = new FileCache((release) => tracker.isLive(release));
-  return { tracker, loader, files: new StaticFiles(releasesDir, cache, log) };
+  return { tracker, loader, files: new StaticFiles({ releasesDir, cache, log }) };
 }
 
 /** Answers one request from the current release: its static files, else its Astro handler, else its 404 page. */

@@ -22,10 +22,8 @@ export class StaticFiles {
   private readonly cache: FileCache;
   private readonly log: Log;
 
-  constructor(releasesDir: string, cache: FileCache, log: Log) {
-    this.releasesDir = releasesDir;
-    this.cache = cache;
-    this.log = log;
+  constructor(site: { releasesDir: string; cache: FileCache; log: Log }) {
+    ({ releasesDir: this.releasesDir, cache: this.cache, log: this.log } = site);
   }
 
   /**

@@ -13,7 +13,7 @@ import { slugForDecision } from '../../../domain/decision-slug.ts';
 import { foldVietnamese } from '../../../domain/text.ts';
 import type { DbOrTx } from '../../client.ts';
 import { certifications, decisions, organisationNames } from '../../schema/index.ts';
-import { countBy, labelled } from './kinds/shared.ts';
+import { countBy, kindOf, labelled } from './kinds/shared.ts';
 import { haystack, type RecordKind, type RecordState } from './records.ts';
 
 /** What the history shows of the document beside the form's fields (the upload writes them). */
@@ -45,12 +45,8 @@ async function issuerName(db: DbOrTx, input: DecisionInput): Promise<string | nu
 const sameIssuer = (a: string | null, b: string | null) => foldVietnamese(a ?? '') === foldVietnamese(b ?? '');
 
 export const decisionKind: RecordKind<DecisionInput> = {
-  section: 'decisions',
-  entity: 'decisions',
-  table: decisions,
-  fields: DECISION_FIELDS,
+  ...kindOf('decisions', decisions, DECISION_FIELDS, readDecisionForm),
   historyFields: DECISION_DOCUMENT_FIELDS,
-  read: readDecisionForm,
   async load(db, id) {
     const [row] = await db.select().from(decisions).where(eq(decisions.id, id));
     return row ? decisionState(row) : null;

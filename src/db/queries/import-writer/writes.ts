@@ -52,13 +52,8 @@ export class PlanWriter {
 
   async insertEstablishments(): Promise<void> {
     const news = this.#plan.newEstablishments;
-    const stored = await insertReturning(
-      this.#tx,
-      establishments,
-      news.map((h) => h.insert!),
-      'slug',
-    );
-    this.#created('establishments', news, stored);
+    const values = news.map((h) => h.insert!);
+    this.#created('establishments', news, await insertReturning(this.#tx, establishments, values, 'slug'));
   }
 
   async insertProducts(): Promise<void> {
@@ -71,12 +66,8 @@ export class PlanWriter {
 
   async insertDecisions(): Promise<void> {
     const news = this.#plan.newDecisions;
-    const stored = await insertReturning(
-      this.#tx,
-      decisions,
-      news.map((h) => h.insert!),
-      'slug',
-    );
+    const values = news.map((h) => h.insert!);
+    const stored = await insertReturning(this.#tx, decisions, values, 'slug');
     news.forEach((held, i) => {
       held.id = stored[i]!.id;
       held.insert = stored[i]!;

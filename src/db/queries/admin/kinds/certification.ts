@@ -15,7 +15,7 @@ import { certifications, establishments, products, provinces } from '../../../sc
 import { certificationDecision } from '../certification-decision.ts';
 import { provinceRegions } from '../certification-province.ts';
 import { haystack, type Invalid, type RecordKind } from '../records.ts';
-import { labelled, pick, plain, provinceName, statusOf } from './shared.ts';
+import { kindOf, labelled, pick, plain, provinceName, statusOf } from './shared.ts';
 
 type CertificationValues = ReturnType<typeof CertificationInput.parse>;
 
@@ -48,11 +48,7 @@ async function createColumns(db: DbOrTx, input: CertificationValues): Promise<Re
 }
 
 export const certificationKind: RecordKind<CertificationValues> = {
-  section: 'certifications',
-  entity: 'certifications',
-  table: certifications,
-  fields: CERTIFICATION_FIELDS,
-  read: readCertificationForm,
+  ...kindOf('certifications', certifications, CERTIFICATION_FIELDS, readCertificationForm),
   async load(db, id) {
     const [row] = await db.select().from(certifications).where(eq(certifications.id, id));
     if (!row) return null;

@@ -5,14 +5,10 @@ import { KIND_MESSAGES, legalFormLabel } from '../../../../domain/admin/kind-lab
 import { establishmentKey } from '../../../../domain/establishments.ts';
 import { establishments, provinces } from '../../../schema/index.ts';
 import { haystack, type RecordKind } from '../records.ts';
-import { freeSlug, labelled, namedRecord, pick, plain, provinceName, statusOf } from './shared.ts';
+import { freeSlug, kindOf, labelled, namedRecord, pick, plain, provinceName, statusOf } from './shared.ts';
 
 export const establishmentKind: RecordKind<EstablishmentInput> = {
-  section: 'establishments',
-  entity: 'establishments',
-  table: establishments,
-  fields: ESTABLISHMENT_FIELDS,
-  read: readEstablishmentForm,
+  ...kindOf('establishments', establishments, ESTABLISHMENT_FIELDS, readEstablishmentForm),
   async load(db, id) {
     const [row] = await db.select().from(establishments).where(eq(establishments.id, id));
     return row ? pick(row, ESTABLISHMENT_FIELDS) : null;

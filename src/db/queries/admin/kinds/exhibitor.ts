@@ -5,7 +5,7 @@ import { KIND_MESSAGES, KIND_WORDS } from '../../../../domain/admin/kind-labels.
 import type { DbOrTx } from '../../../client.ts';
 import { establishments, fairExhibitorProducts, fairExhibitors, fairs, products } from '../../../schema/index.ts';
 import { haystack, type Invalid, type RecordKind } from '../records.ts';
-import { labelled, pick, plain, statusOf } from './shared.ts';
+import { kindOf, labelled, listsBy, pick, plain, statusOf } from './shared.ts';
 
 /** The columns of an exhibitor, or a refusal: a second booth for the same establishment, or another's products. */
 async function columns(db: DbOrTx, input: ExhibitorInput, id: number | null): Promise<Record<string, unknown> | Invalid> {
@@ -37,22 +37,20 @@ async function columns(db: DbOrTx, input: ExhibitorInput, id: number | null): Pr
 
 /** The names of the products each exhibitor shows, by exhibitor id. */
 async function productsShown(db: DbOrTx): Promise<Map<number, string[]>> {
-  const shown = new Map<number, string[]>();
-  for (const p of await db
+  const rows = await db
     .select({ exhibitorId: fairExhibitorProducts.exhibitorId, name: products.name })
     .from(fairExhibitorProducts)
-    .innerJoin(products, eq(fairExhibitorProducts.productId, products.id)))
-    shown.set(p.exhibitorId, [...(shown.get(p.exhibitorId) ?? []), p.name]);
-  return shown;
+    .innerJoin(products, eq(fairExhibitorProducts.productId, products.id));
+  return listsBy(
+    rows,
+    (p) => p.exhibitorId,
+    (p) => p.name,
+  );
 }
 
 export const exhibitorKind: RecordKind<ExhibitorInput> = {
-  section: 'exhibitors',
-  entity: 'fair_exhibitors',
-  table: fairExhibitors,
-  fields: EXHIBITOR_FIELDS,
+  ...kindOf('exhibitors', fairExhibitors, EXHIBITOR_FIELDS, readExhibitorForm),
   multi: ['productIds'],
-  read: readExhibitorForm,
   async load(db, id) {
     const [row] = await db.select().from(fairExhibitors).where(eq(fairExhibitors.id, id));
     if (!row) return null;

@@ -4,14 +4,10 @@ import { FAIR_FIELDS, readFairForm, type FairInput } from '../../../../domain/ad
 import { fairLevelLabel } from '../../../../domain/admin/kind-labels.ts';
 import { fairExhibitors, fairs } from '../../../schema/index.ts';
 import { haystack, type RecordKind } from '../records.ts';
-import { countBy, freeSlug, labelled, namedRecord, pick, plain, statusOf } from './shared.ts';
+import { countBy, freeSlug, kindOf, labelled, namedRecord, pick, plain, statusOf } from './shared.ts';
 
 export const fairKind: RecordKind<FairInput> = {
-  section: 'fairs',
-  entity: 'fairs',
-  table: fairs,
-  fields: FAIR_FIELDS,
-  read: readFairForm,
+  ...kindOf('fairs', fairs, FAIR_FIELDS, readFairForm),
   async load(db, id) {
     const [row] = await db.select().from(fairs).where(eq(fairs.id, id));
     return row ? pick(row, FAIR_FIELDS) : null;

@@ -11,7 +11,7 @@ import {
 import type { DbOrTx } from '../../../client.ts';
 import { organisationNames, organisations, provinces } from '../../../schema/index.ts';
 import { haystack, type RecordKind } from '../records.ts';
-import { freeSlug, labelled, pick, plain, statusOf } from './shared.ts';
+import { freeSlug, kindOf, labelled, listsBy, pick, plain, statusOf } from './shared.ts';
 
 async function organisationNameRows(db: DbOrTx, id: number) {
   return db.select().from(organisationNames).where(eq(organisationNames.organisationId, id)).orderBy(asc(organisationNames.id));
@@ -19,18 +19,16 @@ async function organisationNameRows(db: DbOrTx, id: number) {
 
 /** Every organisation's names, oldest first, by organisation id. */
 async function namesByOrganisation(db: DbOrTx): Promise<Map<number, string[]>> {
-  const names = new Map<number, string[]>();
-  for (const n of await db.select().from(organisationNames).orderBy(asc(organisationNames.id)))
-    names.set(n.organisationId, [...(names.get(n.organisationId) ?? []), n.name]);
-  return names;
+  const rows = await db.select().from(organisationNames).orderBy(asc(organisationNames.id));
+  return listsBy(
+    rows,
+    (n) => n.organisationId,
+    (n) => n.name,
+  );
 }
 
 export const organisationKind: RecordKind<OrganisationInput> = {
-  section: 'organisations',
-  entity: 'organisations',
-  table: organisations,
-  fields: ORGANISATION_FIELDS,
-  read: readOrganisationForm,
+  ...kindOf('organisations', organisations, ORGANISATION_FIELDS, readOrganisationForm),
   async load(db, id) {
     const [row] = await db.select().from(organisations).where(eq(organisations.id, id));
     if (!row) return null;

@@ -5,14 +5,10 @@ import { PRODUCT_FIELDS, readProductForm, type ProductInput } from '../../../../
 import { compactKey } from '../../../../domain/text.ts';
 import { certifications, establishments, productGroups, products, productSetItems } from '../../../schema/index.ts';
 import { haystack, type RecordKind } from '../records.ts';
-import { countBy, freeSlug, labelled, namedRecord, pick, plain, statusOf } from './shared.ts';
+import { countBy, freeSlug, kindOf, labelled, namedRecord, pick, plain, statusOf } from './shared.ts';
 
 export const productKind: RecordKind<ProductInput> = {
-  section: 'products',
-  entity: 'products',
-  table: products,
-  fields: PRODUCT_FIELDS,
-  read: readProductForm,
+  ...kindOf('products', products, PRODUCT_FIELDS, readProductForm),
   async load(db, id) {
     const [row] = await db.select().from(products).where(eq(products.id, id));
     if (!row) return null;

@@ -1,5 +1,5 @@
 /** What the record kinds in this folder share: picking a row's writable state, slugs, names and counts. */
-import { count, eq } from 'drizzle-orm';
+import { count, eq, getTableName } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { OptionSource } from '../../../../domain/admin/form.ts';
 import { KIND_LABELS } from '../../../../domain/admin/kind-labels.ts';
@@ -9,6 +9,25 @@ import type { DbOrTx } from '../../../client.ts';
 import type { establishments, fairs, organisations, products } from '../../../schema/index.ts';
 import { provinces } from '../../../schema/index.ts';
 import type { ListFilter, RecordKind, RecordState } from '../records.ts';
+
+type Identity<I extends { version: number }> = Pick<RecordKind<I>, 'section' | 'entity' | 'table' | 'fields' | 'read'>;
+
+/** A kind's identity: its URL section, its table (whose name audit rows give as the entity) and its form. */
+export function kindOf<I extends { version: number }>(
+  section: RecordSection,
+  table: RecordKind['table'],
+  fields: RecordKind['fields'],
+  read: RecordKind<I>['read'],
+): Identity<I> {
+  return { section, entity: getTableName(table), table, fields, read };
+}
+
+/** Values grouped by a key, in the order given: names per organisation, products per exhibitor. */
+export function listsBy<R, K, V>(rows: readonly R[], key: (row: R) => K, value: (row: R) => V): Map<K, V[]> {
+  const lists = new Map<K, V[]>();
+  for (const row of rows) lists.set(key(row), [...(lists.get(key(row)) ?? []), value(row)]);
+  return lists;
+}
 
 /** The writable fields of a row, plus its version. */
 export function pick(row: Record<string, unknown>, fields: readonly { name: string }[], extra: Record<string, unknown> = {}): RecordState {
