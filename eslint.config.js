@@ -37,6 +37,32 @@ const dbBelowServer = {
   message: 'src/db must not import src/server: move what both need into src/db or src/domain.',
 };
 
+/**
+ * Size (issue #21.2): one idea a file, a function that fits on a screen. Blank lines and comments are not
+ * counted. A longer function is flagged (lint runs with --max-warnings 0, so a flag fails it too).
+ */
+/** @type {import('eslint').Linter.RulesRecord} */
+const sizeRules = {
+  'max-lines': ['error', { max: 400, skipBlankLines: true, skipComments: true }],
+  'max-lines-per-function': ['warn', { max: 80, skipBlankLines: true, skipComments: true }],
+};
+
+/**
+ * Files with a function still over the size limit when the rules came in (decision 040), with their size then. Each is to be
+ * split and taken off this list; nothing new is to be added to it.
+ */
+const OVERSIZED_FUNCTIONS = [
+  'src/components/admin/FloorPlanEditor.tsx', // FloorPlanEditor: 195 lines
+  'src/components/admin/Picker.tsx', // Picker: 158 lines
+  'src/components/admin/RecordForm.astro', // a template arrow function: 122 lines
+  'src/domain/import/rows.ts', // validateImport: 180 lines
+  'src/domain/stats/charts.ts', // buildBarChart: 85 lines
+  'src/scripts/catalogue-filters.ts', // startCatalogue: 119 lines
+  'src/scripts/combobox.ts', // startCombobox: 105 lines
+  'src/server/open-data.ts', // buildOpenData: 99 lines
+  'src/server/publish.ts', // publish: 150 lines
+];
+
 export default defineConfig(
   { ignores: ['dist/', '.astro/', '.tmp/', 'releases/', 'node_modules/', 'test-results/', 'playwright-report/', 'db/migrations/'] },
   js.configs.recommended,
@@ -51,6 +77,8 @@ export default defineConfig(
   },
   astro.configs.recommended,
   { files: ['**/*.astro', '**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  { files: ['src/**'], rules: sizeRules },
+  { files: OVERSIZED_FUNCTIONS, rules: { 'max-lines-per-function': 'off' } },
   { files: ['src/domain/**'], rules: { 'no-restricted-imports': ['error', domainBoundary] } },
   { files: ['src/pages/**'], rules: { 'no-restricted-imports': ['error', { patterns: [queryBuilding] }] } },
   {

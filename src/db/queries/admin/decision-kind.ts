@@ -4,19 +4,17 @@
  * number key and the slug are derived here; the document columns are written only by the upload
  * (./decision-document.ts) and shown in the history through `historyFields`.
  */
-import { and, count, eq, ne } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import { DECISION_FIELDS, readDecisionForm, type DecisionInput } from '../../../domain/admin/decision-form.ts';
+import { KIND_MESSAGES, KIND_WORDS, levelWithRegion } from '../../../domain/admin/kind-labels.ts';
 import type { FieldSpec } from '../../../domain/admin/form.ts';
 import { decisionNumberKey } from '../../../domain/decision-number.ts';
 import { slugForDecision } from '../../../domain/decision-slug.ts';
-import { LEVELS, REGIONS } from '../../../domain/levels.ts';
 import { foldVietnamese } from '../../../domain/text.ts';
 import type { DbOrTx } from '../../client.ts';
 import { certifications, decisions, organisationNames } from '../../schema/index.ts';
+import { countBy, kindOf, labelled } from './kinds/shared.ts';
 import { haystack, type RecordKind, type RecordState } from './records.ts';
-
-const LEVEL = new Map(LEVELS.map((l) => [l.code as string, l.vi]));
-const REGION = new Map(REGIONS.map((r) => [r.code as string, r.vi]));
 
 /** What the history shows of the document beside the form's fields (the upload writes them). */
 export const DECISION_DOCUMENT_FIELDS: readonly FieldSpec[] = [
@@ -47,20 +45,15 @@ async function issuerName(db: DbOrTx, input: DecisionInput): Promise<string | nu
 const sameIssuer = (a: string | null, b: string | null) => foldVietnamese(a ?? '') === foldVietnamese(b ?? '');
 
 export const decisionKind: RecordKind<DecisionInput> = {
-  section: 'decisions',
-  entity: 'decisions',
-  table: decisions,
-  noun: { one: 'quyết định', plural: 'Quyết định công nhận', add: 'Thêm quyết định' },
-  fields: DECISION_FIELDS,
+  ...kindOf('decisions', decisions, DECISION_FIELDS, readDecisionForm),
   historyFields: DECISION_DOCUMENT_FIELDS,
-  read: readDecisionForm,
   async load(db, id) {
     const [row] = await db.select().from(decisions).where(eq(decisions.id, id));
     return row ? decisionState(row) : null;
   },
   async title(db, id) {
     const [row] = await db.select({ number: decisions.number, issuer: decisions.issuerText }).from(decisions).where(eq(decisions.id, id));
-    return row ? `Quyết định ${row.number}${row.issuer ? ` — ${row.issuer}` : ''}` : null;
+    return row ? `${KIND_WORDS.decision} ${row.number}${row.issuer ? ` — ${row.issuer}` : ''}` : null;
   },
   async publicPath(db, id) {
     const [row] = await db.select({ slug: decisions.slug }).from(decisions).where(eq(decisions.id, id));
@@ -89,8 +82,7 @@ export const decisionKind: RecordKind<DecisionInput> = {
         (t.date?.slice(0, 4) ?? String(t.year)) === year &&
         sameIssuer(t.issuerText ?? (t.issuerId === null ? null : (labels.get(t.issuerId) ?? null)), issuer),
     );
-    if (twin)
-      return { invalid: { field: 'number', message: 'Đã có quyết định cùng số, cùng năm của cơ quan này; hãy sửa quyết định đó.' } };
+    if (twin) return { invalid: { field: 'number', message: KIND_MESSAGES.decisionTwin } };
     return { ...columns, issuerText: input.issuerText, numberKey };
   },
   async createColumns(db, input) {
@@ -110,11 +102,7 @@ export const decisionKind: RecordKind<DecisionInput> = {
   async list(db) {
     const rows = await db.select().from(decisions);
     const labels = await organisationLabels(db);
-    const linked = new Map(
-      (await db.select({ decisionId: certifications.decisionId, n: count() }).from(certifications).groupBy(certifications.decisionId)).map(
-        (r) => [r.decisionId, r.n],
-      ),
-    );
+    const linked = await countBy(db, certifications, certifications.decisionId);
     return rows.map((r) => {
       const issuer = r.issuerText ?? (r.issuerId === null ? null : (labels.get(r.issuerId) ?? null));
       const held = linked.get(r.id) ?? 0;
@@ -124,10 +112,10 @@ export const decisionKind: RecordKind<DecisionInput> = {
         cells: [
           r.decisionDate,
           issuer,
-          `${LEVEL.get(r.level) ?? r.level}${r.regionCode ? ` – ${REGION.get(r.regionCode) ?? r.regionCode}` : ''}`,
+          levelWithRegion(r.level, r.regionCode),
           r.roundYear,
           r.productsCertified === null ? String(held) : `${held}/${r.productsCertified}`,
-          r.documentHash ? 'Có' : null,
+          r.documentHash ? KIND_WORDS.hasDocument : null,
         ],
         status: r.status,
         updatedAt: r.updatedAt,
@@ -143,11 +131,10 @@ export const decisionKind: RecordKind<DecisionInput> = {
       };
     });
   },
-  columnsHeadings: ['Ngày', 'Cơ quan ban hành', 'Cấp', 'Năm', 'Chứng nhận trong sổ', 'PDF'],
-  filters: [
-    { name: 'level', label: 'Cấp', options: 'levels' },
-    { name: 'document', label: 'Văn bản PDF', options: 'documentStates' },
-    { name: 'status', label: 'Trạng thái', options: 'statuses' },
-  ],
+  ...labelled('decisions', [
+    ['level', 'levels'],
+    ['document', 'documentStates'],
+    ['status', 'statuses'],
+  ]),
   defaults: { level: 'national', roundYear: String(new Date().getUTCFullYear()), status: 'published', version: 1 },
 };
