@@ -11,29 +11,35 @@ const domainBoundary = {
     { group: ['astro', 'astro:*', 'astro/*'], message: 'src/domain is pure TypeScript: no Astro.' },
     { group: ['react', 'react-dom', 'react/*'], message: 'src/domain is pure TypeScript: no React.' },
     {
-      group: ['drizzle-orm', 'drizzle-orm/*', '@libsql/*', '**/db/*', '**/server/*'],
+      group: ['drizzle-orm', 'drizzle-orm/*', '@libsql/*', '**/db/*', '**/server/*', '\\#db/**', '\\#server/**'],
       message: 'src/domain must not reach the database or the server.',
     },
   ],
 };
 
+/** Imports across src/ folders go through the package's aliases (#21.5, package.json "imports"), never ../../… */
+const climbing = {
+  group: ['../*', '../**'],
+  message: 'Import from another folder through its alias (#domain/…, #db/…, #server/…): see "imports" in package.json.',
+};
+
 /** Pages and views never build queries: they call named query functions or loaders. */
 const queryBuilding = {
-  group: ['drizzle-orm', 'drizzle-orm/*', '**/db/schema*'],
+  group: ['drizzle-orm', 'drizzle-orm/*', '**/db/schema*', '\\#db/schema*', '\\#db/schema/**'],
   message: 'Pages call named query functions from src/db/queries, never build queries.',
 };
 
 /** Views render props (#21.1): every read is a loader in src/server/*-data.ts, called by the route. */
 const viewReads = {
-  group: ['**/db/*', '**/db/**'],
+  group: ['**/db/*', '**/db/**', '\\#db/**'],
   message: 'Views and browser code import no src/db module, types included: read in a loader (src/server/*-data.ts), pass props.',
 };
 
-const serverCode = { group: ['**/server/*', '**/server/**'], message: 'Browser code: no server modules.' };
+const serverCode = { group: ['**/server/*', '**/server/**', '\\#server/**'], message: 'Browser code: no server modules.' };
 
 /** The layers go pages → server → db → domain: the database layer never reaches up into the server. */
 const dbBelowServer = {
-  group: ['**/server/*', '**/server/**'],
+  group: ['**/server/*', '**/server/**', '\\#server/**'],
   message: 'src/db must not import src/server: move what both need into src/db or src/domain.',
 };
 
@@ -79,17 +85,18 @@ export default defineConfig(
   { files: ['**/*.astro', '**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   { files: ['src/**'], rules: sizeRules },
   { files: OVERSIZED_FUNCTIONS, rules: { 'max-lines-per-function': 'off' } },
-  { files: ['src/domain/**'], rules: { 'no-restricted-imports': ['error', domainBoundary] } },
-  { files: ['src/pages/**'], rules: { 'no-restricted-imports': ['error', { patterns: [queryBuilding] }] } },
+  { files: ['src/**'], rules: { 'no-restricted-imports': ['error', { patterns: [climbing] }] } },
+  { files: ['src/domain/**'], rules: { 'no-restricted-imports': ['error', { patterns: [...domainBoundary.patterns, climbing] }] } },
+  { files: ['src/pages/**'], rules: { 'no-restricted-imports': ['error', { patterns: [queryBuilding, climbing] }] } },
   {
     files: ['src/components/**', 'src/layouts/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [queryBuilding, viewReads] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [queryBuilding, viewReads, climbing] }] },
   },
   // Islands run in the browser: neither the database nor the server (types included).
   {
     files: ['src/components/**/*.tsx'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [queryBuilding, viewReads, serverCode] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [queryBuilding, viewReads, serverCode, climbing] }] },
   },
-  { files: ['src/scripts/**'], rules: { 'no-restricted-imports': ['error', { patterns: [viewReads, serverCode] }] } },
-  { files: ['src/db/**'], rules: { 'no-restricted-imports': ['error', { patterns: [dbBelowServer] }] } },
+  { files: ['src/scripts/**'], rules: { 'no-restricted-imports': ['error', { patterns: [viewReads, serverCode, climbing] }] } },
+  { files: ['src/db/**'], rules: { 'no-restricted-imports': ['error', { patterns: [dbBelowServer, climbing] }] } },
 );

@@ -7,10 +7,10 @@
  * database is taken (R31), as the admin's import and every publish do.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
-import { databaseConfigFromEnv, migrateDatabase, openDatabase } from '../db/client.ts';
-import { describePreview } from '../domain/import/preview.ts';
-import { backupBeforeImport } from '../server/backup.ts';
-import { describeImport, importList, MAX_IMPORT_BYTES, previewImport } from '../server/importer.ts';
+import { databaseConfigFromEnv, migrateDatabase, openDatabase } from '#db/client.ts';
+import { describePreview } from '#domain/import/preview.ts';
+import { backupBeforeImport } from '#server/backup.ts';
+import { describeImport, importList, MAX_IMPORT_BYTES, previewImport } from '#server/importer.ts';
 
 const args = process.argv.slice(2);
 const dryRun = args.includes('--dry-run');

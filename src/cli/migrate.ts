@@ -1,5 +1,5 @@
 /** npm run db:migrate — applies pending migrations to DATABASE_URL. */
-import { databaseConfigFromEnv, migrateDatabase, openDatabase } from '../db/client.ts';
+import { databaseConfigFromEnv, migrateDatabase, openDatabase } from '#db/client.ts';
 
 const database = await openDatabase(databaseConfigFromEnv());
 try {

@@ -4,9 +4,9 @@
  * (the live site is unchanged); 2 when another publish is running. `--verbose` shows Astro's own output;
  * otherwise its last lines are shown only when the build fails.
  */
-import { openPreparedDatabase } from '../server/seed.ts';
-import { publish } from '../server/publish.ts';
-import { releasesDir } from '../server/releases.ts';
+import { openPreparedDatabase } from '#server/seed.ts';
+import { publish } from '#server/publish.ts';
+import { releasesDir } from '#server/releases.ts';
 
 const { database } = await openPreparedDatabase();
 const started = performance.now();

@@ -2,10 +2,10 @@
  * npm run db:seed — loads the real seed (idempotent: a second run changes nothing).
  * npm run db:seed -- --demo — also adds the generated sample exhibitors (marked as sample data).
  */
-import { databaseConfigFromEnv, migrateDatabase, openDatabase } from '../db/client.ts';
-import { addDemoExhibitors } from '../db/demo.ts';
-import { seedDatabase } from '../server/seed.ts';
-import { describeImport } from '../server/importer.ts';
+import { databaseConfigFromEnv, migrateDatabase, openDatabase } from '#db/client.ts';
+import { addDemoExhibitors } from '#db/demo.ts';
+import { seedDatabase } from '#server/seed.ts';
+import { describeImport } from '#server/importer.ts';
 
 const args = process.argv.slice(2);
 const unknown = args.filter((a) => a !== '--demo');

@@ -5,12 +5,12 @@
  * The server follows `current`, so a publish (that one, the admin's button or `npm run publish`) switches
  * what it serves without a restart.
  */
-import { openPreparedDatabase } from '../server/seed.ts';
-import { ensureFirstAdmin } from '../server/accounts.ts';
-import { sweepOrphans } from '../server/images.ts';
-import { releasesDir } from '../server/releases.ts';
-import { prepareReleases } from '../server/start-up.ts';
-import { serveReleases } from './serving.ts';
+import { openPreparedDatabase } from '#server/seed.ts';
+import { ensureFirstAdmin } from '#server/accounts.ts';
+import { sweepOrphans } from '#server/images.ts';
+import { releasesDir } from '#server/releases.ts';
+import { prepareReleases } from '#server/start-up.ts';
+import { serveReleases } from './serve-current-release.ts';
 
 const started = performance.now();
 const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;

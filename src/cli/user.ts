@@ -3,9 +3,9 @@
  * npm run user -- list
  */
 import { text } from 'node:stream/consumers';
-import { databaseConfigFromEnv, migrateDatabase, openDatabase } from '../db/client.ts';
-import { listUsers } from '../db/queries/staff.ts';
-import { addUser } from '../server/accounts.ts';
+import { databaseConfigFromEnv, migrateDatabase, openDatabase } from '#db/client.ts';
+import { listUsers } from '#db/queries/staff.ts';
+import { addUser } from '#server/accounts.ts';
 
 const USAGE =
   'usage: npm run user -- add <email> --role admin|editor|viewer [--name "Tên"]   (password from USER_PASSWORD or stdin)\n       npm run user -- list';

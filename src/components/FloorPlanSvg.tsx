@@ -4,7 +4,7 @@
  * editor island draws the same picture with booths it can move (`boothProps`), so both always look alike.
  */
 import type { ReactNode, SVGProps } from 'react';
-import { hallLabels, type PlanBoothShape } from '../domain/floor-plan.ts';
+import { hallLabels, type PlanBoothShape } from '#domain/floor-plan.ts';
 
 export interface FloorPlanSvgProps {
   width: number;

@@ -6,8 +6,8 @@
  * and plan positions are generated. Deterministic and idempotent: a second run adds nothing.
  */
 import { and, eq, isNull } from 'drizzle-orm';
-import { compareVietnamese } from '../domain/catalogue.ts';
-import { fairYear } from '../domain/fairs.ts';
+import { compareVietnamese } from '#domain/listing.ts';
+import { fairYear } from '#domain/fairs.ts';
 import { recordAudit, type Actor } from './audit.ts';
 import type { DbOrTx } from './client.ts';
 import { certifications, establishments, fairExhibitorProducts, fairExhibitors, fairs, products, provinces } from './schema/index.ts';

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { PRODUCT_GROUPS } from '../domain/groups.ts';
-import { parseCsv } from '../domain/import/csv.ts';
-import { REGIONS, type RegionCode } from '../domain/levels.ts';
-import { buildProvinceUnits, type ProvinceUnit } from '../domain/provinces.ts';
-import { slugify } from '../domain/slug.ts';
+import { PRODUCT_GROUPS } from '#domain/groups.ts';
+import { parseCsv } from '#domain/import/csv.ts';
+import { REGIONS, type RegionCode } from '#domain/levels.ts';
+import { buildProvinceUnits, type ProvinceUnit } from '#domain/provinces.ts';
+import { slugify } from '#domain/slug.ts';
 import type { DbOrTx } from './client.ts';
 import { organisationNames, organisations, productGroups, provinces, regions, type Organisation } from './schema/index.ts';
 

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { and, count, desc, eq } from 'drizzle-orm';
 import type { Database } from './client.ts';
-import { parseDecisionRow, type DecisionInput } from '../domain/decision-records.ts';
+import { parseDecisionRow, type DecisionInput } from '#domain/decision-records.ts';
 import { readSeedCsv, SEED_DIR } from './reference.ts';
 import { auditLog, certifications } from './schema/index.ts';
 

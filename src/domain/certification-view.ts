@@ -1,6 +1,6 @@
 /**
  * A certification as the public pages show it (the product, verification and decision pages, the home
- * page's newest): the view model `src/db/queries/catalogue.ts` reads and the views render.
+ * page's newest): the view model `src/db/queries/product-records.ts` reads and the views render.
  */
 import type { CertificationLevel, RegionCode } from './levels.ts';
 

@@ -3,8 +3,8 @@
  * certified; filtering and ordering the list; the shortlist's share code and its CSV. Pure: the fair
  * page, its island, the print view and the tests all use these.
  */
-import type { LevelFacet } from './catalogue.ts';
-import { compareVietnamese } from './catalogue.ts';
+import type { LevelFacet } from './listing.ts';
+import { compareVietnamese } from './listing.ts';
 import { compareBoothCodes } from './fairs.ts';
 import type { ProductGroupCode } from './groups.ts';
 import type { Locale } from './i18n.ts';

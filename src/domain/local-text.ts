@@ -65,7 +65,7 @@ export function cardParts(
 }
 
 /**
- * A province facet label (src/domain/catalogue-labels.ts provinceFacetLabel) as parts: the names Vietnamese,
+ * A province facet label (src/domain/facet-labels.ts provinceFacetLabel) as parts: the names Vietnamese,
  * the joining word in the page's language. "Bắc Ninh (incl. Bắc Giang)" → [vi('Bắc Ninh'), ' (incl. ', vi('Bắc Giang'), ')'].
  */
 export function provinceLabelParts(label: string, locale: Locale): LocalText[] {

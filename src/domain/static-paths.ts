@@ -135,7 +135,7 @@ const CONTENT_TYPES: Record<string, string> = {
 /** The Content-Type of a file by its name; unknown kinds download rather than being sniffed. */
 export function contentTypeOf(file: string): string {
   const name = file.slice(file.lastIndexOf('/') + 1).toLowerCase();
-  // The certification feed is Atom (src/server/feed.ts); the sitemaps are plain XML.
+  // The certification feed is Atom (src/server/feed-responses.ts); the sitemaps are plain XML.
   if (name === 'feed.xml') return 'application/atom+xml; charset=utf-8';
   const dot = name.lastIndexOf('.');
   return (dot > 0 && CONTENT_TYPES[name.slice(dot + 1)]) || 'application/octet-stream';

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { formatRedirects, REDIRECTS_FILE } from '../domain/redirects';
-import { listMoves } from '../server/redirect-data';
+import { formatRedirects, REDIRECTS_FILE } from '#domain/redirects.ts';
+import { listMoves } from '#server/redirect-data.ts';
 
 // Astro skips files whose name starts with "_", so the release's _redirects file is this route's one path.
 export function getStaticPaths() {

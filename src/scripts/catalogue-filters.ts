@@ -15,8 +15,8 @@ import {
   type FacetKey,
   type Selection,
   type SortOrder,
-} from '../domain/catalogue.ts';
-import { foldVietnamese } from '../domain/text.ts';
+} from '#domain/listing.ts';
+import { foldVietnamese } from '#domain/text.ts';
 import { el, productCard } from './dom.ts';
 import { armFilterPanel } from './filter-panel.ts';
 

@@ -2,9 +2,9 @@
  * The header search combobox (ARIA 1.2 combobox with a listbox popup): the top products as the visitor
  * types, arrow keys to move, Enter to open, Escape to close. The form still submits to /search/.
  */
-import { suggestionsAnnouncement } from '../domain/listing-strings.ts';
-import { highlight } from '../domain/search/highlight.ts';
-import { recogniseVerifiable } from '../domain/verify-recognise.ts';
+import { suggestionsAnnouncement } from '#domain/listing-strings.ts';
+import { highlight } from '#domain/search/highlight.ts';
+import { recogniseVerifiable } from '#domain/verify-recognise.ts';
 import { liveRegion } from './announcer.ts';
 import { ProductSearch, ReleaseChanged } from './search-client.ts';
 

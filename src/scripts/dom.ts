@@ -1,7 +1,7 @@
 /** Small DOM helpers shared by the islands: nodes are built with textContent, never from HTML strings. */
-import type { CardFields } from '../domain/catalogue.ts';
-import { cardParts } from '../domain/local-text.ts';
-import { highlight } from '../domain/search/highlight.ts';
+import type { CardFields } from '#domain/listing.ts';
+import { cardParts } from '#domain/local-text.ts';
+import { highlight } from '#domain/search/highlight.ts';
 import type { CataloguePayload } from './catalogue-filters.ts';
 import { localNodes } from './local-text.ts';
 

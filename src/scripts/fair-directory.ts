@@ -12,10 +12,10 @@ import {
   parseDirectoryState,
   type ExhibitorFilter,
   type ExhibitorSort,
-} from '../domain/exhibitors.ts';
-import type { ProductGroupCode } from '../domain/groups.ts';
-import type { CompactChunk, CompactManifest } from '../domain/search/compact.ts';
-import { ChunkedIndex } from '../domain/search/engine.ts';
+} from '#domain/exhibitors.ts';
+import type { ProductGroupCode } from '#domain/groups.ts';
+import type { CompactChunk, CompactManifest } from '#domain/search/compact.ts';
+import { ChunkedIndex } from '#domain/search/engine.ts';
 import { marked } from './dom.ts';
 import { readItems, type DirectoryItem, type DirectoryStrings } from './fair-directory-items.ts';
 import { armOffline } from './fair-offline.ts';

@@ -3,8 +3,8 @@
  * that lists them, a CSV of them, a link to share them, and the panel a shared link opens. Kept in the
  * browser per fair (./shortlist.ts).
  */
-import { writeCsv } from '../domain/csv-write.ts';
-import { decodeShortlist, encodeShortlist } from '../domain/exhibitors.ts';
+import { writeCsv } from '#domain/csv-write.ts';
+import { decodeShortlist, encodeShortlist } from '#domain/exhibitors.ts';
 import { el } from './dom.ts';
 import type { DirectoryItem, DirectoryStrings } from './fair-directory-items.ts';
 import { Shortlist } from './shortlist.ts';

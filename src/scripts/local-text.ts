@@ -1,6 +1,6 @@
 /** Language-tagged text in the islands (#18.2): the browser twin of src/components/LocalText.astro. */
-import type { Locale } from '../domain/i18n.ts';
-import type { LocalText } from '../domain/local-text.ts';
+import type { Locale } from '#domain/i18n.ts';
+import type { LocalText } from '#domain/local-text.ts';
 import { marked } from './dom.ts';
 
 /** Nodes for the parts, each part not in the page's language in a span with its lang; matched words marked. */

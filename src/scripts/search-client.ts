@@ -2,10 +2,10 @@
  * The browser side of the product search files: the manifest first, then only the term chunks a query
  * reaches, the row files of the results shown, and the facet table when facets are needed.
  */
-import type { CardFields, FacetFields } from '../domain/catalogue.ts';
-import { readFacetTable, type FacetTable, type ProductSearchManifest } from '../domain/search/bundle.ts';
-import type { CompactChunk } from '../domain/search/compact.ts';
-import { ChunkedIndex } from '../domain/search/engine.ts';
+import type { CardFields, FacetFields } from '#domain/listing.ts';
+import { readFacetTable, type FacetTable, type ProductSearchManifest } from '#domain/search/bundle.ts';
+import type { CompactChunk } from '#domain/search/compact.ts';
+import { ChunkedIndex } from '#domain/search/engine.ts';
 
 /**
  * Thrown when a search file comes from another release than the manifest did: a publish switched the site

@@ -3,10 +3,10 @@
  * and the producers' and exhibitors' files; then, per query, the hits of all three and the rows of the
  * products shown (only the term chunks a query's words reach are fetched; src/domain/search/engine.ts).
  */
-import { FACETS, filterItems, type Selection } from '../domain/catalogue.ts';
-import type { CompactChunk, CompactManifest } from '../domain/search/compact.ts';
-import type { ExhibitorSearchRow, ProducerSearchRow } from '../domain/search/documents.ts';
-import { ChunkedIndex } from '../domain/search/engine.ts';
+import { FACETS, filterItems, type Selection } from '#domain/listing.ts';
+import type { CompactChunk, CompactManifest } from '#domain/search/compact.ts';
+import type { ExhibitorSearchRow, ProducerSearchRow } from '#domain/search/documents.ts';
+import { ChunkedIndex } from '#domain/search/engine.ts';
 import { ProductSearch } from './search-client.ts';
 
 export interface Loaded {

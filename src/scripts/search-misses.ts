@@ -3,9 +3,9 @@
  * the glossary and province names cost nothing until then): near queries that find something, and a
  * plain word for a province with nothing in the registry yet. See src/domain/search/misses.ts.
  */
-import type { Locale } from '../domain/i18n.ts';
-import { MISS_WORDS, suggestionNote } from '../domain/search/miss-strings.ts';
-import { missHelp } from '../domain/search/misses.ts';
+import type { Locale } from '#domain/i18n.ts';
+import { MISS_WORDS, suggestionNote } from '#domain/search/miss-strings.ts';
+import { missHelp } from '#domain/search/misses.ts';
 import { el } from './dom.ts';
 import { loadMissData } from './search-province-note.ts';
 

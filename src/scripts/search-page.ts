@@ -4,8 +4,8 @@
  * (./search-files.ts, src/domain/search/engine.ts). Facets combine with the text and live in the URL; matched words
  * are highlighted. Rows are built with DOM methods and textContent, never HTML strings (./search-results.ts).
  */
-import { countFacets, filterItems, parseSelection, type FacetKey, type Selection } from '../domain/catalogue.ts';
-import { recogniseVerifiable } from '../domain/verify-recognise.ts';
+import { countFacets, filterItems, parseSelection, type FacetKey, type Selection } from '#domain/listing.ts';
+import { recogniseVerifiable } from '#domain/verify-recognise.ts';
 import { politeAnnouncer } from './announcer.ts';
 import { el, productCard } from './dom.ts';
 import { armFilterPanel } from './filter-panel.ts';

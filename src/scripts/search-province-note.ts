@@ -3,9 +3,9 @@
  * query's other words found ("Thái Bình" finds "Công ty Cổ phần Chè Thái Bình"). Loaded after the first
  * results, with misses.json; small, because the glossary stays in search-misses.ts.
  */
-import type { Locale } from '../domain/i18n.ts';
-import { MISS_WORDS } from '../domain/search/miss-strings.ts';
-import { emptyProvincesIn, type MissData } from '../domain/search/province-mentions.ts';
+import type { Locale } from '#domain/i18n.ts';
+import { MISS_WORDS } from '#domain/search/miss-strings.ts';
+import { emptyProvincesIn, type MissData } from '#domain/search/province-mentions.ts';
 import { el } from './dom.ts';
 
 let missData: Promise<MissData> | undefined;

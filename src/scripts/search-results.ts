@@ -2,9 +2,9 @@
  * The rows of the /search/ page (src/scripts/search-page.ts): exhibitor and producer cards, the chips of
  * the chosen facets and the facet counts. Built with DOM methods and textContent, never HTML strings.
  */
-import { FACETS, selectionToQuery, type FacetKey, type Selection } from '../domain/catalogue.ts';
-import { joinParts, own, vi } from '../domain/local-text.ts';
-import type { ExhibitorSearchRow, ProducerSearchRow } from '../domain/search/documents.ts';
+import { FACETS, selectionToQuery, type FacetKey, type Selection } from '#domain/listing.ts';
+import { joinParts, own, vi } from '#domain/local-text.ts';
+import type { ExhibitorSearchRow, ProducerSearchRow } from '#domain/search/documents.ts';
 import { el } from './dom.ts';
 import { localNodes } from './local-text.ts';
 import type { ProductSearch } from './search-client.ts';

@@ -3,7 +3,7 @@
  * and works without a network. Storage can be missing or full (private mode, quota): the list then lives
  * for the visit only, and nothing throws.
  */
-import { SHORTLIST_LIMIT } from '../domain/exhibitors.ts';
+import { SHORTLIST_LIMIT } from '#domain/exhibitors.ts';
 
 const keyOf = (fair: string) => `registry.shortlist.${fair}`;
 

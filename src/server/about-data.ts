@@ -1,8 +1,8 @@
 /** What the About page is built from: the agency's configuration and the figures on the data's completeness. */
-import { getDatabase } from '../db/client.ts';
-import { countCertificationsByRound, getRegistryTotals, sumRoundSizes } from '../db/queries/about.ts';
-import type { Agency } from '../domain/about/agency.ts';
-import { roundCoverage, type RoundCoverage } from '../domain/about/completeness.ts';
+import { getDatabase } from '#db/client.ts';
+import { countCertificationsByRound, getRegistryTotals, sumRoundSizes } from '#db/queries/about.ts';
+import type { Agency } from '#domain/about/agency.ts';
+import { roundCoverage, type RoundCoverage } from '#domain/about/completeness.ts';
 import { readAgency } from './agency-config.ts';
 
 export interface AboutData {

@@ -6,7 +6,7 @@
  * that was rolled back.
  */
 import { randomBytes } from 'node:crypto';
-import { writeTransaction, type Database } from '../db/client.ts';
+import { writeTransaction, type Database } from '#db/client.ts';
 import {
   createStaffAccount,
   getPasswordHash,
@@ -15,9 +15,9 @@ import {
   updateStaffAccount,
   type StaffAccount,
   type UpdateAccountResult,
-} from '../db/queries/admin-users.ts';
-import type { EditUserInput, FormErrors, NewUserInput, OwnPasswordInput } from '../domain/admin/user-form.ts';
-import { SESSION_ABSOLUTE_MS } from '../domain/auth.ts';
+} from '#db/queries/admin-users.ts';
+import type { EditUserInput, FormErrors, NewUserInput, OwnPasswordInput } from '#domain/admin/user-form.ts';
+import { SESSION_ABSOLUTE_MS } from '#domain/auth.ts';
 import { hashPassword, hashToken, verifyPassword } from './auth.ts';
 import { attemptLanes, judgeAttempt, oneAttemptAtATime, recordFailure, recordSuccess } from './login-throttle.ts';
 import { securityEvent } from './security-log.ts';

@@ -3,9 +3,9 @@
  * from ADMIN_EMAIL / ADMIN_PASSWORD when no account exists, and `npm run user -- add`.
  */
 import { z } from 'zod';
-import { writeTransaction, type Database } from '../db/client.ts';
-import { countAdmins, createUser, findUserByEmail } from '../db/queries/staff.ts';
-import { PASSWORD_MESSAGES, passwordProblem, type StaffRole } from '../domain/auth.ts';
+import { writeTransaction, type Database } from '#db/client.ts';
+import { countAdmins, createUser, findUserByEmail } from '#db/queries/staff.ts';
+import { PASSWORD_MESSAGES, passwordProblem, type StaffRole } from '#domain/auth.ts';
 import { hashPassword } from './auth.ts';
 
 const Email = z.email().max(254);

@@ -10,7 +10,7 @@ import load from 'astro/runtime/client/load.prebuilt.js';
 import media from 'astro/runtime/client/media.prebuilt.js';
 import only from 'astro/runtime/client/only.prebuilt.js';
 import visible from 'astro/runtime/client/visible.prebuilt.js';
-import { cspHash } from '../domain/csp.ts';
+import { cspHash } from '#domain/csp.ts';
 
 /** The hashes of the inline scripts that hydrate islands. */
 export const ISLAND_SCRIPT_HASHES = [islandScript, idle, load, media, only, visible].map(cspHash);

@@ -4,13 +4,13 @@
  * is what they call.
  */
 import { inArray } from 'drizzle-orm';
-import type { ImportColumnKey, ImportIssue } from '../domain/import/columns.ts';
-import type { CsvRecord } from '../domain/import/csv.ts';
-import { rejectedRowsCsv, type ImportPreview } from '../domain/import/preview.ts';
-import type { Actor } from '../db/audit.ts';
-import { writeTransaction, type Database } from '../db/client.ts';
-import { rememberColumns, rememberedColumns } from '../db/queries/import-mappings.ts';
-import { products } from '../db/schema/index.ts';
+import type { ImportColumnKey, ImportIssue } from '#domain/import/columns.ts';
+import type { CsvRecord } from '#domain/import/csv.ts';
+import { rejectedRowsCsv, type ImportPreview } from '#domain/import/preview.ts';
+import type { Actor } from '#db/audit.ts';
+import { writeTransaction, type Database } from '#db/client.ts';
+import { rememberColumns, rememberedColumns } from '#db/queries/import-mappings.ts';
+import { products } from '#db/schema/index.ts';
 import { backupBeforeImport } from './backup.ts';
 import { importList, previewRead, readList, type ImportMode } from './importer.ts';
 import {

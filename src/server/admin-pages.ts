@@ -2,9 +2,9 @@
  * What the staff record pages share and that is not markup: reading their URL parameters (bad values get
  * a message, never a 500) and the plain answers for records that do not exist.
  */
-import type { Options } from '../domain/admin/form.ts';
-import type { OptionContext } from '../db/queries/admin/options.ts';
-import type { ListFilter, ListQuery } from '../db/queries/admin/records.ts';
+import type { Options } from '#domain/admin/form.ts';
+import type { OptionContext } from '#db/queries/admin/options.ts';
+import type { ListFilter, ListQuery } from '#db/queries/admin/records.ts';
 import { readFormBody } from './form-body.ts';
 
 export const notFound = () =>

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { logoDataUri, MAX_LOGO_BYTES, parseAgency, type Agency } from '../domain/about/agency.ts';
+import { logoDataUri, MAX_LOGO_BYTES, parseAgency, type Agency } from '#domain/about/agency.ts';
 import { ROOT } from './build.ts';
 
 /** The configuration file in use: REGISTRY_AGENCY_FILE (relative to the project) or config/agency.json. */

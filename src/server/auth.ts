@@ -6,9 +6,9 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import { writeTransaction, type Database } from '../db/client.ts';
-import { deleteSession, findSession, findUserByEmail, insertSession, touchSession } from '../db/queries/staff.ts';
-import { SESSION_ABSOLUTE_MS, sessionState } from '../domain/auth.ts';
+import { writeTransaction, type Database } from '#db/client.ts';
+import { deleteSession, findSession, findUserByEmail, insertSession, touchSession } from '#db/queries/staff.ts';
+import { SESSION_ABSOLUTE_MS, sessionState } from '#domain/auth.ts';
 import { anonymousEmail, securityEvent } from './security-log.ts';
 import {
   attemptLanes,

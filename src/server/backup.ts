@@ -7,7 +7,7 @@
  */
 import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { isLocalFile, openDatabase, type Database } from '../db/client.ts';
+import { isLocalFile, openDatabase, type Database } from '#db/client.ts';
 
 /** A consistent copy of the database at `final`, integrity-checked before it is trusted; null when not a local file. */
 export async function backupDatabase(database: Pick<Database, 'url' | 'client'>, final: string): Promise<string | null> {

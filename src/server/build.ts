@@ -4,8 +4,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { and, max, ne, notInArray } from 'drizzle-orm';
-import type { Database } from '../db/client.ts';
-import { auditLog } from '../db/schema/index.ts';
+import type { Database } from '#db/client.ts';
+import { auditLog } from '#db/schema/index.ts';
 
 /** The project folder. Code bundled into a release finds it in REGISTRY_ROOT (set by `npm start`). */
 export const ROOT = process.env['REGISTRY_ROOT'] || fileURLToPath(new URL('../../', import.meta.url));

@@ -3,8 +3,8 @@
  * opened for a product (?productId=12), and on a posted form that left the province empty. Staff may still
  * choose another province (the establishment may have moved, or the certificate predates a merger).
  */
-import type { DbOrTx } from '../db/client.ts';
-import { provinceOfProduct } from '../db/queries/admin/certification-province.ts';
+import type { DbOrTx } from '#db/client.ts';
+import { provinceOfProduct } from '#db/queries/admin/certification-province.ts';
 import { recordId } from './admin-pages.ts';
 
 const productOf = (value: unknown) => recordId(typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined);

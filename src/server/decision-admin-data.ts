@@ -1,6 +1,6 @@
 /** What a decision's staff page shows besides its form: its document and the certifications it made. */
-import type { DbOrTx } from '../db/client.ts';
-import { certificationsOfDecision, getDecisionDocument } from '../db/queries/admin/decision-document.ts';
+import type { DbOrTx } from '#db/client.ts';
+import { certificationsOfDecision, getDecisionDocument } from '#db/queries/admin/decision-document.ts';
 
 /** A decision's document and the certifications it made, as its staff page shows them. */
 export interface DecisionPanel {

@@ -2,9 +2,9 @@
  * The loader of the decision pages: published decisions read once per build (the list and every decision
  * page share them), and one decision with its certifications.
  */
-import { getDatabase } from '../db/client.ts';
-import { listCertificationsOfDecision, listPublishedDecisions, type DecisionSummary } from '../db/queries/decision-pages.ts';
-import type { CertificationView } from '../db/queries/catalogue.ts';
+import { getDatabase } from '#db/client.ts';
+import { listCertificationsOfDecision, listPublishedDecisions, type DecisionSummary } from '#db/queries/decision-pages.ts';
+import type { CertificationView } from '#db/queries/product-records.ts';
 import { oncePerBuild } from './build-memo.ts';
 
 export type { DecisionSummary };

@@ -9,13 +9,13 @@ import { createReadStream } from 'node:fs';
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import type { Actor } from '../db/audit.ts';
-import { writeTransaction, type Database } from '../db/client.ts';
-import { isDocumentReferenced, setDecisionDocument, type DocumentChange } from '../db/queries/admin/decision-document.ts';
-import { DOCUMENT_FILE, documentHeaders } from '../domain/decision-document.ts';
-import { checkPdf, PDF_MESSAGES, PDF_STATUS, type PdfRefusal } from '../domain/pdf-check.ts';
+import type { Actor } from '#db/audit.ts';
+import { writeTransaction, type Database } from '#db/client.ts';
+import { isDocumentReferenced, setDecisionDocument, type DocumentChange } from '#db/queries/admin/decision-document.ts';
+import { DOCUMENT_FILE, documentHeaders } from '#domain/decision-document.ts';
+import { checkPdf, PDF_MESSAGES, PDF_STATUS, type PdfRefusal } from '#domain/pdf-check.ts';
 import { syncDir, uploadsDir, writeAtomically } from './images.ts';
-import { processWide } from './process-wide.ts';
+import { processWide } from '#db/process-wide.ts';
 
 /** Where documents are stored: a folder of the uploads directory, read per call like uploadsDir(). */
 export function documentsDir(): string {

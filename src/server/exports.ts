@@ -3,17 +3,17 @@
  * tables are built in src/domain/export; this file reads the records and answers with the file. The
  * published official list of /data/ is made with the rest of the open data (src/server/open-data.ts).
  */
-import { recordKind } from '../db/queries/admin/kinds.ts';
-import { loadOptions } from '../db/queries/admin/options.ts';
-import { filterRecords } from '../db/queries/admin/records.ts';
-import { listCertificationsForExport } from '../db/queries/export.ts';
-import type { DbOrTx } from '../db/client.ts';
-import { writeCsv } from '../domain/csv-write.ts';
-import { adminListTable } from '../domain/export/admin-list.ts';
-import { officialListTable } from '../domain/export/official-list.ts';
-import { exportFileName, type SheetFormat, type SheetTable } from '../domain/export/sheet.ts';
-import { contentTypeOf } from '../domain/static-paths.ts';
-import { todayIso } from '../domain/validity.ts';
+import { recordKind } from '#db/queries/admin/kinds.ts';
+import { loadOptions } from '#db/queries/admin/options.ts';
+import { filterRecords } from '#db/queries/admin/records.ts';
+import { listCertificationsForExport } from '#db/queries/export.ts';
+import type { DbOrTx } from '#db/client.ts';
+import { writeCsv } from '#domain/csv-write.ts';
+import { adminListTable } from '#domain/export/admin-list.ts';
+import { officialListTable } from '#domain/export/official-list.ts';
+import { exportFileName, type SheetFormat, type SheetTable } from '#domain/export/sheet.ts';
+import { contentTypeOf } from '#domain/static-paths.ts';
+import { todayIso } from '#domain/validity.ts';
 import { notFound, readListQuery } from './admin-pages.ts';
 import { writeXlsx } from './xlsx-write.ts';
 

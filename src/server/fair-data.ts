@@ -3,21 +3,21 @@
  * exhibitor directory (entries in booth order, filter options, floor plan) and its search index.
  * Read once per build and shared by the page, its print views, its CSV and its JSON.
  */
-import { getDatabase } from '../db/client.ts';
-import { countFairExhibitors, getFairBySlug, listFairExhibitors, listFairs } from '../db/queries/fairs.ts';
-import type { Fair } from '../db/schema/fairs.ts';
+import { getDatabase } from '#db/client.ts';
+import { countFairExhibitors, getFairBySlug, listFairExhibitors, listFairs } from '#db/queries/fairs.ts';
+import type { Fair } from '#db/schema/fairs.ts';
 
 export type { Fair };
-import { groupLabel, levelFacetLabel, provinceFacetLabel } from '../domain/catalogue-labels.ts';
-import { compareVietnamese } from '../domain/catalogue.ts';
-import { compareExhibitors, exhibitorFacets, exhibitorGroups, type ExhibitorEntry, type ExhibitorFacets } from '../domain/exhibitors.ts';
-import { compareBoothCodes, fairPhase, type FairPhase } from '../domain/fairs.ts';
-import type { ProductGroupCode } from '../domain/groups.ts';
-import type { Locale } from '../domain/i18n.ts';
-import { buildCompactIndex, type CompactChunk, type CompactManifest } from '../domain/search/compact.ts';
-import { EXHIBITOR_FIELDS, exhibitorSearchDocument, type ExhibitorSearchRow } from '../domain/search/documents.ts';
-import { todayIso } from '../domain/validity.ts';
-import { getCatalogueData, type FacetOption } from './catalogue-data.ts';
+import { groupLabel, levelFacetLabel, provinceFacetLabel } from '#domain/facet-labels.ts';
+import { compareVietnamese } from '#domain/listing.ts';
+import { compareExhibitors, exhibitorFacets, exhibitorGroups, type ExhibitorEntry, type ExhibitorFacets } from '#domain/exhibitors.ts';
+import { compareBoothCodes, fairPhase, type FairPhase } from '#domain/fairs.ts';
+import type { ProductGroupCode } from '#domain/groups.ts';
+import type { Locale } from '#domain/i18n.ts';
+import { buildCompactIndex, type CompactChunk, type CompactManifest } from '#domain/search/compact.ts';
+import { EXHIBITOR_FIELDS, exhibitorSearchDocument, type ExhibitorSearchRow } from '#domain/search/documents.ts';
+import { todayIso } from '#domain/validity.ts';
+import { getCatalogueData, type FacetOption } from './listing-data.ts';
 import { listFairMoves } from './redirect-data.ts';
 
 export interface FairSummary {

@@ -2,11 +2,11 @@
  * The files beside each fair page, in either language: its exhibitors as CSV, its search index and its
  * offline pack. The routes under src/pages/fairs/[slug]/ and src/pages/en/fairs/[slug]/ hand off here.
  */
-import { writeCsv } from '../domain/csv-write.ts';
-import { exhibitorCsvRows } from '../domain/exhibitors.ts';
-import { withSampleColumn } from '../domain/fair-print.ts';
-import { localizePath, type Locale } from '../domain/i18n.ts';
-import { offlinePack } from '../domain/offline-pack.ts';
+import { writeCsv } from '#domain/csv-write.ts';
+import { exhibitorCsvRows } from '#domain/exhibitors.ts';
+import { withSampleColumn } from '#domain/fair-print.ts';
+import { localizePath, type Locale } from '#domain/i18n.ts';
+import { offlinePack } from '#domain/offline-pack.ts';
 import { fairSearchData, getFairDirectory } from './fair-data.ts';
 
 /** The fair's exhibitors in booth order as CSV (UTF-8 with BOM), sample rows marked as such. */

@@ -2,10 +2,10 @@
  * The floor plan page's work (#20.2): its data for the editor and the number form, and a save posted by
  * either (the island asks for JSON, the form for the page again). A stale booth version saves nothing (409).
  */
-import { writeTransaction, type Database } from '../db/client.ts';
-import { getEditablePlan, saveBoothPositions, type EditablePlan } from '../db/queries/admin/floor-plan.ts';
-import type { Actor } from '../db/audit.ts';
-import { readBoothPositions } from '../domain/floor-plan.ts';
+import { writeTransaction, type Database } from '#db/client.ts';
+import { getEditablePlan, saveBoothPositions, type EditablePlan } from '#db/queries/admin/floor-plan.ts';
+import type { Actor } from '#db/audit.ts';
+import { readBoothPositions } from '#domain/floor-plan.ts';
 
 export { getEditablePlan, type EditablePlan };
 

@@ -6,7 +6,7 @@
  * bodies to the same limit before Astro sees them (src/server/body-limit.ts), so there a 413 arrives
  * cleanly; this is the guard for every other way the app is run.
  */
-import { FORM_BODY_LIMIT } from '../domain/auth.ts';
+import { FORM_BODY_LIMIT } from '#domain/auth.ts';
 import { readLimited } from './body-limit.ts';
 
 export type FormBody = { ok: true; form: FormData } | { ok: false; status: 400 | 413 };

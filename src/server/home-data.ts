@@ -2,11 +2,11 @@
  * The home page's loader: what the registry holds (src/domain/home-figures.ts), the newest certifications and
  * the fairs to show. The component renders what this returns.
  */
-import { getDatabase } from '../db/client.ts';
-import { getCatalogueCounts, listNewestCertifications, type CertificationView } from '../db/queries/catalogue.ts';
-import { listCertificationRounds } from '../db/queries/home.ts';
-import { groupFairsByPhase } from '../domain/fairs.ts';
-import { homeFigures, type HomeFigures } from '../domain/home-figures.ts';
+import { getDatabase } from '#db/client.ts';
+import { getCatalogueCounts, listNewestCertifications, type CertificationView } from '#db/queries/product-records.ts';
+import { listCertificationRounds } from '#db/queries/home.ts';
+import { groupFairsByPhase } from '#domain/fairs.ts';
+import { homeFigures, type HomeFigures } from '#domain/home-figures.ts';
 import { getDecisions } from './decision-data.ts';
 import { listFairSummaries, type FairSummary } from './fair-data.ts';
 import { getStatsFigures } from './stats-data.ts';

@@ -10,8 +10,8 @@
  */
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeTransaction, type Database, type Tx } from '../db/client.ts';
-import { findImageByHash, insertImageIfAbsent, type StoredImage } from '../db/queries/product-images.ts';
+import { writeTransaction, type Database, type Tx } from '#db/client.ts';
+import { findImageByHash, insertImageIfAbsent, type StoredImage } from '#db/queries/product-images.ts';
 import {
   IMAGE_MIME,
   MAX_IMAGE_JOBS,
@@ -23,11 +23,11 @@ import {
   variantsOf,
   type ImageType,
   type UploadRefusal,
-} from '../domain/images.ts';
+} from '#domain/images.ts';
 import { encodeVariants, normalise, Refused, type Normalised } from './images/encoding.ts';
 import { exists, hold, letGo, removeUnlessReferenced, syncDir, uploadsDir, writeAtomically } from './images/storage.ts';
 import { JobGate } from './job-gate.ts';
-import { processWide } from './process-wide.ts';
+import { processWide } from '#db/process-wide.ts';
 
 export { publishedVariant, publishedVariantParams, readVariant, variantResponse } from './images/http.ts';
 export { syncDir, uploadsDir, writeAtomically } from './images/storage.ts';

@@ -2,9 +2,9 @@
  * What a staff member's POST to an import preview (/admin/import/<token>/) does: choose the column
  * mapping (`op=map`) or commit the rows (`op=commit`, mode `all` or `valid`). The page renders the answer.
  */
-import type { Database } from '../db/client.ts';
-import type { ImportIssue } from '../domain/import/columns.ts';
-import { readMappingForm } from '../domain/import/mapping.ts';
+import type { Database } from '#db/client.ts';
+import type { ImportIssue } from '#domain/import/columns.ts';
+import { readMappingForm } from '#domain/import/mapping.ts';
 import { postedForm } from './admin-pages.ts';
 import { chooseColumns, commitStaged, previewStaged } from './admin-import.ts';
 import type { StagedImport } from './import-staging.ts';

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { isImportColumnKey, type ImportColumnKey } from '../domain/import/columns.ts';
+import { isImportColumnKey, type ImportColumnKey } from '#domain/import/columns.ts';
 import { uploadsDir } from './images.ts';
 
 export interface StagedImport {

@@ -1,13 +1,13 @@
-import { formatIssue, type ImportColumnKey, type ImportIssue } from '../domain/import/columns.ts';
-import { decodeCsvBytes, parseCsv, type CsvRecord } from '../domain/import/csv.ts';
-import { buildPreview, type ImportPreview } from '../domain/import/preview.ts';
-import { problemWords, type ProblemWords } from '../domain/import/problems.ts';
-import { validateImport, type ImportValidation } from '../domain/import/rows.ts';
-import type { Actor } from '../db/audit.ts';
-import { writeTransaction, type Database } from '../db/client.ts';
-import { applyImport, type ImportSummary } from '../db/queries/import.ts';
-import { listProvinceUnits, type StoredProvinceUnit } from '../db/queries/provinces.ts';
-import { ensureReferenceData } from '../db/reference.ts';
+import { formatIssue, type ImportColumnKey, type ImportIssue } from '#domain/import/columns.ts';
+import { decodeCsvBytes, parseCsv, type CsvRecord } from '#domain/import/csv.ts';
+import { buildPreview, type ImportPreview } from '#domain/import/preview.ts';
+import { problemWords, type ProblemWords } from '#domain/import/problems.ts';
+import { validateImport, type ImportValidation } from '#domain/import/rows.ts';
+import type { Actor } from '#db/audit.ts';
+import { writeTransaction, type Database } from '#db/client.ts';
+import { applyImport, type ImportSummary } from '#db/queries/import.ts';
+import { listProvinceUnits, type StoredProvinceUnit } from '#db/queries/provinces.ts';
+import { ensureReferenceData } from '#db/reference.ts';
 import { readXlsx } from './xlsx.ts';
 
 /**

@@ -6,14 +6,8 @@
  * time (`oneAttemptAtATime`), so each sees the failures of those before it.
  */
 import { createHmac } from 'node:crypto';
-import { writeTransaction, type Database } from '../db/client.ts';
-import {
-  deleteLoginCounters,
-  LOGIN_PREFIX,
-  pruneLoginCounters,
-  readLoginCounters,
-  saveLoginCounters,
-} from '../db/queries/login-throttle.ts';
+import { writeTransaction, type Database } from '#db/client.ts';
+import { deleteLoginCounters, LOGIN_PREFIX, pruneLoginCounters, readLoginCounters, saveLoginCounters } from '#db/queries/login-throttle.ts';
 import {
   afterFailure,
   blockedForMs,
@@ -22,9 +16,9 @@ import {
   type Counter,
   type CounterKind,
   type ThrottleVerdict,
-} from '../domain/login-throttle.ts';
+} from '#domain/login-throttle.ts';
 import { issueDeviceCookie, verifyDeviceCookie } from './device-cookie.ts';
-import { processWide } from './process-wide.ts';
+import { processWide } from '#db/process-wide.ts';
 import { serverSecret } from './server-secret.ts';
 
 export interface Attempt {

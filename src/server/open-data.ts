@@ -4,10 +4,10 @@
  * hashes those same bytes: a checksum can only match if nothing is made twice (the XLSX, for one, holds
  * the time it was written).
  */
-import { getDatabase, type DbOrTx } from '../db/client.ts';
-import { listProductSlugs } from '../db/queries/catalogue.ts';
-import { listPublishedDecisions } from '../db/queries/decision-pages.ts';
-import { listCertificationsForExport } from '../db/queries/export.ts';
+import { getDatabase, type DbOrTx } from '#db/client.ts';
+import { listProductSlugs } from '#db/queries/product-records.ts';
+import { listPublishedDecisions } from '#db/queries/decision-pages.ts';
+import { listCertificationsForExport } from '#db/queries/export.ts';
 import {
   listOpenCertifications,
   listOpenEstablishments,
@@ -15,9 +15,9 @@ import {
   listOpenFairs,
   listOpenPhotos,
   listOpenProducts,
-} from '../db/queries/open-data.ts';
-import { officialListTable } from '../domain/export/official-list.ts';
-import { DATASET_NAMES, OPEN_DATA_FILES, registryLicence, type DatasetName, type OpenDataFileSpec } from '../domain/open-data/catalog.ts';
+} from '#db/queries/open-data.ts';
+import { officialListTable } from '#domain/export/official-list.ts';
+import { DATASET_NAMES, OPEN_DATA_FILES, registryLicence, type DatasetName, type OpenDataFileSpec } from '#domain/open-data/catalog.ts';
 import {
   datasetCsv,
   datasetJson,
@@ -27,8 +27,8 @@ import {
   type BuiltFile,
   type CompanionFile,
   type PublicationContext,
-} from '../domain/open-data/documents.ts';
-import { datasetJsonSchema, manifestJsonSchema, productDocumentJsonSchema } from '../domain/open-data/json-schema.ts';
+} from '#domain/open-data/documents.ts';
+import { datasetJsonSchema, manifestJsonSchema, productDocumentJsonSchema } from '#domain/open-data/json-schema.ts';
 import {
   certificationRecord,
   compareCertifications,
@@ -41,14 +41,14 @@ import {
   photoRecord,
   productFairs,
   productRecord,
-} from '../domain/open-data/records.ts';
-import type { Release } from '../domain/open-data/schemas.ts';
-import { productDocumentPath, siteUrls } from '../domain/open-data/urls.ts';
-import { contentTypeOf } from '../domain/static-paths.ts';
-import { todayIso } from '../domain/validity.ts';
+} from '#domain/open-data/records.ts';
+import type { Release } from '#domain/open-data/schemas.ts';
+import { productDocumentPath, siteUrls } from '#domain/open-data/urls.ts';
+import { contentTypeOf } from '#domain/static-paths.ts';
+import { todayIso } from '#domain/validity.ts';
 import { oncePerBuild } from './build-memo.ts';
 import { encodeSheet } from './exports.ts';
-import { certificationFeed, changeLogFile } from './feed.ts';
+import { certificationFeed, changeLogFile } from './feed-responses.ts';
 import { currentReleaseInfo } from './release-info.ts';
 
 export interface OpenData {

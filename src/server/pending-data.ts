@@ -3,10 +3,10 @@
  * records changed since it (with their names and admin links), one record's standing, and the summaries of
  * the kept releases, all derived by src/domain/admin/pending.ts from the audit rows.
  */
-import type { DbOrTx } from '../db/client.ts';
-import { RECORD_KINDS } from '../db/queries/admin/kinds.ts';
-import { lastPublishAtOrBefore, listAuditRange, listImportsAfter, listRecordAuditActions } from '../db/queries/admin/pending.ts';
-import { derivePending, publicationOf, type PendingRecord, type PendingSummary, type Publication } from '../domain/admin/pending.ts';
+import type { DbOrTx } from '#db/client.ts';
+import { RECORD_KINDS } from '#db/queries/admin/kinds.ts';
+import { lastPublishAtOrBefore, listAuditRange, listImportsAfter, listRecordAuditActions } from '#db/queries/admin/pending.ts';
+import { derivePending, publicationOf, type PendingRecord, type PendingSummary, type Publication } from '#domain/admin/pending.ts';
 import { currentReleaseId, readRelease, type ReleaseRecord } from './releases.ts';
 
 /** How many pending records the dashboard and the publish page name; the counts cover them all. */

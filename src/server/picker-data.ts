@@ -3,10 +3,10 @@
  * loads a whole list), and what a posted picker field carries (an id from the island, or the name or key
  * typed into the plain input without JavaScript) turned into an id, with a clear message when it cannot be.
  */
-import { pickedItems, resolvePicked } from '../db/queries/admin/picker.ts';
-import type { DbOrTx } from '../db/client.ts';
-import type { FieldSpec, FormErrors } from '../domain/admin/form.ts';
-import { ambiguousPickedMessage, unknownPickedMessage, type PickerItem } from '../domain/admin/picker.ts';
+import { pickedItems, resolvePicked } from '#db/queries/admin/picker.ts';
+import type { DbOrTx } from '#db/client.ts';
+import type { FieldSpec, FormErrors } from '#domain/admin/form.ts';
+import { ambiguousPickedMessage, unknownPickedMessage, type PickerItem } from '#domain/admin/picker.ts';
 
 /** The chosen record of each picker field, by field name (null when empty or unknown). */
 export async function pickerSelections(

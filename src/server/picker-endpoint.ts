@@ -3,9 +3,9 @@
  * (the route × role table); here the request must come from the admin's own pages (a browser says so in
  * Sec-Fetch-Site; a request that says otherwise is refused), and its query must be within the limits.
  */
-import { searchPicker } from '../db/queries/admin/picker.ts';
-import type { DbOrTx } from '../db/client.ts';
-import { isPickerKind, PICKER_PROBLEM_WORDS, readPickerQuery, type PickerProblem } from '../domain/admin/picker.ts';
+import { searchPicker } from '#db/queries/admin/picker.ts';
+import type { DbOrTx } from '#db/client.ts';
+import { isPickerKind, PICKER_PROBLEM_WORDS, readPickerQuery, type PickerProblem } from '#domain/admin/picker.ts';
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json; charset=utf-8' } });

@@ -14,7 +14,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
-import { CODING_SUFFIX, isCompressible, type Coding } from '../domain/content-coding.ts';
+import { CODING_SUFFIX, isCompressible, type Coding } from '#domain/content-coding.ts';
 
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);

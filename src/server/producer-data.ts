@@ -3,13 +3,13 @@
  * as catalogue cards and the fairs it was shown at. What a producer page reads is what `render-record.ts`
  * fingerprints for it (decision 032): keep the two in step.
  */
-import { getDatabase } from '../db/client.ts';
-import { listFairsOfEstablishment } from '../db/queries/fairs.ts';
-import { getProducerBySlug, listProducers } from '../db/queries/producers.ts';
-import type { CatalogueItem } from '../domain/catalogue.ts';
-import type { Locale } from '../domain/i18n.ts';
+import { getDatabase } from '#db/client.ts';
+import { listFairsOfEstablishment } from '#db/queries/fairs.ts';
+import { getProducerBySlug, listProducers } from '#db/queries/producers.ts';
+import type { CatalogueItem } from '#domain/listing.ts';
+import type { Locale } from '#domain/i18n.ts';
 import { oncePerBuild } from './build-memo.ts';
-import { getCatalogueData } from './catalogue-data.ts';
+import { getCatalogueData } from './listing-data.ts';
 import { keysToRender } from './render-filter.ts';
 
 /** A published establishment as the list shows it. */

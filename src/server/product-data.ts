@@ -4,11 +4,11 @@
  * Each read is made once per build and shared with the verification pages, which read the same product.
  * What it reads is what `render-record.ts` fingerprints for the page (decision 032): keep the two in step.
  */
-import { getDatabase } from '../db/client.ts';
-import { getProductBySlug, listProductSlugs } from '../db/queries/catalogue.ts';
-import { listFairsShowingProduct } from '../db/queries/fairs.ts';
-import { publishedProductImages } from '../db/queries/product-images.ts';
-import type { ProductImage } from '../domain/product-image.ts';
+import { getDatabase } from '#db/client.ts';
+import { getProductBySlug, listProductSlugs } from '#db/queries/product-records.ts';
+import { listFairsShowingProduct } from '#db/queries/fairs.ts';
+import { publishedProductImages } from '#db/queries/product-images.ts';
+import type { ProductImage } from '#domain/product-image.ts';
 import { oncePerBuild } from './build-memo.ts';
 import { keysToRender } from './render-filter.ts';
 

@@ -4,9 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Database } from '../db/client.ts';
-import { changedRecords, describePlan, planRender, RENDER_RECORD_FILE, type RenderPlan, type RenderRecord } from '../domain/render-plan.ts';
-import { todayIso } from '../domain/validity.ts';
+import type { Database } from '#db/client.ts';
+import { changedRecords, describePlan, planRender, RENDER_RECORD_FILE, type RenderPlan, type RenderRecord } from '#domain/render-plan.ts';
+import { todayIso } from '#domain/validity.ts';
 import { sourceStamp } from './build.ts';
 import { makeRenderRecord } from './render-record.ts';
 import { currentReleaseId } from './releases.ts';

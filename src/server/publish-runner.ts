@@ -3,11 +3,11 @@
  * kept in memory for the releases page (which refreshes itself while one runs: no script needed), and
  * rollback to a kept release. Both take the same lock as `npm run publish`.
  */
-import { recordAudit, type Actor } from '../db/audit.ts';
-import { writeTransaction, type Database } from '../db/client.ts';
-import { describePlan, isRenderedPageLine } from '../domain/render-plan.ts';
+import { recordAudit, type Actor } from '#db/audit.ts';
+import { writeTransaction, type Database } from '#db/client.ts';
+import { describePlan, isRenderedPageLine } from '#domain/render-plan.ts';
 import { publish, PUBLISH_STEPS, type BuildFunction, type PublishResult, type PublishStep } from './publish.ts';
-import { processWide } from './process-wide.ts';
+import { processWide } from '#db/process-wide.ts';
 import { acquirePublishLock, currentReleaseId, lockHolder, readRelease, switchCurrent, type LockHolder } from './releases.ts';
 
 export interface PublishRun {

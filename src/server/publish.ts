@@ -17,13 +17,13 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync }
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { writeFile } from 'node:fs/promises';
-import { recordAudit, type Actor } from '../db/audit.ts';
-import { openDatabase, writeTransaction, type Database } from '../db/client.ts';
-import { listProductSlugs, listRegistryCodes } from '../db/queries/catalogue.ts';
-import { listPublishedDecisions } from '../db/queries/decision-pages.ts';
-import { listFairs } from '../db/queries/fairs.ts';
-import { listProducers } from '../db/queries/producers.ts';
-import { listChangesAfter } from '../db/queries/staff.ts';
+import { recordAudit, type Actor } from '#db/audit.ts';
+import { openDatabase, writeTransaction, type Database } from '#db/client.ts';
+import { listProductSlugs, listRegistryCodes } from '#db/queries/product-records.ts';
+import { listPublishedDecisions } from '#db/queries/decision-pages.ts';
+import { listFairs } from '#db/queries/fairs.ts';
+import { listProducers } from '#db/queries/producers.ts';
+import { listChangesAfter } from '#db/queries/staff.ts';
 import {
   describeProblems,
   expectedPages,
@@ -32,18 +32,18 @@ import {
   isOnDemand,
   linkTarget,
   type ReleaseProblems,
-} from '../domain/release-check.ts';
-import { todayIso } from '../domain/validity.ts';
-import { listCatalogueItems } from '../db/queries/listing.ts';
+} from '#domain/release-check.ts';
+import { todayIso } from '#domain/validity.ts';
+import { listCatalogueItems } from '#db/queries/listing.ts';
 import { linkModules } from './release-modules.ts';
-import { RECORD_KINDS, recordPagePaths, RENDER_RECORD_FILE, describePlan, type RenderPlan } from '../domain/render-plan.ts';
+import { RECORD_KINDS, recordPagePaths, RENDER_RECORD_FILE, describePlan, type RenderPlan } from '#domain/render-plan.ts';
 import { planRelease } from './publish-plan.ts';
 import { reuseRecordPages, shareUnchanged } from './release-assembly.ts';
 import { checkReleaseSearch } from './release-search-check.ts';
 import { filesWithoutForms, precompressFiles } from './precompress.ts';
 import { moveDatabaseFile, snapshotDatabase } from './backup.ts';
 import { buildSite, buildStamp, type BuildHooks } from './build.ts';
-import { CHANGE_LOG_FILE, makeChangeLog, readReleaseChangeLog } from './change-log.ts';
+import { CHANGE_LOG_FILE, makeChangeLog, readReleaseChangeLog } from './release-change-log.ts';
 import {
   acquirePublishLock,
   currentReleaseId,

@@ -3,15 +3,15 @@
  * and fairs, a product's owner and certificates, a certificate's product, a fair's exhibitors, an
  * exhibitor's fair and producer. The page passes the record it shows, so the links back need no second read.
  */
-import type { DbOrTx } from '../db/client.ts';
+import type { DbOrTx } from '#db/client.ts';
 import {
   certificationsOfProduct,
   exhibitorsOfFair,
   fairsOfEstablishment,
   productOwner,
   productsOfEstablishment,
-} from '../db/queries/admin/related.ts';
-import type { RecordSection } from '../domain/auth.ts';
+} from '#db/queries/admin/related.ts';
+import type { RecordSection } from '#domain/auth.ts';
 
 type Owner = Awaited<ReturnType<typeof productOwner>>;
 

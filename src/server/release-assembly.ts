@@ -12,7 +12,7 @@
 import { existsSync } from 'node:fs';
 import { copyFile, link, mkdir, open, readdir, rename, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { RECORD_KINDS, recordPageFiles, type RecordKind } from '../domain/render-plan.ts';
+import { RECORD_KINDS, recordPageFiles, type RecordKind } from '#domain/render-plan.ts';
 
 /** Siblings a later step may write beside a file (precompressed copies): shared with the file. */
 export const SIBLING_SUFFIXES = ['.br', '.gz'] as const;

@@ -6,10 +6,10 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CardFields } from '../domain/catalogue.ts';
-import type { ProductSearchManifest } from '../domain/search/bundle.ts';
-import type { CompactChunk } from '../domain/search/compact.ts';
-import { ChunkedIndex } from '../domain/search/engine.ts';
+import type { CardFields } from '#domain/listing.ts';
+import type { ProductSearchManifest } from '#domain/search/bundle.ts';
+import type { CompactChunk } from '#domain/search/compact.ts';
+import { ChunkedIndex } from '#domain/search/engine.ts';
 
 /** The folders of the product search files, one per language, under a release's client folder. */
 export const SEARCH_FOLDERS = ['search/products', 'en/search/products'] as const;

@@ -4,7 +4,7 @@
  * src/server/publish.ts); without it, as in a full build, `npm run build` or `astro dev`, every record renders.
  */
 import { readFileSync } from 'node:fs';
-import type { RecordKind } from '../domain/render-plan.ts';
+import type { RecordKind } from '#domain/render-plan.ts';
 
 /** What the build reads: the record keys to render per kind, and the site paths of the pages reused (the sitemap lists them). */
 export interface BuildRenderPlan {

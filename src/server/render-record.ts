@@ -7,13 +7,13 @@
  * (or the components) makes the next build a full one.
  */
 import { createHash } from 'node:crypto';
-import type { DbOrTx } from '../db/client.ts';
-import { getCertificationByCode, getProductBySlug, listProductSlugs, listRegistryCodes } from '../db/queries/catalogue.ts';
-import { listFairsOfEstablishment, listFairsShowingProduct } from '../db/queries/fairs.ts';
-import { listCatalogueItems } from '../db/queries/listing.ts';
-import { getProducerBySlug, listProducers } from '../db/queries/producers.ts';
-import { publishedProductImages } from '../db/queries/product-images.ts';
-import { RENDER_RECORD_VERSION, type RenderRecord } from '../domain/render-plan.ts';
+import type { DbOrTx } from '#db/client.ts';
+import { getCertificationByCode, getProductBySlug, listProductSlugs, listRegistryCodes } from '#db/queries/product-records.ts';
+import { listFairsOfEstablishment, listFairsShowingProduct } from '#db/queries/fairs.ts';
+import { listCatalogueItems } from '#db/queries/listing.ts';
+import { getProducerBySlug, listProducers } from '#db/queries/producers.ts';
+import { publishedProductImages } from '#db/queries/product-images.ts';
+import { RENDER_RECORD_VERSION, type RenderRecord } from '#domain/render-plan.ts';
 
 /** Loader calls in flight at once: enough to keep libSQL busy without holding thousands of promises. */
 const CONCURRENCY = 32;

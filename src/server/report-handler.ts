@@ -3,12 +3,12 @@
  * /report/ and /en/report/. Astro's origin check refuses cross-site POSTs before this runs.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import { getDatabase } from '../db/client.ts';
-import { submitReport } from '../db/queries/reports.ts';
-import type { Locale } from '../domain/i18n.ts';
-import { MAX_BODY_BYTES, MAX_CONTACT, MAX_MESSAGE, parseReport, type ReportProblem } from '../domain/report/form.ts';
-import { isSitePath } from '../domain/report/paths.ts';
-import { problemText } from '../domain/report/strings.ts';
+import { getDatabase } from '#db/client.ts';
+import { submitReport } from '#db/queries/reports.ts';
+import type { Locale } from '#domain/i18n.ts';
+import { MAX_BODY_BYTES, MAX_CONTACT, MAX_MESSAGE, parseReport, type ReportProblem } from '#domain/report/form.ts';
+import { isSitePath } from '#domain/report/paths.ts';
+import { problemText } from '#domain/report/strings.ts';
 
 export interface ReportFormView {
   status: number;

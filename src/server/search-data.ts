@@ -1,14 +1,14 @@
-import { getDatabase } from '../db/client.ts';
-import { listProducers } from '../db/queries/producers.ts';
-import { listProvinceUnits } from '../db/queries/provinces.ts';
-import { LEGAL_FORMS } from '../domain/establishments.ts';
-import type { Locale } from '../domain/i18n.ts';
-import { provinceWithSuccessor } from '../domain/provinces.ts';
-import { buildProductSearch, type ProductSearchFiles, type SearchDisplay } from '../domain/search/bundle.ts';
-import { buildCompactIndex } from '../domain/search/compact.ts';
-import { PRODUCER_FIELDS, producerSearchDocument, type ProducerSearchRow } from '../domain/search/documents.ts';
-import type { MissData } from '../domain/search/province-mentions.ts';
-import { cataloguePayload, getCatalogueData } from './catalogue-data.ts';
+import { getDatabase } from '#db/client.ts';
+import { listProducers } from '#db/queries/producers.ts';
+import { listProvinceUnits } from '#db/queries/provinces.ts';
+import { LEGAL_FORMS } from '#domain/establishments.ts';
+import type { Locale } from '#domain/i18n.ts';
+import { provinceWithSuccessor } from '#domain/provinces.ts';
+import { buildProductSearch, type ProductSearchFiles, type SearchDisplay } from '#domain/search/bundle.ts';
+import { buildCompactIndex } from '#domain/search/compact.ts';
+import { PRODUCER_FIELDS, producerSearchDocument, type ProducerSearchRow } from '#domain/search/documents.ts';
+import type { MissData } from '#domain/search/province-mentions.ts';
+import { cataloguePayload, getCatalogueData } from './listing-data.ts';
 
 const productFiles = new Map<Locale, Promise<ProductSearchFiles>>();
 

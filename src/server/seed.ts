@@ -5,12 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { recordAudit } from '../db/audit.ts';
-import { databaseConfigFromEnv, migrateDatabase, openDatabase, type Database } from '../db/client.ts';
-import { upsertSeedDecisions } from '../db/queries/decisions.ts';
-import { applySeedFairs, type FairSeedOutcome, type FairSeedRow } from '../db/queries/fair-seed.ts';
-import { ensureReferenceData, readSeedCsv, SEED_DIR } from '../db/reference.ts';
-import { isDatabaseEmpty, lastSeedChecksum, readSeedDecisions, seedChecksum } from '../db/seed.ts';
+import { recordAudit } from '#db/audit.ts';
+import { databaseConfigFromEnv, migrateDatabase, openDatabase, type Database } from '#db/client.ts';
+import { upsertSeedDecisions } from '#db/queries/decisions.ts';
+import { applySeedFairs, type FairSeedOutcome, type FairSeedRow } from '#db/queries/fair-seed.ts';
+import { ensureReferenceData, readSeedCsv, SEED_DIR } from '#db/reference.ts';
+import { isDatabaseEmpty, lastSeedChecksum, readSeedDecisions, seedChecksum } from '#db/seed.ts';
 import { importCsv, type ImportOutcome } from './importer.ts';
 
 /**

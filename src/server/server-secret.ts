@@ -9,8 +9,8 @@
 import { randomBytes } from 'node:crypto';
 import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { isLocalFile } from '../db/client.ts';
-import { processWide } from './process-wide.ts';
+import { isLocalFile } from '#db/client.ts';
+import { processWide } from '#db/process-wide.ts';
 
 const SECRET_BYTES = 32;
 

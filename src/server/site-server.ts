@@ -24,8 +24,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { postBodyLimit } from '../domain/auth.ts';
-import { staticTarget } from '../domain/static-paths.ts';
+import { postBodyLimit } from '#domain/auth.ts';
+import { staticTarget } from '#domain/static-paths.ts';
 import { readNodeBodyLimited } from './body-limit.ts';
 import { FileCache } from './site-server/file-cache.ts';
 import { attachListeners, detachListeners, HandlerLoader } from './site-server/handler-loader.ts';

@@ -5,7 +5,7 @@
  * follows `current`, so visitors get the new release when it is switched on. Only a fresh clone, with no release
  * at all, publishes before serving: there is nothing to serve yet (the admin itself lives in a release).
  */
-import type { Database } from '../db/client.ts';
+import type { Database } from '#db/client.ts';
 import { buildStamp } from './build.ts';
 import { publish, type BuildFunction, type PublishResult } from './publish.ts';
 import { startPublish, untilFinished } from './publish-runner.ts';

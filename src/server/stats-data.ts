@@ -3,12 +3,12 @@
  * records read once per build and handed to src/domain/stats as plain records, with statuses as of the
  * release's day.
  */
-import { getDatabase } from '../db/client.ts';
-import { listStatsCertifications, listStatsFairs, listStatsProvinceUnits } from '../db/queries/stats.ts';
-import { fairYear } from '../domain/fairs.ts';
-import { REGIONS, type RegionCode } from '../domain/levels.ts';
-import { computeFigures, type StatsFigures, type StatsInput, type StatsProvince } from '../domain/stats/figures.ts';
-import { todayIso } from '../domain/validity.ts';
+import { getDatabase } from '#db/client.ts';
+import { listStatsCertifications, listStatsFairs, listStatsProvinceUnits } from '#db/queries/stats.ts';
+import { fairYear } from '#domain/fairs.ts';
+import { REGIONS, type RegionCode } from '#domain/levels.ts';
+import { computeFigures, type StatsFigures, type StatsInput, type StatsProvince } from '#domain/stats/figures.ts';
+import { todayIso } from '#domain/validity.ts';
 import { oncePerBuild } from './build-memo.ts';
 import { currentReleaseInfo, type ReleaseInfo } from './release-info.ts';
 

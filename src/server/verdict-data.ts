@@ -3,9 +3,9 @@
  * and the producer of its product. What it reads is what `render-record.ts` fingerprints for the page
  * (decision 032): keep the two in step.
  */
-import { getDatabase } from '../db/client.ts';
-import { getCertificationByCode, listRegistryCodes } from '../db/queries/catalogue.ts';
-import type { CertificationView } from '../domain/certification-view.ts';
+import { getDatabase } from '#db/client.ts';
+import { getCertificationByCode, listRegistryCodes } from '#db/queries/product-records.ts';
+import type { CertificationView } from '#domain/certification-view.ts';
 import { oncePerBuild } from './build-memo.ts';
 import { getProductRecord, type ProductRecord } from './product-data.ts';
 import { keysToRender } from './render-filter.ts';

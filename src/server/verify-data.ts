@@ -5,11 +5,11 @@
  */
 import { and, asc, count, countDistinct, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import type { DbOrTx } from '../db/client.ts';
-import { certifications, decisions, establishments, products, provinces } from '../db/schema/index.ts';
-import type { RegionCode } from '../domain/levels.ts';
-import type { VerifyCertification, VerifyDecision, VerifyExamples, VerifyFindings } from '../domain/verify-findings.ts';
-import { nearbyValidCodes, rankNames, sortDecisionMatches, type VerifyQuery } from '../domain/verify-match.ts';
+import type { DbOrTx } from '#db/client.ts';
+import { certifications, decisions, establishments, products, provinces } from '#db/schema/index.ts';
+import type { RegionCode } from '#domain/levels.ts';
+import type { VerifyCertification, VerifyDecision, VerifyExamples, VerifyFindings } from '#domain/verify-findings.ts';
+import { nearbyValidCodes, rankNames, sortDecisionMatches, type VerifyQuery } from '#domain/verify-match.ts';
 
 /** At most this many of each kind of match are shown; a name matching more says so and links to the search. */
 export const VERIFY_LIMITS = { products: 20, establishments: 10, decisions: 5, certificationsPerDecision: 60, certificates: 20, close: 8 };

@@ -1,10 +1,10 @@
-import { getDatabase } from '../db/client.ts';
-import { getCertificationByCode } from '../db/queries/catalogue.ts';
-import { localizePath, type Locale } from '../domain/i18n.ts';
-import { formatRegistryCode, parseRegistryCode } from '../domain/registry-code.ts';
-import { answerStatus, classifyVerifyInput, type VerifyQuery } from '../domain/verify-match.ts';
-import { verifyStrings } from '../domain/verify-strings.ts';
-import type { VerifyAnswer } from '../domain/verify-findings.ts';
+import { getDatabase } from '#db/client.ts';
+import { getCertificationByCode } from '#db/queries/product-records.ts';
+import { localizePath, type Locale } from '#domain/i18n.ts';
+import { formatRegistryCode, parseRegistryCode } from '#domain/registry-code.ts';
+import { answerStatus, classifyVerifyInput, type VerifyQuery } from '#domain/verify-match.ts';
+import { verifyStrings } from '#domain/verify-strings.ts';
+import type { VerifyAnswer } from '#domain/verify-findings.ts';
 import { countMatches, findVerifyMatches, getVerifyExamples } from './verify-data.ts';
 
 /**

@@ -8,8 +8,8 @@
  * a workbook, and would reach everyone who reads the file as data.
  */
 import ExcelJS from 'exceljs';
-import type { SheetCell, SheetTable } from '../domain/export/sheet.ts';
-import { stampZipEntries } from '../domain/zip-time.ts';
+import type { SheetCell, SheetTable } from '#domain/export/sheet.ts';
+import { stampZipEntries } from '#domain/zip-time.ts';
 
 /** Column widths in characters: enough for a year, at most a long product name before it wraps off. */
 const MIN_WIDTH = 8;

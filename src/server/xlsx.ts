@@ -10,8 +10,8 @@
  */
 import { crc32, inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
-import type { CsvRecord } from '../domain/import/csv.ts';
-import { checkZip, XLSX_LIMITS, type ZipEntry, type ZipLimits } from '../domain/import/zip-check.ts';
+import type { CsvRecord } from '#domain/import/csv.ts';
+import { checkZip, XLSX_LIMITS, type ZipEntry, type ZipLimits } from '#domain/import/zip-check.ts';
 
 export type XlsxResult =
   { ok: true; records: CsvRecord[]; sheet: string } | { ok: false; line: number; column: string | null; reason: string };

@@ -17,7 +17,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { GCProfiler } from 'node:v8';
-import { importList, previewImport } from '../../src/server/importer.ts';
+import { importList, previewImport } from '#server/importer.ts';
 import { createTestDatabase } from '../support/test-database.ts';
 import { listCsv, listXlsx, syntheticList } from '../support/synthetic.ts';
 

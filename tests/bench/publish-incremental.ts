@@ -9,13 +9,13 @@
  */
 import { readFileSync, rmSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Database } from '../../src/db/client.ts';
-import { writeCsv } from '../../src/domain/csv-write.ts';
-import { describePlan, isRenderedPageLine, RENDER_RECORD_FILE, type RenderPlan } from '../../src/domain/render-plan.ts';
-import { importCsv } from '../../src/server/importer.ts';
-import { publish } from '../../src/server/publish.ts';
-import { listFiles } from '../../src/server/release-assembly.ts';
-import { currentReleaseId, listReleases } from '../../src/server/releases.ts';
+import type { Database } from '#db/client.ts';
+import { writeCsv } from '#domain/csv-write.ts';
+import { describePlan, isRenderedPageLine, RENDER_RECORD_FILE, type RenderPlan } from '#domain/render-plan.ts';
+import { importCsv } from '#server/importer.ts';
+import { publish } from '#server/publish.ts';
+import { listFiles } from '#server/release-assembly.ts';
+import { currentReleaseId, listReleases } from '#server/releases.ts';
 import { TMP } from '../support/paths.ts';
 import { syntheticDatabase } from './publish.ts';
 

@@ -15,11 +15,11 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { importCsv } from '../../src/server/importer.ts';
-import { buildSite, buildStamp, ROOT } from '../../src/server/build.ts';
-import { migrateDatabase, openDatabase } from '../../src/db/client.ts';
-import { addDemoExhibitors } from '../../src/db/demo.ts';
-import { seedDatabase } from '../../src/server/seed.ts';
+import { importCsv } from '#server/importer.ts';
+import { buildSite, buildStamp, ROOT } from '#server/build.ts';
+import { migrateDatabase, openDatabase } from '#db/client.ts';
+import { addDemoExhibitors } from '#db/demo.ts';
+import { seedDatabase } from '#server/seed.ts';
 import { createTestDatabase } from '../support/test-database.ts';
 import setup from '../support/global-setup.ts';
 import { TMP } from '../support/paths.ts';

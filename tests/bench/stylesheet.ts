@@ -9,8 +9,8 @@ import { mkdirSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumPath, CHROMIUM_FLAGS } from '../support/chromium.ts';
-import { precompressRelease } from '../../src/server/precompress.ts';
-import { startSiteServer } from '../../src/server/site-server.ts';
+import { precompressRelease } from '#server/precompress.ts';
+import { startSiteServer } from '#server/site-server.ts';
 
 /** Lighthouse's mobile throttling (simulated "Slow 4G"). */
 const NETWORK = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };

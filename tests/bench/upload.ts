@@ -7,7 +7,7 @@
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { ingestImage } from '../../src/server/images.ts';
+import { ingestImage } from '#server/images.ts';
 import { createTestDatabase } from '../support/test-database.ts';
 import { TMP } from '../support/paths.ts';
 

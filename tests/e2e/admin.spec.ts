@@ -1,5 +1,5 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from '@playwright/test';
-import { ADMIN_ROUTES, ROLES, type Role } from '../../src/domain/auth.ts';
+import { ADMIN_ROUTES, ROLES, type Role } from '#domain/auth.ts';
 import { STAFF_EMAIL, STAFF_PASSWORD, STAFF_SITE } from './support/sites.ts';
 import { signInAs, staffSessionCookie } from './support/staff.ts';
 import { axeScan } from './support/axe.ts';

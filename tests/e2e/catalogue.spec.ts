@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { readSeedCsv } from '../../src/db/reference.ts';
-import { PAGE_SIZE } from '../../src/domain/catalogue.ts';
-import { foldVietnamese } from '../../src/domain/text.ts';
+import { readSeedCsv } from '#db/reference.ts';
+import { PAGE_SIZE } from '#domain/listing.ts';
+import { foldVietnamese } from '#domain/text.ts';
 import { openListingFilters } from '../support/filter-panel.ts';
 import { axeScan, WCAG_AND_BEST_PRACTICE } from './support/axe.ts';
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { FAIR_SITE, PUBLIC_SITE } from './support/sites.ts';
-import { headerPolicyOf, inlineScriptsOf, inlineStylesOf, metaPolicyOf, cspHash, sourcesOf } from '../../src/domain/csp.ts';
+import { headerPolicyOf, inlineScriptsOf, inlineStylesOf, metaPolicyOf, cspHash, sourcesOf } from '#domain/csp.ts';
 
 // #17.5: every public page carries a script CSP (hashes, never 'unsafe-inline') in a meta tag, and the site
 // server repeats it as a header with frame-ancestors. The pages must still work under it.

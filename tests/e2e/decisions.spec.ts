@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { parseCsv } from '../../src/domain/import/csv.ts';
+import { parseCsv } from '#domain/import/csv.ts';
 import { axeScan, WCAG_AND_BEST_PRACTICE } from './support/axe.ts';
 
 /** The seed's decision 3116/QĐ-BCT as decisions.csv gives it (its size and source are read, not assumed). */

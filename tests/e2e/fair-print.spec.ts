@@ -1,6 +1,6 @@
 import { FAIR_SITE } from './support/sites.ts';
 import { expect, test, type Page } from '@playwright/test';
-import { compareBoothCodes } from '../../src/domain/fairs.ts';
+import { compareBoothCodes } from '#domain/fairs.ts';
 import { axeScan, WCAG_AND_BEST_PRACTICE } from './support/axe.ts';
 
 // Runs against a site whose 2024 northern fair has (sample) exhibitors in more than one hall.

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { FAIR_SITE } from './support/sites.ts';
 import { expect, test, type Page } from '@playwright/test';
-import { readSeedCsv } from '../../src/db/reference.ts';
-import { compareBoothCodes } from '../../src/domain/fairs.ts';
+import { readSeedCsv } from '#db/reference.ts';
+import { compareBoothCodes } from '#domain/fairs.ts';
 import { axeScan } from './support/axe.ts';
 
 /** The fair site (playwright.config.ts): the real seed plus factory exhibitors at the 2024 northern fair. */

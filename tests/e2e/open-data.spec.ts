@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { parseCsv } from '../../src/domain/import/csv.ts';
+import { parseCsv } from '#domain/import/csv.ts';
 import { axeScan } from './support/axe.ts';
 
 /**

@@ -1,8 +1,8 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { and, asc, eq, notLike } from 'drizzle-orm';
 import { join } from 'node:path';
-import { openDatabase, type Database } from '../../src/db/client.ts';
-import { establishments, fairExhibitors, fairs } from '../../src/db/schema/index.ts';
+import { openDatabase, type Database } from '#db/client.ts';
+import { establishments, fairExhibitors, fairs } from '#db/schema/index.ts';
 import { ROOT } from '../support/paths.ts';
 import { STAFF_SITE, type StaffRole } from './support/sites.ts';
 import { signInAs } from './support/staff.ts';

@@ -5,8 +5,8 @@
  */
 import { brotliCompressSync, constants } from 'node:zlib';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { compareBoothCodes } from '../../src/domain/fairs.ts';
-import { suggestionsAnnouncement } from '../../src/domain/listing-strings.ts';
+import { compareBoothCodes } from '#domain/fairs.ts';
+import { suggestionsAnnouncement } from '#domain/listing-strings.ts';
 import { axeScan, WCAG_AND_BEST_PRACTICE } from './support/axe.ts';
 
 /** The fair site (playwright.config.ts): the real seed plus factory exhibitors at the 2024 northern fair. */

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { decisionNumberKey } from '../../src/domain/decision-number.ts';
-import { parseCsv } from '../../src/domain/import/csv.ts';
-import { formatRegistryCode, makeRegistryCode } from '../../src/domain/registry-code.ts';
-import { compactKey } from '../../src/domain/text.ts';
-import { defaultValidUntil, todayIso } from '../../src/domain/validity.ts';
+import { decisionNumberKey } from '#domain/decision-number.ts';
+import { parseCsv } from '#domain/import/csv.ts';
+import { formatRegistryCode, makeRegistryCode } from '#domain/registry-code.ts';
+import { compactKey } from '#domain/text.ts';
+import { defaultValidUntil, todayIso } from '#domain/validity.ts';
 import { axeScan, WCAG_AND_BEST_PRACTICE } from './support/axe.ts';
 
 /** The seed's rows as objects, read the way the seed reads them, so that expectations follow the data. */

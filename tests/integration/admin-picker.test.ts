@@ -1,14 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordAudit } from '../../src/db/audit.ts';
-import { resolvePicked, searchPicker } from '../../src/db/queries/admin/picker.ts';
-import { issuerFor } from '../../src/db/queries/organisations.ts';
-import { listProvinceUnits } from '../../src/db/queries/provinces.ts';
-import { establishments, organisations, provinces } from '../../src/db/schema/index.ts';
-import { PICKER_KINDS, PICKER_PAGE_SIZE_MAX, PICKER_QUERY_MAX } from '../../src/domain/admin/picker.ts';
-import { adminRoute, isAllowed, ROLES } from '../../src/domain/auth.ts';
-import { pickerAnswer } from '../../src/server/picker-endpoint.ts';
-import { resolvePickerFields } from '../../src/server/picker-data.ts';
+import { recordAudit } from '#db/audit.ts';
+import { resolvePicked, searchPicker } from '#db/queries/admin/picker.ts';
+import { issuerFor } from '#db/queries/organisations.ts';
+import { listProvinceUnits } from '#db/queries/provinces.ts';
+import { establishments, organisations, provinces } from '#db/schema/index.ts';
+import { PICKER_KINDS, PICKER_PAGE_SIZE_MAX, PICKER_QUERY_MAX } from '#domain/admin/picker.ts';
+import { adminRoute, isAllowed, ROLES } from '#domain/auth.ts';
+import { pickerAnswer } from '#server/picker-endpoint.ts';
+import { resolvePickerFields } from '#server/picker-data.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 let database: TestDatabase;

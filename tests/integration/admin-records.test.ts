@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeTransaction } from '../../src/db/client.ts';
+import { writeTransaction } from '#db/client.ts';
 import {
   certificationKind,
   establishmentKind,
@@ -10,20 +10,13 @@ import {
   organisationKind,
   productKind,
   recordKind,
-} from '../../src/db/queries/admin/kinds.ts';
-import { loadOptions } from '../../src/db/queries/admin/options.ts';
-import {
-  createRecord,
-  listRecords,
-  recordAuditRow,
-  recordHistory,
-  updateRecord,
-  type RecordKind,
-} from '../../src/db/queries/admin/records.ts';
-import { getCertificationByCode, getProductBySlug } from '../../src/db/queries/catalogue.ts';
-import { auditLog, certifications, organisationNames, organisations, products, provinces } from '../../src/db/schema/index.ts';
-import { asPosted } from '../../src/domain/admin/form.ts';
-import { parseRegistryCode } from '../../src/domain/registry-code.ts';
+} from '#db/queries/admin/kinds.ts';
+import { loadOptions } from '#db/queries/admin/options.ts';
+import { createRecord, listRecords, recordAuditRow, recordHistory, updateRecord, type RecordKind } from '#db/queries/admin/records.ts';
+import { getCertificationByCode, getProductBySlug } from '#db/queries/product-records.ts';
+import { auditLog, certifications, organisationNames, organisations, products, provinces } from '#db/schema/index.ts';
+import { asPosted } from '#domain/admin/form.ts';
+import { parseRegistryCode } from '#domain/registry-code.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 let database: TestDatabase;

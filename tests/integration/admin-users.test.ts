@@ -1,12 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { getStaffAccount, listStaffAccounts } from '../../src/db/queries/admin-users.ts';
-import { auditLog, sessions, users } from '../../src/db/schema/index.ts';
-import { editUserSchema, NewUserInput, ownPasswordSchema, readUserForm, type EditUserInput } from '../../src/domain/admin/user-form.ts';
-import { changeOwnPassword, createAccount, updateAccount } from '../../src/server/account-changes.ts';
-import { addUser } from '../../src/server/accounts.ts';
-import { currentUser, signIn } from '../../src/server/auth.ts';
-import { setSecurityLogWriter } from '../../src/server/security-log.ts';
+import { getStaffAccount, listStaffAccounts } from '#db/queries/admin-users.ts';
+import { auditLog, sessions, users } from '#db/schema/index.ts';
+import { editUserSchema, NewUserInput, ownPasswordSchema, readUserForm, type EditUserInput } from '#domain/admin/user-form.ts';
+import { changeOwnPassword, createAccount, updateAccount } from '#server/account-changes.ts';
+import { addUser } from '#server/accounts.ts';
+import { currentUser, signIn } from '#server/auth.ts';
+import { setSecurityLogWriter } from '#server/security-log.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 let database: TestDatabase;

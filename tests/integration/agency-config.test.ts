@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readAgency } from '../../src/server/agency-config.ts';
+import { readAgency } from '#server/agency-config.ts';
 import { TMP } from '../support/paths.ts';
 
 const dir = mkdtempSync(join(TMP, 'agency-'));

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sessions } from '../../src/db/schema/index.ts';
-import { PASSWORD_MESSAGES, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../../src/domain/auth.ts';
-import { findUserByEmail } from '../../src/db/queries/staff.ts';
-import { addUser, ensureFirstAdmin } from '../../src/server/accounts.ts';
-import { currentUser, hashPassword, signIn, signOut } from '../../src/server/auth.ts';
+import { sessions } from '#db/schema/index.ts';
+import { PASSWORD_MESSAGES, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '#domain/auth.ts';
+import { findUserByEmail } from '#db/queries/staff.ts';
+import { addUser, ensureFirstAdmin } from '#server/accounts.ts';
+import { currentUser, hashPassword, signIn, signOut } from '#server/auth.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 let database: TestDatabase;

@@ -9,9 +9,9 @@ import { spawn } from 'node:child_process';
 import { createClient } from '@libsql/client';
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordAudit } from '../../src/db/audit.ts';
-import { writeTransaction } from '../../src/db/client.ts';
-import { auditLog } from '../../src/db/schema/index.ts';
+import { recordAudit } from '#db/audit.ts';
+import { writeTransaction } from '#db/client.ts';
+import { auditLog } from '#db/schema/index.ts';
 import { ROOT } from '../support/paths.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 

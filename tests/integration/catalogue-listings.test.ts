@@ -5,10 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getDatabase } from '../../src/db/client.ts';
-import { filterItems, PAGE_SIZE, paginate, sortItems } from '../../src/domain/catalogue.ts';
-import { catalogueListingPaths, getCatalogueData, getListingItems } from '../../src/server/catalogue-data.ts';
-import { importCsv } from '../../src/server/importer.ts';
+import { getDatabase } from '#db/client.ts';
+import { filterItems, PAGE_SIZE, paginate, sortItems } from '#domain/listing.ts';
+import { catalogueListingPaths, getCatalogueData, getListingItems } from '#server/listing-data.ts';
+import { importCsv } from '#server/importer.ts';
 import { ROOT } from '../support/paths.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 

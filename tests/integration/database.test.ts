@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordAudit } from '../../src/db/audit.ts';
-import { auditLog } from '../../src/db/schema/index.ts';
+import { recordAudit } from '#db/audit.ts';
+import { auditLog } from '#db/schema/index.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 let database: TestDatabase;

@@ -10,25 +10,18 @@ import { join } from 'node:path';
 import type { APIContext } from 'astro';
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeTransaction } from '../../src/db/client.ts';
-import { certificationKind, recordKind } from '../../src/db/queries/admin/kinds.ts';
-import { decisionKind } from '../../src/db/queries/admin/decision-kind.ts';
-import { loadOptions } from '../../src/db/queries/admin/options.ts';
-import {
-  createRecord,
-  listRecords,
-  recordAuditRow,
-  recordHistory,
-  updateRecord,
-  type RecordKind,
-} from '../../src/db/queries/admin/records.ts';
-import { auditLog, decisions, organisations, products, provinces, users } from '../../src/db/schema/index.ts';
-import { asPosted } from '../../src/domain/admin/form.ts';
-import { MAX_DOCUMENT_BYTES } from '../../src/domain/pdf-check.ts';
-import { POST as postDocument } from '../../src/pages/admin/decisions/[id]/document.ts';
-import { GET as adminDownload } from '../../src/pages/admin/decisions/[id]/document.pdf.ts';
-import { GET as publicDocument } from '../../src/pages/documents/[file].pdf.ts';
-import { documentsDir } from '../../src/server/documents.ts';
+import { writeTransaction } from '#db/client.ts';
+import { certificationKind, recordKind } from '#db/queries/admin/kinds.ts';
+import { decisionKind } from '#db/queries/admin/decision-kind.ts';
+import { loadOptions } from '#db/queries/admin/options.ts';
+import { createRecord, listRecords, recordAuditRow, recordHistory, updateRecord, type RecordKind } from '#db/queries/admin/records.ts';
+import { auditLog, decisions, organisations, products, provinces, users } from '#db/schema/index.ts';
+import { asPosted } from '#domain/admin/form.ts';
+import { MAX_DOCUMENT_BYTES } from '#domain/pdf-check.ts';
+import { POST as postDocument } from '#pages/admin/decisions/[id]/document.ts';
+import { GET as adminDownload } from '#pages/admin/decisions/[id]/document.pdf.ts';
+import { GET as publicDocument } from '#pages/documents/[file].pdf.ts';
+import { documentsDir } from '#server/documents.ts';
 import { cleanPdf, hiddenJsPdf, openActionPdf } from '../support/pdf-factory.ts';
 import { TMP } from '../support/paths.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { and, count, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { certifications, decisions, organisationNames, organisations, provinces } from '../../src/db/schema/index.ts';
-import { readSeedDecisions } from '../../src/db/seed.ts';
-import { seedDatabase } from '../../src/server/seed.ts';
-import { decisionNumberKey } from '../../src/domain/decision-number.ts';
-import { parseCsv } from '../../src/domain/import/csv.ts';
-import { importCsv } from '../../src/server/importer.ts';
+import { certifications, decisions, organisationNames, organisations, provinces } from '#db/schema/index.ts';
+import { readSeedDecisions } from '#db/seed.ts';
+import { seedDatabase } from '#server/seed.ts';
+import { decisionNumberKey } from '#domain/decision-number.ts';
+import { parseCsv } from '#domain/import/csv.ts';
+import { importCsv } from '#server/importer.ts';
 import { ROOT } from '../support/paths.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 

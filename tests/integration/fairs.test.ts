@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDemoExhibitors } from '../../src/db/demo.ts';
-import { countFairExhibitors, getFairBySlug, listFairExhibitors, listFairsOfEstablishment } from '../../src/db/queries/fairs.ts';
-import { fairExhibitors, fairs, products, provinces, establishments } from '../../src/db/schema/index.ts';
-import { seedDatabase } from '../../src/server/seed.ts';
-import { compareBoothCodes, normalizeBoothCode } from '../../src/domain/fairs.ts';
+import { addDemoExhibitors } from '#db/demo.ts';
+import { countFairExhibitors, getFairBySlug, listFairExhibitors, listFairsOfEstablishment } from '#db/queries/fairs.ts';
+import { fairExhibitors, fairs, products, provinces, establishments } from '#db/schema/index.ts';
+import { seedDatabase } from '#server/seed.ts';
+import { compareBoothCodes, normalizeBoothCode } from '#domain/fairs.ts';
 import { addFactoryExhibitors, FACTORY_FAIR_SLUG } from '../support/fair-factory.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 

@@ -3,9 +3,9 @@
  * middleware go through. The site server's own limit (before Astro) is tested in site-server.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { FORM_BODY_LIMIT } from '../../src/domain/auth.ts';
-import { postedForm } from '../../src/server/admin-pages.ts';
-import { readFormBody } from '../../src/server/form-body.ts';
+import { FORM_BODY_LIMIT } from '#domain/auth.ts';
+import { postedForm } from '#server/admin-pages.ts';
+import { readFormBody } from '#server/form-body.ts';
 
 const MB = 1024 * 1024;
 

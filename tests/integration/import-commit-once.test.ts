@@ -7,10 +7,10 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, certifications, users } from '../../src/db/schema/index.ts';
-import { commitStaged, type CommitOutcome } from '../../src/server/admin-import.ts';
-import { backupsDirOf } from '../../src/server/backup.ts';
-import { loadStaged, stageImport, type StagedImport } from '../../src/server/import-staging.ts';
+import { auditLog, certifications, users } from '#db/schema/index.ts';
+import { commitStaged, type CommitOutcome } from '#server/admin-import.ts';
+import { backupsDirOf } from '#server/backup.ts';
+import { loadStaged, stageImport, type StagedImport } from '#server/import-staging.ts';
 import { ROOT, TMP } from '../support/paths.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listCertificationsForExport } from '../../src/db/queries/export.ts';
-import { establishments, products } from '../../src/db/schema/index.ts';
-import { officialListTable } from '../../src/domain/export/official-list.ts';
-import { formatIssue } from '../../src/domain/import/columns.ts';
-import { importCsv } from '../../src/server/importer.ts';
+import { listCertificationsForExport } from '#db/queries/export.ts';
+import { establishments, products } from '#db/schema/index.ts';
+import { officialListTable } from '#domain/export/official-list.ts';
+import { formatIssue } from '#domain/import/columns.ts';
+import { importCsv } from '#server/importer.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 const actor = { label: 'test' };

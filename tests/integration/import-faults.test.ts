@@ -11,8 +11,8 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/client.ts';
-import { importList } from '../../src/server/importer.ts';
+import { openDatabase } from '#db/client.ts';
+import { importList } from '#server/importer.ts';
 import { ROOT, TEMPLATE_DB, TMP } from '../support/paths.ts';
 import { listCsv, syntheticList } from '../support/synthetic.ts';
 

@@ -6,9 +6,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { certifications, users } from '../../src/db/schema/index.ts';
-import { loadStaged, stageImport } from '../../src/server/import-staging.ts';
-import { answerImportPost } from '../../src/server/import-post.ts';
+import { certifications, users } from '#db/schema/index.ts';
+import { loadStaged, stageImport } from '#server/import-staging.ts';
+import { answerImportPost } from '#server/import-post.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { TMP } from '../support/paths.ts';
 

@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importList, previewImport, type ImportMode } from '../../src/server/importer.ts';
+import { importList, previewImport, type ImportMode } from '#server/importer.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { makeZip } from '../support/zip.ts';
 

@@ -4,10 +4,10 @@
  */
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readProductForm } from '../../src/domain/admin/product-form.ts';
-import { certifications, establishments, products } from '../../src/db/schema/index.ts';
-import { formatIssue, formatIssueVi } from '../../src/domain/import/columns.ts';
-import { importList } from '../../src/server/importer.ts';
+import { readProductForm } from '#domain/admin/product-form.ts';
+import { certifications, establishments, products } from '#db/schema/index.ts';
+import { formatIssue, formatIssueVi } from '#domain/import/columns.ts';
+import { importList } from '#server/importer.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 const actor = { label: 'test' };

@@ -5,8 +5,8 @@
  */
 import { asc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, certifications, establishments, products } from '../../src/db/schema/index.ts';
-import { importList } from '../../src/server/importer.ts';
+import { auditLog, certifications, establishments, products } from '#db/schema/index.ts';
+import { importList } from '#server/importer.ts';
 import { listCsv, syntheticList, type ListRow } from '../support/synthetic.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 

@@ -5,9 +5,9 @@
 import { count } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { certifications, products } from '../../src/db/schema/index.ts';
-import { describeImport, importList, MAX_IMPORT_ROWS } from '../../src/server/importer.ts';
-import { readXlsx } from '../../src/server/xlsx.ts';
+import { certifications, products } from '#db/schema/index.ts';
+import { describeImport, importList, MAX_IMPORT_ROWS } from '#server/importer.ts';
+import { readXlsx } from '#server/xlsx.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { makeZip } from '../support/zip.ts';
 

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { count, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getProductBySlug } from '../../src/db/queries/catalogue.ts';
-import { certifications, establishments, products } from '../../src/db/schema/index.ts';
-import { readSeedCsv } from '../../src/db/reference.ts';
-import { seedDatabase } from '../../src/server/seed.ts';
-import { formatIssue } from '../../src/domain/import/columns.ts';
-import { importCsv } from '../../src/server/importer.ts';
+import { getProductBySlug } from '#db/queries/product-records.ts';
+import { certifications, establishments, products } from '#db/schema/index.ts';
+import { readSeedCsv } from '#db/reference.ts';
+import { seedDatabase } from '#server/seed.ts';
+import { formatIssue } from '#domain/import/columns.ts';
+import { importCsv } from '#server/importer.ts';
 import { ROOT } from '../support/paths.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 

@@ -2,8 +2,8 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { selectCertifications } from '../../src/db/queries/catalogue.ts';
-import { seedDatabase } from '../../src/server/seed.ts';
+import { selectCertifications } from '#db/queries/product-records.ts';
+import { seedDatabase } from '#server/seed.ts';
 import {
   certifications,
   establishments,
@@ -14,14 +14,14 @@ import {
   productImages,
   products,
   provinces,
-} from '../../src/db/schema/index.ts';
-import { parseCsv } from '../../src/domain/import/csv.ts';
-import { IMPORT_COLUMNS } from '../../src/domain/import/columns.ts';
-import { DATASET_NAMES, DATASETS, OPEN_DATA_FILES, type DatasetName } from '../../src/domain/open-data/catalog.ts';
-import { csvColumns, readDatasetCsv } from '../../src/domain/open-data/csv.ts';
-import { sha256Hex } from '../../src/domain/open-data/documents.ts';
-import type { Manifest, ProductDocument } from '../../src/domain/open-data/schemas.ts';
-import { buildOpenData, type OpenData } from '../../src/server/open-data.ts';
+} from '#db/schema/index.ts';
+import { parseCsv } from '#domain/import/csv.ts';
+import { IMPORT_COLUMNS } from '#domain/import/columns.ts';
+import { DATASET_NAMES, DATASETS, OPEN_DATA_FILES, type DatasetName } from '#domain/open-data/catalog.ts';
+import { csvColumns, readDatasetCsv } from '#domain/open-data/csv.ts';
+import { sha256Hex } from '#domain/open-data/documents.ts';
+import type { Manifest, ProductDocument } from '#domain/open-data/schemas.ts';
+import { buildOpenData, type OpenData } from '#server/open-data.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 const site = new URL('https://spcnnt.example.vn');

@@ -10,9 +10,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { importCsv } from '../../src/server/importer.ts';
-import { publish, type PublishOptions } from '../../src/server/publish.ts';
-import { currentReleaseId, readRelease } from '../../src/server/releases.ts';
+import { importCsv } from '#server/importer.ts';
+import { publish, type PublishOptions } from '#server/publish.ts';
+import { currentReleaseId, readRelease } from '#server/releases.ts';
 import { fakeBuild } from '../support/fake-build.ts';
 import { ROOT, TMP } from '../support/paths.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';

@@ -7,15 +7,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startPublish } from '../../src/server/publish-runner.ts';
-import {
-  acquirePublishLock,
-  lockHolder,
-  processIdentity,
-  staleReason,
-  type LockHolder,
-  type StaleReason,
-} from '../../src/server/publish-lock.ts';
+import { startPublish } from '#server/publish-runner.ts';
+import { acquirePublishLock, lockHolder, processIdentity, staleReason, type LockHolder, type StaleReason } from '#server/publish-lock.ts';
 import { ROOT } from '../support/paths.ts';
 import { tempDirs } from '../support/temp-dirs.ts';
 

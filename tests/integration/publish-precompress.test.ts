@@ -6,10 +6,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isCompressible } from '../../src/domain/content-coding.ts';
-import { importCsv } from '../../src/server/importer.ts';
-import { MIN_BYTES } from '../../src/server/precompress.ts';
-import { publish } from '../../src/server/publish.ts';
+import { isCompressible } from '#domain/content-coding.ts';
+import { importCsv } from '#server/importer.ts';
+import { MIN_BYTES } from '#server/precompress.ts';
+import { publish } from '#server/publish.ts';
 import { fakeBuild } from '../support/fake-build.ts';
 import { ROOT, TMP } from '../support/paths.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';

@@ -8,11 +8,11 @@ import { mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, mkdirSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importCsv } from '../../src/server/importer.ts';
-import { publish } from '../../src/server/publish.ts';
-import { isInside, linkModules } from '../../src/server/release-modules.ts';
-import { currentReleaseId } from '../../src/server/releases.ts';
-import { startSiteServer } from '../../src/server/site-server.ts';
+import { importCsv } from '#server/importer.ts';
+import { publish } from '#server/publish.ts';
+import { isInside, linkModules } from '#server/release-modules.ts';
+import { currentReleaseId } from '#server/releases.ts';
+import { startSiteServer } from '#server/site-server.ts';
 import { ROOT, TMP } from '../support/paths.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 

@@ -1,8 +1,8 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeReport, countOpenReports, listReports, submitReport } from '../../src/db/queries/reports.ts';
-import { errorReports, throttleCounters, users } from '../../src/db/schema/index.ts';
-import { PER_SOURCE, SITE_WIDE } from '../../src/domain/report/throttle.ts';
+import { closeReport, countOpenReports, listReports, submitReport } from '#db/queries/reports.ts';
+import { errorReports, throttleCounters, users } from '#db/schema/index.ts';
+import { PER_SOURCE, SITE_WIDE } from '#domain/report/throttle.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 let database: TestDatabase;

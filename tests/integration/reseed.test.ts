@@ -1,10 +1,10 @@
 import { count, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readSeedCsv } from '../../src/db/reference.ts';
-import { auditLog, certifications, decisions, fairs, slugRedirects, users } from '../../src/db/schema/index.ts';
-import { lastSeedChecksum, seedChecksum } from '../../src/db/seed.ts';
-import { seedDatabase } from '../../src/server/seed.ts';
-import { slugify } from '../../src/domain/slug.ts';
+import { readSeedCsv } from '#db/reference.ts';
+import { auditLog, certifications, decisions, fairs, slugRedirects, users } from '#db/schema/index.ts';
+import { lastSeedChecksum, seedChecksum } from '#db/seed.ts';
+import { seedDatabase } from '#server/seed.ts';
+import { slugify } from '#domain/slug.ts';
 import { ROOT } from '../support/paths.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 

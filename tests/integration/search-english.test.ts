@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listCatalogueItems } from '../../src/db/queries/listing.ts';
-import type { CatalogueItem } from '../../src/domain/catalogue.ts';
-import type { Locale } from '../../src/domain/i18n.ts';
-import { buildProductSearch } from '../../src/domain/search/bundle.ts';
-import { ChunkedIndex } from '../../src/domain/search/engine.ts';
-import { importCsv } from '../../src/server/importer.ts';
+import { listCatalogueItems } from '#db/queries/listing.ts';
+import type { CatalogueItem } from '#domain/listing.ts';
+import type { Locale } from '#domain/i18n.ts';
+import { buildProductSearch } from '#domain/search/bundle.ts';
+import { ChunkedIndex } from '#domain/search/engine.ts';
+import { importCsv } from '#server/importer.ts';
 import { ROOT } from '../support/paths.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 

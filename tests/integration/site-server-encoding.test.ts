@@ -9,8 +9,8 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { precompressFiles, precompressRelease } from '../../src/server/precompress.ts';
-import { startSiteServer, type SiteServer } from '../../src/server/site-server.ts';
+import { precompressFiles, precompressRelease } from '#server/precompress.ts';
+import { startSiteServer, type SiteServer } from '#server/site-server.ts';
 import { TMP } from '../support/paths.ts';
 
 const POLICY = "default-src 'self'; style-src 'self'";

@@ -11,7 +11,7 @@ import { Agent, request } from 'node:http';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSiteServer, type SiteServer } from '../../src/server/site-server.ts';
+import { startSiteServer, type SiteServer } from '#server/site-server.ts';
 import { TMP } from '../support/paths.ts';
 
 const SECRET = 'SECRET-BYTES-NEVER-SERVED';

@@ -12,10 +12,10 @@ import type { APIContext } from 'astro';
 import { and, count, eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getDatabase, writeTransaction } from '../../src/db/client.ts';
-import { addProductImage, listProductImages, publishedProductImages } from '../../src/db/queries/product-images.ts';
-import { auditLog, images, products, users } from '../../src/db/schema/index.ts';
-import { MAX_UPLOAD_BYTES, parseVariantFileName, variantsOf } from '../../src/domain/images.ts';
+import { getDatabase, writeTransaction } from '#db/client.ts';
+import { addProductImage, listProductImages, publishedProductImages } from '#db/queries/product-images.ts';
+import { auditLog, images, products, users } from '#db/schema/index.ts';
+import { MAX_UPLOAD_BYTES, parseVariantFileName, variantsOf } from '#domain/images.ts';
 import {
   imageJobs,
   ingestImage,
@@ -25,9 +25,9 @@ import {
   readLimited,
   sweepOrphans,
   uploadsDir,
-} from '../../src/server/images.ts';
-import { POST } from '../../src/pages/admin/products/[id]/images.ts';
-import { GET as getAdminWebp } from '../../src/pages/admin/media/[file].webp.ts';
+} from '#server/images.ts';
+import { POST } from '#pages/admin/products/[id]/images.ts';
+import { GET as getAdminWebp } from '#pages/admin/media/[file].webp.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { TMP } from '../support/paths.ts';
 

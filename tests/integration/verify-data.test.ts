@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { products } from '../../src/db/schema/index.ts';
-import { formatRegistryCode } from '../../src/domain/registry-code.ts';
-import { todayIso } from '../../src/domain/validity.ts';
-import { classifyVerifyInput, verdictOn } from '../../src/domain/verify-match.ts';
-import { countMatches, findVerifyMatches, getVerifyExamples, VERIFY_LIMITS } from '../../src/server/verify-data.ts';
-import { compactKey } from '../../src/domain/text.ts';
+import { products } from '#db/schema/index.ts';
+import { formatRegistryCode } from '#domain/registry-code.ts';
+import { todayIso } from '#domain/validity.ts';
+import { classifyVerifyInput, verdictOn } from '#domain/verify-match.ts';
+import { countMatches, findVerifyMatches, getVerifyExamples, VERIFY_LIMITS } from '#server/verify-data.ts';
+import { compactKey } from '#domain/text.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { addVerifyFixture, FACTORY_DECISION, OTHER_ISSUER_DECISION, type VerifyFixture } from '../support/verify-factory.ts';
 

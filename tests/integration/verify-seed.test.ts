@@ -1,11 +1,11 @@
 import { count, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readSeedCsv } from '../../src/db/reference.ts';
-import { certifications, decisions } from '../../src/db/schema/index.ts';
-import { seedDatabase } from '../../src/server/seed.ts';
-import { decisionNumberKey } from '../../src/domain/decision-number.ts';
-import { classifyVerifyInput } from '../../src/domain/verify-match.ts';
-import { findVerifyMatches } from '../../src/server/verify-data.ts';
+import { readSeedCsv } from '#db/reference.ts';
+import { certifications, decisions } from '#db/schema/index.ts';
+import { seedDatabase } from '#server/seed.ts';
+import { decisionNumberKey } from '#domain/decision-number.ts';
+import { classifyVerifyInput } from '#domain/verify-match.ts';
+import { findVerifyMatches } from '#server/verify-data.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 let database: TestDatabase;

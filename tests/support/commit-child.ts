@@ -4,9 +4,9 @@
  * it through commitStaged and prints the outcome as JSON.
  */
 import { createInterface } from 'node:readline';
-import { openDatabase } from '../../src/db/client.ts';
-import { commitStaged } from '../../src/server/admin-import.ts';
-import { loadStaged } from '../../src/server/import-staging.ts';
+import { openDatabase } from '#db/client.ts';
+import { commitStaged } from '#server/admin-import.ts';
+import { loadStaged } from '#server/import-staging.ts';
 
 const database = await openDatabase({ url: process.env['DATABASE_URL']! });
 const userId = Number(process.env['USER_ID']);

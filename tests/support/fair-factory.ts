@@ -5,12 +5,12 @@
  * the same rows. Every row is marked as sample data, as the demo's are.
  */
 import { eq, inArray } from 'drizzle-orm';
-import type { Database } from '../../src/db/client.ts';
-import { establishments, fairExhibitorProducts, fairExhibitors, fairs, products } from '../../src/db/schema/index.ts';
-import { writeCsv } from '../../src/domain/csv-write.ts';
-import { establishmentKey } from '../../src/domain/establishments.ts';
-import { productGroupByCode } from '../../src/domain/groups.ts';
-import { importCsv } from '../../src/server/importer.ts';
+import type { Database } from '#db/client.ts';
+import { establishments, fairExhibitorProducts, fairExhibitors, fairs, products } from '#db/schema/index.ts';
+import { writeCsv } from '#domain/csv-write.ts';
+import { establishmentKey } from '#domain/establishments.ts';
+import { productGroupByCode } from '#domain/groups.ts';
+import { importCsv } from '#server/importer.ts';
 import { syntheticCatalogue } from './synthetic.ts';
 
 export const FACTORY_FAIR_SLUG = 'hoi-cho-trien-lam-hang-cong-nghiep-nong-thon-tieu-bieu-khu-vuc-phia-bac-nam-2024';

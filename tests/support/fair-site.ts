@@ -3,13 +3,13 @@
  * the 2024 northern fair (FAIR_EXHIBITORS of them, 60 by default), and a photo of Trà Ô Long taken
  * through the upload pipeline (into UPLOADS_DIR). `npm start` then builds and serves it.
  */
-import { databaseConfigFromEnv, migrateDatabase, openDatabase } from '../../src/db/client.ts';
-import { seedDatabase } from '../../src/server/seed.ts';
+import { databaseConfigFromEnv, migrateDatabase, openDatabase } from '#db/client.ts';
+import { seedDatabase } from '#server/seed.ts';
 import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
-import { addProductImage } from '../../src/db/queries/product-images.ts';
-import { products } from '../../src/db/schema/index.ts';
-import { ingestImage } from '../../src/server/images.ts';
+import { addProductImage } from '#db/queries/product-images.ts';
+import { products } from '#db/schema/index.ts';
+import { ingestImage } from '#server/images.ts';
 import { addFactoryExhibitors } from './fair-factory.ts';
 
 const count = Number(process.env['FAIR_EXHIBITORS'] || 60);

@@ -5,16 +5,16 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { openDatabase } from '../../src/db/client.ts';
-import { listProductSlugs, listRegistryCodes } from '../../src/db/queries/catalogue.ts';
-import { listPublishedDecisions } from '../../src/db/queries/decision-pages.ts';
-import { listFairs } from '../../src/db/queries/fairs.ts';
-import { listProducers } from '../../src/db/queries/producers.ts';
-import { listCatalogueItems } from '../../src/db/queries/listing.ts';
-import { expectedPages } from '../../src/domain/release-check.ts';
-import { buildProductSearch, type SearchDisplay } from '../../src/domain/search/bundle.ts';
-import { todayIso } from '../../src/domain/validity.ts';
-import type { BuildFunction } from '../../src/server/publish.ts';
+import { openDatabase } from '#db/client.ts';
+import { listProductSlugs, listRegistryCodes } from '#db/queries/product-records.ts';
+import { listPublishedDecisions } from '#db/queries/decision-pages.ts';
+import { listFairs } from '#db/queries/fairs.ts';
+import { listProducers } from '#db/queries/producers.ts';
+import { listCatalogueItems } from '#db/queries/listing.ts';
+import { expectedPages } from '#domain/release-check.ts';
+import { buildProductSearch, type SearchDisplay } from '#domain/search/bundle.ts';
+import { todayIso } from '#domain/validity.ts';
+import type { BuildFunction } from '#server/publish.ts';
 
 /** What a faulty build does to the product search index: leaves it out, or indexes no product. */
 export type SearchFault = 'missing' | 'empty';

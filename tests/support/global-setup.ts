@@ -1,6 +1,6 @@
 import { mkdirSync, rmSync } from 'node:fs';
-import { migrateDatabase, openDatabase } from '../../src/db/client.ts';
-import { ensureReferenceData } from '../../src/db/reference.ts';
+import { migrateDatabase, openDatabase } from '#db/client.ts';
+import { ensureReferenceData } from '#db/reference.ts';
 import { TEMPLATE_DB, TMP } from './paths.ts';
 
 /** Migrates one template database with the reference tables; each test file copies it. */

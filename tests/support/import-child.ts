@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Transaction, TransactionMode } from '@libsql/client';
-import { openDatabase } from '../../src/db/client.ts';
-import { importList } from '../../src/server/importer.ts';
+import { openDatabase } from '#db/client.ts';
+import { importList } from '#server/importer.ts';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const database = await openDatabase({ url: process.env['DATABASE_URL']! });

@@ -4,7 +4,7 @@
  * integration test (with thresholds) and by `npm run bench -- search` (beside Pagefind).
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import type { Locale } from '../../src/domain/i18n.ts';
+import type { Locale } from '#domain/i18n.ts';
 import { ROOT } from './paths.ts';
 
 export interface LabelledQuery {

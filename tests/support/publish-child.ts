@@ -2,8 +2,8 @@
  * A publish in a process of its own, for the tests that kill it (R29, R32): publishes DATABASE_URL into
  * RELEASES_DIR with the slow stand-in build, printing `start <step>` / `done <step>` lines as it goes.
  */
-import { openDatabase } from '../../src/db/client.ts';
-import { publish } from '../../src/server/publish.ts';
+import { openDatabase } from '#db/client.ts';
+import { publish } from '#server/publish.ts';
 import { fakeBuild } from './fake-build.ts';
 
 const database = await openDatabase({ url: process.env['DATABASE_URL']! });

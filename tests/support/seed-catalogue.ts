@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { listCatalogueItems } from '../../src/db/queries/listing.ts';
-import type { CatalogueItem } from '../../src/domain/catalogue.ts';
-import { importCsv } from '../../src/server/importer.ts';
+import { listCatalogueItems } from '#db/queries/listing.ts';
+import type { CatalogueItem } from '#domain/listing.ts';
+import { importCsv } from '#server/importer.ts';
 import { ROOT } from './paths.ts';
 import { createTestDatabase } from './test-database.ts';
 

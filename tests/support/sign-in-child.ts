@@ -3,8 +3,8 @@
  * DATABASE_URL names the database, ATTEMPTS a JSON list of { email, password, ip, deviceCookie? }; prints
  * one JSON line per attempt with its outcome (never the token).
  */
-import { openDatabase } from '../../src/db/client.ts';
-import { signIn } from '../../src/server/auth.ts';
+import { openDatabase } from '#db/client.ts';
+import { signIn } from '#server/auth.ts';
 
 const database = await openDatabase({ url: process.env['DATABASE_URL']! });
 const attempts = JSON.parse(process.env['ATTEMPTS']!) as { email: string; password: string; ip: string; deviceCookie?: string }[];

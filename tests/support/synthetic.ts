@@ -11,12 +11,12 @@
  * The same arguments always give the same data.
  */
 import ExcelJS from 'exceljs';
-import { seedProvinceUnits } from '../../src/db/reference.ts';
-import type { CatalogueItem, LevelFacet } from '../../src/domain/catalogue.ts';
-import { writeCsv } from '../../src/domain/csv-write.ts';
-import { establishmentKey } from '../../src/domain/establishments.ts';
-import { slugify, uniqueSlug } from '../../src/domain/slug.ts';
-import { compactKey, foldVietnamese } from '../../src/domain/text.ts';
+import { seedProvinceUnits } from '#db/reference.ts';
+import type { CatalogueItem, LevelFacet } from '#domain/listing.ts';
+import { writeCsv } from '#domain/csv-write.ts';
+import { establishmentKey } from '#domain/establishments.ts';
+import { slugify, uniqueSlug } from '#domain/slug.ts';
+import { compactKey, foldVietnamese } from '#domain/text.ts';
 
 /** mulberry32: a small, fast, seeded PRNG (a failing sequence can be replayed from its seed). */
 export function random(seed: number): () => number {

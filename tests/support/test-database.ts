@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { migrateDatabase, openDatabase, type Database } from '../../src/db/client.ts';
-import { ensureReferenceData } from '../../src/db/reference.ts';
+import { migrateDatabase, openDatabase, type Database } from '#db/client.ts';
+import { ensureReferenceData } from '#db/reference.ts';
 import { ROOT, TEMPLATE_DB, TMP } from './paths.ts';
 
 export interface TestDatabase extends Database {

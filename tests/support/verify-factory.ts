@@ -4,12 +4,12 @@
  * certification, and an end date recorded by staff. Takes the database as an argument.
  */
 import { and, eq } from 'drizzle-orm';
-import type { Database } from '../../src/db/client.ts';
-import { certifications, decisions, products } from '../../src/db/schema/index.ts';
-import { writeCsv } from '../../src/domain/csv-write.ts';
-import { decisionNumberKey } from '../../src/domain/decision-number.ts';
-import { compactKey } from '../../src/domain/text.ts';
-import { importCsv } from '../../src/server/importer.ts';
+import type { Database } from '#db/client.ts';
+import { certifications, decisions, products } from '#db/schema/index.ts';
+import { writeCsv } from '#domain/csv-write.ts';
+import { decisionNumberKey } from '#domain/decision-number.ts';
+import { compactKey } from '#domain/text.ts';
+import { importCsv } from '#server/importer.ts';
 
 export const FACTORY_DECISION = { number: '3116/QĐ-BCT', slug: '3116-qd-bct-2023', productsCertified: 173 };
 export const OTHER_ISSUER_DECISION = { number: '3116/QĐ-UBND', slug: '3116-qd-ubnd-2022' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { logoDataUri, MAX_LOGO_BYTES, parseAgency } from '../../src/domain/about/agency.ts';
+import { logoDataUri, MAX_LOGO_BYTES, parseAgency } from '#domain/about/agency.ts';
 
 describe('parseAgency', () => {
   it('reads a full configuration, a one-language name serving both languages', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { roundCoverage } from '../../src/domain/about/completeness.ts';
+import { roundCoverage } from '#domain/about/completeness.ts';
 
 const national = (year: number, n: number) => ({ level: 'national' as const, region: null, year, n });
 const north = (year: number, n: number) => ({ level: 'regional' as const, region: 'north' as const, year, n });

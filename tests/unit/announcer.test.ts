@@ -1,6 +1,6 @@
 /** The polite announcer behind the search page's and the combobox's live regions. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { politeAnnouncer } from '../../src/scripts/announcer.ts';
+import { politeAnnouncer } from '#scripts/announcer.ts';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adminRoute, bodyAccepted, isAllowed } from '../../src/domain/auth.ts';
+import { adminRoute, bodyAccepted, isAllowed } from '#domain/auth.ts';
 
 describe('the route × role table: decisions (issue #16)', () => {
   it('lets staff see decisions and editors change them, like every record kind', () => {

@@ -11,7 +11,7 @@ import {
   SESSION_ABSOLUTE_MS,
   SESSION_IDLE_MS,
   sessionState,
-} from '../../src/domain/auth.ts';
+} from '#domain/auth.ts';
 
 describe('passwordProblem (R02, #17.6)', () => {
   // The estimator loads its dictionaries on first use: once, here, not inside the first test's time limit.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { facetValueLabel, groupLabel, levelFacetLabel, provinceFacetLabel } from '../../src/domain/catalogue-labels.ts';
+import { facetValueLabel, groupLabel, levelFacetLabel, provinceFacetLabel } from '#domain/facet-labels.ts';
 
 describe('levelFacetLabel', () => {
   it('names regional values with their region', () => {

@@ -11,7 +11,7 @@ import {
   selectionToQuery,
   sortItems,
   type CatalogueItem,
-} from '../../src/domain/catalogue.ts';
+} from '#domain/listing.ts';
 
 const item = (over: Partial<CatalogueItem> & Pick<CatalogueItem, 'slug' | 'name'>): CatalogueItem => ({
   kind: 'single',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeCertification, highestCertification, timelineOrder } from '../../src/domain/certification-display.ts';
+import { describeCertification, highestCertification, timelineOrder } from '#domain/certification-display.ts';
 
 const cert = (level: 'provincial' | 'regional' | 'national', roundYear: number, validUntil: string | null = null) => ({
   level,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeFeedEntries } from '../../src/domain/change-feed.ts';
+import { changeFeedEntries } from '#domain/change-log-feed.ts';
 import {
   addedDecisions,
   compareReleases,
@@ -8,7 +8,7 @@ import {
   type CertificationState,
   type ChangeLog,
   type DecisionState,
-} from '../../src/domain/change-log.ts';
+} from '#domain/change-log.ts';
 
 const cert = (over: Partial<CertificationState> = {}): CertificationState => ({
   product: 'Chè Shan tuyết Hà Giang',

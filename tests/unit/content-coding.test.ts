@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseEncoding, ifRangeHolds, isCompressible, parseAcceptEncoding, rangeOf } from '../../src/domain/content-coding.ts';
+import { chooseEncoding, ifRangeHolds, isCompressible, parseAcceptEncoding, rangeOf } from '#domain/content-coding.ts';
 
 describe('isCompressible', () => {
   it.each([

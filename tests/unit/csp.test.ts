@@ -9,7 +9,7 @@ import {
   metaPolicyOf,
   cspHash,
   sourcesOf,
-} from '../../src/domain/csp.ts';
+} from '#domain/csp.ts';
 
 describe('cspHash', () => {
   it("hashes 'a' to the SHA-256 a browser computes", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentDisposition, documentHeaders, safeDocumentName } from '../../src/domain/decision-document.ts';
+import { contentDisposition, documentHeaders, safeDocumentName } from '#domain/decision-document.ts';
 
 describe('safeDocumentName', () => {
   it.each([

@@ -5,7 +5,7 @@ import {
   matchDecisionNumber,
   parseDecisionNumber,
   type DecisionNumber,
-} from '../../src/domain/decision-number.ts';
+} from '#domain/decision-number.ts';
 
 const parsed = (input: string): DecisionNumber => {
   const result = parseDecisionNumber(input);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decisionImportKey, issuerKey, issuerProvinceName, parseDecisionRow } from '../../src/domain/decision-records.ts';
+import { decisionImportKey, issuerKey, issuerProvinceName, parseDecisionRow } from '#domain/decision-records.ts';
 
 const row = (over: Record<string, string> = {}) => ({
   decision_no: '76/QĐ-CTĐP',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decisionSlugBase, issuerPlace, slugForDecision } from '../../src/domain/decision-slug.ts';
+import { decisionSlugBase, issuerPlace, slugForDecision } from '#domain/decision-slug.ts';
 
 describe('issuerPlace', () => {
   it.each([

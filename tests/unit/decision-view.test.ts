@@ -6,7 +6,7 @@ import {
   holdingShort,
   roundShares,
   roundShareSentence,
-} from '../../src/domain/decision-view.ts';
+} from '#domain/decision-view.ts';
 
 describe('holdingSentence', () => {
   it('says x of y plainly in Vietnamese', () => {

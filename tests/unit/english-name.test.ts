@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { readEstablishmentForm } from '../../src/domain/admin/establishment-form.ts';
-import { readFairForm } from '../../src/domain/admin/fair-form.ts';
-import { readProductForm } from '../../src/domain/admin/product-form.ts';
-import { cleanEnglishName } from '../../src/domain/english-name.ts';
-import { nameIn as displayName } from '../../src/domain/local-text.ts';
-import { productRecord } from '../../src/domain/open-data/records.ts';
-import { ProductRecord } from '../../src/domain/open-data/schemas.ts';
-import { siteUrls } from '../../src/domain/open-data/urls.ts';
+import { readEstablishmentForm } from '#domain/admin/establishment-form.ts';
+import { readFairForm } from '#domain/admin/fair-form.ts';
+import { readProductForm } from '#domain/admin/product-form.ts';
+import { cleanEnglishName } from '#domain/english-name.ts';
+import { nameIn as displayName } from '#domain/local-text.ts';
+import { productRecord } from '#domain/open-data/records.ts';
+import { ProductRecord } from '#domain/open-data/schemas.ts';
+import { siteUrls } from '#domain/open-data/urls.ts';
 
 describe('nameIn', () => {
   it.each([

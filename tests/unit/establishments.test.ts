@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { establishmentKey, inferLegalForm } from '../../src/domain/establishments.ts';
+import { establishmentKey, inferLegalForm } from '#domain/establishments.ts';
 
 describe('inferLegalForm', () => {
   it.each([

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvCell, writeCsv } from '../../src/domain/csv-write.ts';
+import { csvCell, writeCsv } from '#domain/csv-write.ts';
 import {
   compareExhibitors,
   decodeShortlist,
@@ -14,8 +14,8 @@ import {
   SHORTLIST_LIMIT,
   type ExhibitorEntry,
   type ShownProduct,
-} from '../../src/domain/exhibitors.ts';
-import { exhibitionEventJsonLd } from '../../src/domain/structured-data.ts';
+} from '#domain/exhibitors.ts';
+import { exhibitionEventJsonLd } from '#domain/structured-data.ts';
 
 const product = (over: Partial<ShownProduct> = {}): ShownProduct => ({
   slug: 'tra-o-long',

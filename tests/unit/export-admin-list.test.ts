@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { adminListHeader, adminListTable, formatUpdatedAt, recordStatusLabel } from '../../src/domain/export/admin-list.ts';
-import { exportFileName } from '../../src/domain/export/sheet.ts';
+import { adminListHeader, adminListTable, formatUpdatedAt, recordStatusLabel } from '#domain/export/admin-list.ts';
+import { exportFileName } from '#domain/export/sheet.ts';
 
 describe('adminListHeader', () => {
   it('puts the name first and the status and last change after the kind’s own columns', () => {

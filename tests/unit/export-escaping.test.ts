@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { seedProvinceUnits } from '../../src/db/reference.ts';
-import { writeCsv } from '../../src/domain/csv-write.ts';
-import { validateImport } from '../../src/domain/import/rows.ts';
-import { stripZeroWidth, textProblem } from '../../src/domain/safe-text.ts';
-import { normalizeText } from '../../src/domain/text.ts';
+import { seedProvinceUnits } from '#db/reference.ts';
+import { writeCsv } from '#domain/csv-write.ts';
+import { validateImport } from '#domain/import/rows.ts';
+import { stripZeroWidth, textProblem } from '#domain/safe-text.ts';
+import { normalizeText } from '#domain/text.ts';
 
 const context = { provinces: seedProvinceUnits(), currentYear: 2026 };
 const HEADER = ['product_name', 'producer', 'province', 'level', 'year', 'decision_no'];

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { seedProvinceUnits } from '../../src/db/reference.ts';
-import { writeCsv } from '../../src/domain/csv-write.ts';
-import { establishmentKey } from '../../src/domain/establishments.ts';
-import { listedNames, officialListRow, officialListTable, type OfficialListRecord } from '../../src/domain/export/official-list.ts';
-import { parseProductGroup, PRODUCT_GROUPS } from '../../src/domain/groups.ts';
-import { IMPORT_COLUMNS, mapHeader } from '../../src/domain/import/columns.ts';
-import { validateImport } from '../../src/domain/import/rows.ts';
-import { ACCEPTED_LEVEL_CODES, parseLevel, type LevelValue } from '../../src/domain/levels.ts';
-import { compactKey } from '../../src/domain/text.ts';
+import { seedProvinceUnits } from '#db/reference.ts';
+import { writeCsv } from '#domain/csv-write.ts';
+import { establishmentKey } from '#domain/establishments.ts';
+import { listedNames, officialListRow, officialListTable, type OfficialListRecord } from '#domain/export/official-list.ts';
+import { parseProductGroup, PRODUCT_GROUPS } from '#domain/groups.ts';
+import { IMPORT_COLUMNS, mapHeader } from '#domain/import/columns.ts';
+import { validateImport } from '#domain/import/rows.ts';
+import { ACCEPTED_LEVEL_CODES, parseLevel, type LevelValue } from '#domain/levels.ts';
+import { compactKey } from '#domain/text.ts';
 
 const provinces = seedProvinceUnits();
 

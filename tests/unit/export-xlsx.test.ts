@@ -1,12 +1,12 @@
 import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { seedProvinceUnits } from '../../src/db/reference.ts';
-import type { SheetTable } from '../../src/domain/export/sheet.ts';
-import { checkZip } from '../../src/domain/import/zip-check.ts';
-import { validateImport } from '../../src/domain/import/rows.ts';
-import { writeXlsx } from '../../src/server/xlsx-write.ts';
-import { readXlsx } from '../../src/server/xlsx.ts';
+import { seedProvinceUnits } from '#db/reference.ts';
+import type { SheetTable } from '#domain/export/sheet.ts';
+import { checkZip } from '#domain/import/zip-check.ts';
+import { validateImport } from '#domain/import/rows.ts';
+import { writeXlsx } from '#server/xlsx-write.ts';
+import { readXlsx } from '#server/xlsx.ts';
 
 const table: SheetTable = {
   name: 'Chứng nhận',

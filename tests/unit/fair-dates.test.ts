@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fairNoteLabel, formatFairDates } from '../../src/domain/fair-dates.ts';
+import { fairNoteLabel, formatFairDates } from '#domain/fair-dates.ts';
 
 describe('formatFairDates', () => {
   it.each([

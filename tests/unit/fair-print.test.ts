@@ -7,7 +7,7 @@ import {
   pageFooterCss,
   withSampleColumn,
   type PrintedFair,
-} from '../../src/domain/fair-print.ts';
+} from '#domain/fair-print.ts';
 
 const fair: PrintedFair = {
   startDate: '2024-05-16',

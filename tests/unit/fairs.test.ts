@@ -8,7 +8,7 @@ import {
   inferFairLevel,
   normalizeBoothCode,
   parseBoothCount,
-} from '../../src/domain/fairs.ts';
+} from '#domain/fairs.ts';
 
 describe('inferFairLevel', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atomFeed, escapeXml } from '../../src/domain/feed.ts';
+import { atomFeed, escapeXml } from '#domain/atom.ts';
 
 const base = {
   id: 'https://e.vn/feed.xml',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hallLabels, nudgeBooth, placeBooth, readBoothPositions, snapToGrid, PLAN_GRID, LARGE_STEP } from '../../src/domain/floor-plan.ts';
+import { hallLabels, nudgeBooth, placeBooth, readBoothPositions, snapToGrid, PLAN_GRID, LARGE_STEP } from '#domain/floor-plan.ts';
 
 const plan = { width: 400, height: 300 };
 const booth = { x: 40, y: 60, w: 60, h: 40 };

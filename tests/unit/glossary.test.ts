@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { GLOSSARY, type GlossaryEntry } from '../../src/domain/glossary.ts';
-import { findGlossaryPhrases, glossaryFieldText, glossaryTerms } from '../../src/domain/search/glossary-terms.ts';
-import { foldVietnamese } from '../../src/domain/text.ts';
+import { GLOSSARY, type GlossaryEntry } from '#domain/glossary.ts';
+import { findGlossaryPhrases, glossaryFieldText, glossaryTerms } from '#domain/search/glossary-terms.ts';
+import { foldVietnamese } from '#domain/text.ts';
 
 const label = (entry: GlossaryEntry) => `${entry.vi[0]} ↔ ${entry.en[0]}`;
 const viForms = GLOSSARY.flatMap((entry) => entry.vi.map((form) => [form, entry] as const));

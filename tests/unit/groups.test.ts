@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PRODUCT_GROUPS, parseProductGroup, productGroupByCode } from '../../src/domain/groups.ts';
+import { PRODUCT_GROUPS, parseProductGroup, productGroupByCode } from '#domain/groups.ts';
 
 describe('PRODUCT_GROUPS', () => {
   it('holds exactly the four groups', () => {

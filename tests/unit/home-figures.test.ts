@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { homeFigures, type HomeFiguresInput } from '../../src/domain/home-figures.ts';
+import { homeFigures, type HomeFiguresInput } from '#domain/home-figures.ts';
 
 const input = (over: Partial<HomeFiguresInput> = {}): HomeFiguresInput => ({
   products: 53,

@@ -9,8 +9,8 @@ import {
   formatVietnamTime,
   localeOfPath,
   localizePath,
-} from '../../src/domain/i18n.ts';
-import { t } from '../../src/domain/ui-strings.ts';
+} from '#domain/i18n.ts';
+import { t } from '#domain/ui-strings.ts';
 
 describe('localizePath', () => {
   it.each([

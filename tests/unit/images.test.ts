@@ -15,7 +15,7 @@ import {
   variantsOf,
   variantWidths,
   type UploadRefusal,
-} from '../../src/domain/images.ts';
+} from '#domain/images.ts';
 
 const bytes = (...parts: (string | number[] | Uint8Array)[]) =>
   new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...Buffer.from(p, 'latin1')] : [...p])));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACCEPTED_LEVEL_CODES, levelCode, levelLabel, parseLevel } from '../../src/domain/levels.ts';
+import { ACCEPTED_LEVEL_CODES, levelCode, levelLabel, parseLevel } from '#domain/levels.ts';
 
 describe('parseLevel', () => {
   it.each([

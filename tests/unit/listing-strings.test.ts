@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fillCount, formatCount, listingT, suggestionsAnnouncement } from '../../src/domain/listing-strings.ts';
+import { fillCount, formatCount, listingT, suggestionsAnnouncement } from '#domain/listing-strings.ts';
 
 describe('listingT', () => {
   it.each(['vi', 'en'] as const)('has every string, non-empty, in %s', (locale) => {

@@ -8,7 +8,7 @@ import {
   throttleVerdict,
   type Counter,
   type CounterKind,
-} from '../../src/domain/login-throttle.ts';
+} from '#domain/login-throttle.ts';
 
 const MIN = 60_000;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ENGLISH_404_FILE, unknownPathAnswer } from '../../src/domain/not-found-route.ts';
+import { ENGLISH_404_FILE, unknownPathAnswer } from '#domain/not-found-route.ts';
 
 describe('unknownPathAnswer', () => {
   it.each([

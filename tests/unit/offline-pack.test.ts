@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { offlinePack, offlinePackName, offlinePackUrls } from '../../src/domain/offline-pack.ts';
+import { offlinePack, offlinePackName, offlinePackUrls } from '#domain/offline-pack.ts';
 
 const directory = {
   slug: 'hoi-cho-ha-noi-2026',

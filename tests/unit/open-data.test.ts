@@ -1,18 +1,11 @@
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { DATASET_NAMES, DATASETS, OPEN_DATA_FILES, registryLicence, type DatasetName } from '../../src/domain/open-data/catalog.ts';
-import { csvColumns, readDatasetCsv, writeDatasetCsv } from '../../src/domain/open-data/csv.ts';
-import {
-  datasetCsv,
-  datasetJson,
-  manifestJson,
-  productDocumentJson,
-  sha256Hex,
-  type BuiltFile,
-} from '../../src/domain/open-data/documents.ts';
-import { datasetJsonSchema, manifestJsonSchema, productDocumentJsonSchema } from '../../src/domain/open-data/json-schema.ts';
-import { datasetFields, formatBytes } from '../../src/domain/open-data/page.ts';
+import { DATASET_NAMES, DATASETS, OPEN_DATA_FILES, registryLicence, type DatasetName } from '#domain/open-data/catalog.ts';
+import { csvColumns, readDatasetCsv, writeDatasetCsv } from '#domain/open-data/csv.ts';
+import { datasetCsv, datasetJson, manifestJson, productDocumentJson, sha256Hex, type BuiltFile } from '#domain/open-data/documents.ts';
+import { datasetJsonSchema, manifestJsonSchema, productDocumentJsonSchema } from '#domain/open-data/json-schema.ts';
+import { datasetFields, formatBytes } from '#domain/open-data/page.ts';
 import {
   blankToNull,
   certificationRecord,
@@ -29,9 +22,9 @@ import {
   type EstablishmentSource,
   type FairSource,
   type ProductSource,
-} from '../../src/domain/open-data/records.ts';
-import { fieldDescriptionVi } from '../../src/domain/open-data/strings.ts';
-import { productDocumentPath, siteUrls } from '../../src/domain/open-data/urls.ts';
+} from '#domain/open-data/records.ts';
+import { fieldDescriptionVi } from '#domain/open-data/strings.ts';
+import { productDocumentPath, siteUrls } from '#domain/open-data/urls.ts';
 
 const site = new URL('https://spcnnt.example.vn');
 const urls = siteUrls(site);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameOnDate } from '../../src/domain/organisations.ts';
+import { nameOnDate } from '#domain/organisations.ts';
 
 const department = [
   { name: 'Cục Công nghiệp địa phương', validFrom: null, validTo: null },

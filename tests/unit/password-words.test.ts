@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { passwordDictionary } from '../../src/domain/password-words.ts';
+import { passwordDictionary } from '#domain/password-words.ts';
 
 describe('passwordDictionary', () => {
   const words = passwordDictionary();

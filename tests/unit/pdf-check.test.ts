@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { checkPdf, MAX_DOCUMENT_BYTES, MAX_INFLATED_BYTES } from '../../src/domain/pdf-check.ts';
+import { checkPdf, MAX_DOCUMENT_BYTES, MAX_INFLATED_BYTES } from '#domain/pdf-check.ts';
 import { buildPdf, cleanPdf, hiddenJsPdf, objectStream, onePage, openActionPdf, streamObject } from '../support/pdf-factory.ts';
 
 const text = (s: string) => new Uint8Array(Buffer.from(s, 'latin1'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseProductName } from '../../src/domain/products.ts';
+import { parseProductName } from '#domain/products.ts';
 
 describe('parseProductName', () => {
   it('reads a single product', () => {

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { seedProvinceUnits } from '../../src/db/reference.ts';
-import {
-  closestProvinceNames,
-  provincialCommitteeName,
-  provinceKey,
-  provinceWithSuccessor,
-  resolveProvince,
-} from '../../src/domain/provinces.ts';
+import { seedProvinceUnits } from '#db/reference.ts';
+import { closestProvinceNames, provincialCommitteeName, provinceKey, provinceWithSuccessor, resolveProvince } from '#domain/provinces.ts';
 
 const units = seedProvinceUnits();
 

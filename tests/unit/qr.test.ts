@@ -1,6 +1,6 @@
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
-import { qrSvgPath } from '../../src/domain/qr.ts';
+import { qrSvgPath } from '#domain/qr.ts';
 
 /** Redraws the path's rectangles into a matrix, to compare with the encoder's own modules. */
 function rasterise(path: string, size: number): boolean[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRedirects, movedTo, parseRedirects } from '../../src/domain/redirects.ts';
+import { formatRedirects, movedTo, parseRedirects } from '#domain/redirects.ts';
 
 const moves = [
   { from: '/fairs/hoi-cho-2023-kem-le-ton-vinh/', to: '/fairs/hoi-cho-2023/' },

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatRegistryCode, makeRegistryCode, parseRegistryCode } from '../../src/domain/registry-code.ts';
+import { formatRegistryCode, makeRegistryCode, parseRegistryCode } from '#domain/registry-code.ts';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const code = makeRegistryCode('provincial', 2021, 'tra o long|ctcpchethaibinh|provincial|2019');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { OPEN_DATA_FILES } from '../../src/domain/open-data/catalog.ts';
-import { describeProblems, expectedPages, hasProblems, internalLinks, isOnDemand, linkTarget } from '../../src/domain/release-check.ts';
+import { OPEN_DATA_FILES } from '#domain/open-data/catalog.ts';
+import { describeProblems, expectedPages, hasProblems, internalLinks, isOnDemand, linkTarget } from '#domain/release-check.ts';
 
 describe('internal links of a page', () => {
   it('finds root-relative href, src and srcset targets without query or fragment, and skips external ones', () => {

@@ -9,7 +9,7 @@ import {
   RENDER_RECORD_VERSION,
   splitRecordKey,
   type RenderRecord,
-} from '../../src/domain/render-plan.ts';
+} from '#domain/render-plan.ts';
 
 const record = (pages: Record<string, string>, over: Partial<RenderRecord> = {}): RenderRecord => ({
   version: RENDER_RECORD_VERSION,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_CONTACT, MAX_MESSAGE, MAX_STAFF_NOTE, parseCloseForm, parseReport, type ReportFields } from '../../src/domain/report/form.ts';
-import { isSitePath, reportPath } from '../../src/domain/report/paths.ts';
-import { problemText } from '../../src/domain/report/strings.ts';
+import { MAX_CONTACT, MAX_MESSAGE, MAX_STAFF_NOTE, parseCloseForm, parseReport, type ReportFields } from '#domain/report/form.ts';
+import { isSitePath, reportPath } from '#domain/report/paths.ts';
+import { problemText } from '#domain/report/strings.ts';
 
 const fields = (over: Partial<ReportFields> = {}): ReportFields => ({
   page: '/products/tra-o-long/',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextCount, PER_SOURCE } from '../../src/domain/report/throttle.ts';
+import { nextCount, PER_SOURCE } from '#domain/report/throttle.ts';
 
 const at = (iso: string) => new Date(iso);
 

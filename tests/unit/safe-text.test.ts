@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codePointOf, stripZeroWidth, textProblem, TEXT_PROBLEM_WORDS } from '../../src/domain/safe-text.ts';
+import { codePointOf, stripZeroWidth, textProblem, TEXT_PROBLEM_WORDS } from '#domain/safe-text.ts';
 
 describe('stripZeroWidth', () => {
   it.each([

@@ -3,7 +3,7 @@
  * a facet table or a row file from a newer release than the manifest would mislabel results.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ProductSearch, ReleaseChanged } from '../../src/scripts/search-client.ts';
+import { ProductSearch, ReleaseChanged } from '#scripts/search-client.ts';
 
 const manifest = { index: { fields: [{ name: 'name', boost: 1 }] }, rowsPerChunk: 2, display: {} };
 const facets = { groups: [null], provinces: ['ha-noi'], levels: ['national'], statuses: ['valid'], products: [[0, 0, 0, 2024, 0]] };

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildCompactIndex, chunksInRange, decodeTerm, indexOfTerms, termKey, tokenSetOf } from '../../src/domain/search/compact.ts';
-import { PRODUCT_FIELDS, productFacetWords, productSearchDocument } from '../../src/domain/search/documents.ts';
-import { ChunkedIndex } from '../../src/domain/search/engine.ts';
-import { buildIndex } from '../../src/domain/search/pipeline.ts';
-import { queryWords, wordHits, wordRange, type WordHit } from '../../src/domain/search/query.ts';
-import { scoreWord } from '../../src/domain/search/score.ts';
+import { buildCompactIndex, chunksInRange, decodeTerm, indexOfTerms, termKey, tokenSetOf } from '#domain/search/compact.ts';
+import { PRODUCT_FIELDS, productFacetWords, productSearchDocument } from '#domain/search/documents.ts';
+import { ChunkedIndex } from '#domain/search/engine.ts';
+import { buildIndex } from '#domain/search/pipeline.ts';
+import { queryWords, wordHits, wordRange, type WordHit } from '#domain/search/query.ts';
+import { scoreWord } from '#domain/search/score.ts';
 import { syntheticCatalogue, syntheticQueries } from '../support/synthetic.ts';
 
 const catalogue = syntheticCatalogue(600, 11);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { GlossaryEntry } from '../../src/domain/glossary.ts';
-import { MISS_WORDS, suggestionNote } from '../../src/domain/search/miss-strings.ts';
-import { MISS_SUGGESTIONS, missHelp } from '../../src/domain/search/misses.ts';
-import { emptyProvincesIn, type MissData } from '../../src/domain/search/province-mentions.ts';
-import { searchWords } from '../../src/domain/search/words.ts';
-import { foldVietnamese } from '../../src/domain/text.ts';
+import type { GlossaryEntry } from '#domain/glossary.ts';
+import { MISS_WORDS, suggestionNote } from '#domain/search/miss-strings.ts';
+import { MISS_SUGGESTIONS, missHelp } from '#domain/search/misses.ts';
+import { emptyProvincesIn, type MissData } from '#domain/search/province-mentions.ts';
+import { searchWords } from '#domain/search/words.ts';
+import { foldVietnamese } from '#domain/text.ts';
 
 /** A tiny catalogue: a query counts the products holding every one of its words (folded). */
 const catalogue = (...products: string[]) => {

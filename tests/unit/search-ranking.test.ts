@@ -6,12 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { seedProvinceUnits } from '../../src/db/reference.ts';
-import { parseCsv } from '../../src/domain/import/csv.ts';
-import { PRODUCT_FIELDS, productSearchDocument } from '../../src/domain/search/documents.ts';
-import { buildIndex, EXACT_FIELD } from '../../src/domain/search/pipeline.ts';
-import { combineWordHits, searchIndex, type WordHit } from '../../src/domain/search/query.ts';
-import type { CatalogueItem } from '../../src/domain/catalogue.ts';
+import { seedProvinceUnits } from '#db/reference.ts';
+import { parseCsv } from '#domain/import/csv.ts';
+import { PRODUCT_FIELDS, productSearchDocument } from '#domain/search/documents.ts';
+import { buildIndex, EXACT_FIELD } from '#domain/search/pipeline.ts';
+import { combineWordHits, searchIndex, type WordHit } from '#domain/search/query.ts';
+import type { CatalogueItem } from '#domain/listing.ts';
 import { ROOT } from '../support/paths.ts';
 
 const parsed = parseCsv(readFileSync(`${ROOT}db/seed/certified-products.csv`, 'utf8'));

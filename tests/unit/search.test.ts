@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildIndex, EXACT_FIELD, searchWords } from '../../src/domain/search/pipeline.ts';
-import { highlight } from '../../src/domain/search/highlight.ts';
-import { searchIndex } from '../../src/domain/search/query.ts';
+import { buildIndex, EXACT_FIELD, searchWords } from '#domain/search/pipeline.ts';
+import { highlight } from '#domain/search/highlight.ts';
+import { searchIndex } from '#domain/search/query.ts';
 
 const fields = [
   { name: 'name', boost: 10 },

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { anonymousEmail, scrub, securityEvent, setSecurityLogWriter } from '../../src/server/security-log.ts';
+import { anonymousEmail, scrub, securityEvent, setSecurityLogWriter } from '#server/security-log.ts';
 
 let lines: string[];
 let restore: () => void;

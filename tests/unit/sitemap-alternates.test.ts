@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 // The plugin's own (quadratic) i18n links, the reference ours must equal; not exported by the package.
 import { generateSitemap } from '../../node_modules/@astrojs/sitemap/dist/generate-sitemap.js';
-import { SITEMAP_LOCALES, sitemapAlternates } from '../../src/domain/sitemap-alternates.ts';
+import { SITEMAP_LOCALES, sitemapAlternates } from '#domain/sitemap-alternates.ts';
 
 const SITE = 'https://spcnnt.example.vn/';
 const paths = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { slugify, uniqueSlug } from '../../src/domain/slug.ts';
+import { slugify, uniqueSlug } from '#domain/slug.ts';
 
 describe('slugify', () => {
   it.each([

@@ -9,7 +9,7 @@ import {
   MAX_PATH_LENGTH,
   REVALIDATE,
   staticTarget,
-} from '../../src/domain/static-paths.ts';
+} from '#domain/static-paths.ts';
 
 describe('staticTarget: what is refused', () => {
   it.each([

@@ -9,7 +9,7 @@ import {
   type BarChartInput,
   type ChartRow,
   type ChartSeries,
-} from '../../src/domain/stats/charts.ts';
+} from '#domain/stats/charts.ts';
 
 const ONE: ChartSeries[] = [{ key: 'count', label: 'Chứng nhận', colour: '#0b5d3b', texture: 'solid' }];
 const LEVELS: ChartSeries[] = [

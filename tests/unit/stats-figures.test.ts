@@ -9,7 +9,7 @@ import {
   type StatsFair,
   type StatsInput,
   type StatsProvince,
-} from '../../src/domain/stats/figures.ts';
+} from '#domain/stats/figures.ts';
 
 const TODAY = '2026-05-12';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber } from '../../src/domain/i18n.ts';
-import { computeFigures, type StatsCertification, type StatsFair, type StatsInput } from '../../src/domain/stats/figures.ts';
+import { formatNumber } from '#domain/i18n.ts';
+import { computeFigures, type StatsCertification, type StatsFair, type StatsInput } from '#domain/stats/figures.ts';
 import {
   fairShortLabel,
   fairsSentence,
@@ -10,10 +10,10 @@ import {
   provincesSentence,
   roundsSentence,
   validitySentence,
-} from '../../src/domain/stats/sentences.ts';
-import { headlineFigures } from '../../src/domain/stats/headline.ts';
-import { shortLevelLabel } from '../../src/domain/stats/tables.ts';
-import { statsSections, type StatsSection } from '../../src/domain/stats/views.ts';
+} from '#domain/stats/sentences.ts';
+import { headlineFigures } from '#domain/stats/headline.ts';
+import { shortLevelLabel } from '#domain/stats/tables.ts';
+import { statsSections, type StatsSection } from '#domain/stats/views.ts';
 
 const TODAY = '2026-05-12';
 let product = 1;

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { aboutStrings } from '../../src/domain/about/strings.ts';
-import { decisionT } from '../../src/domain/decision-strings.ts';
-import { printStrings } from '../../src/domain/fair-print-strings.ts';
-import { homeT } from '../../src/domain/home-strings.ts';
-import { listingT } from '../../src/domain/listing-strings.ts';
-import { openDataStrings } from '../../src/domain/open-data/strings.ts';
-import { reportStrings } from '../../src/domain/report/strings.ts';
-import { statsT } from '../../src/domain/stats/strings.ts';
-import { defineStrings, fill, placeholdersOf, tableProblems, type StringTable } from '../../src/domain/strings.ts';
-import { t } from '../../src/domain/ui-strings.ts';
-import { verifyStrings, verifyWords } from '../../src/domain/verify-strings.ts';
-import { importProblems } from '../../src/domain/import/problems.ts';
+import { aboutStrings } from '#domain/about/strings.ts';
+import { decisionT } from '#domain/decision-strings.ts';
+import { printStrings } from '#domain/fair-print-strings.ts';
+import { homeT } from '#domain/home-strings.ts';
+import { listingT } from '#domain/listing-strings.ts';
+import { openDataStrings } from '#domain/open-data/strings.ts';
+import { reportStrings } from '#domain/report/strings.ts';
+import { statsT } from '#domain/stats/strings.ts';
+import { defineStrings, fill, placeholdersOf, tableProblems, type StringTable } from '#domain/strings.ts';
+import { t } from '#domain/ui-strings.ts';
+import { verifyStrings, verifyWords } from '#domain/verify-strings.ts';
+import { importProblems } from '#domain/import/problems.ts';
 
 /** Every string table of the site: a new one belongs here. */
 const TABLES: Record<string, StringTable<string>> = {

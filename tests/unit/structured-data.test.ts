@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  breadcrumbJsonLd,
-  legislationJsonLd,
-  organizationJsonLd,
-  productJsonLd,
-  serializeJsonLd,
-} from '../../src/domain/structured-data.ts';
+import { breadcrumbJsonLd, legislationJsonLd, organizationJsonLd, productJsonLd, serializeJsonLd } from '#domain/structured-data.ts';
 
 const certification = {
   name: 'Cấp quốc gia 2021',

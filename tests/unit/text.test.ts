@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compactKey, foldVietnamese, levenshtein, normalizeText } from '../../src/domain/text.ts';
+import { compactKey, foldVietnamese, levenshtein, normalizeText } from '#domain/text.ts';
 
 describe('normalizeText', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { certificationStatus, defaultValidUntil, todayIso } from '../../src/domain/validity.ts';
+import { certificationStatus, defaultValidUntil, todayIso } from '#domain/validity.ts';
 
 describe('defaultValidUntil', () => {
   it('ends on 31 December of the fourth year, the issue year counting as one', () => {

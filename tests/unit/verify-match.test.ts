@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseDecisionNumber, type DecisionNumber } from '../../src/domain/decision-number.ts';
-import { makeRegistryCode } from '../../src/domain/registry-code.ts';
-import { checkCharacter, hasValidCheck, looksLikeRegistryCode } from '../../src/domain/registry-code-check.ts';
+import { parseDecisionNumber, type DecisionNumber } from '#domain/decision-number.ts';
+import { makeRegistryCode } from '#domain/registry-code.ts';
+import { checkCharacter, hasValidCheck, looksLikeRegistryCode } from '#domain/registry-code-check.ts';
 import {
   answerStatus,
   classifyVerifyInput,
@@ -11,7 +11,7 @@ import {
   sortDecisionMatches,
   verdictOn,
   type VerifyReading,
-} from '../../src/domain/verify-match.ts';
+} from '#domain/verify-match.ts';
 
 const kinds = (input: string) => classifyVerifyInput(input).readings.map((r) => r.kind);
 const reading = <K extends VerifyReading['kind']>(input: string, kind: K) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { makeRegistryCode } from '../../src/domain/registry-code.ts';
-import { recogniseVerifiable } from '../../src/domain/verify-recognise.ts';
+import { makeRegistryCode } from '#domain/registry-code.ts';
+import { recogniseVerifiable } from '#domain/verify-recognise.ts';
 
 const code = makeRegistryCode('national', 2023, 'huong son tra');
 const dashed = `${code.slice(0, 3)}-${code.slice(3, 7)}-${code.slice(7)}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dosDateTime, stampZipEntries } from '../../src/domain/zip-time.ts';
+import { dosDateTime, stampZipEntries } from '#domain/zip-time.ts';
 import { makeZip } from '../support/zip.ts';
 
 /** Every entry's [time, date] words, from the central directory and from the local header it points to. */

@@ -5,8 +5,8 @@
  * public page's own drawing. Without JavaScript the page's number form does the same work.
  */
 import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import FloorPlanSvg, { boothLabel } from '../FloorPlanSvg.tsx';
-import { isArrowKey, nudgeBooth, PLAN_GRID, placeBooth, type PlanBoothShape, type PlanRect } from '../../domain/floor-plan.ts';
+import FloorPlanSvg, { boothLabel } from '#components/FloorPlanSvg.tsx';
+import { isArrowKey, nudgeBooth, PLAN_GRID, placeBooth, type PlanBoothShape, type PlanRect } from '#domain/floor-plan.ts';
 
 export interface EditorBooth {
   id: number;

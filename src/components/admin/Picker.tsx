@@ -6,7 +6,7 @@
  * nothing was chosen, which the server then resolves the same way).
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { PickerItem, PickerKind, PickerPage } from '../../domain/admin/picker.ts';
+import type { PickerItem, PickerKind, PickerPage } from '#domain/admin/picker.ts';
 import './picker.css';
 
 interface Props {

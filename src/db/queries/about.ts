@@ -1,7 +1,7 @@
 import { and, count, countDistinct, eq, inArray, isNotNull, max, min, sum } from 'drizzle-orm';
-import type { Round } from '../../domain/about/completeness.ts';
-import type { DbOrTx } from '../client.ts';
-import { certifications, decisions, products } from '../schema/index.ts';
+import type { Round } from '#domain/about/completeness.ts';
+import type { DbOrTx } from '#db/client.ts';
+import { certifications, decisions, products } from '#db/schema/index.ts';
 
 const ROUND_LEVELS = ['national', 'regional'] as const;
 

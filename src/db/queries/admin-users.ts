@@ -7,12 +7,12 @@
  * inside the transaction, so two admins demoting each other at once cannot leave none.
  */
 import { and, count, eq } from 'drizzle-orm';
-import { accountChangeProblem } from '../../domain/admin/user-form.ts';
-import type { StaffRole } from '../../domain/auth.ts';
-import { foldVietnamese } from '../../domain/text.ts';
-import { recordAudit, type Actor } from '../audit.ts';
-import type { DbOrTx } from '../client.ts';
-import { sessions, users } from '../schema/index.ts';
+import { accountChangeProblem } from '#domain/admin/user-form.ts';
+import type { StaffRole } from '#domain/auth.ts';
+import { foldVietnamese } from '#domain/text.ts';
+import { recordAudit, type Actor } from '#db/audit.ts';
+import type { DbOrTx } from '#db/client.ts';
+import { sessions, users } from '#db/schema/index.ts';
 import { countAdmins, deleteUserSessions, normalizeEmail } from './staff.ts';
 
 export const USERS_PAGE_SIZE = 25;

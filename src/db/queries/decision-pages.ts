@@ -1,10 +1,10 @@
 /** What the public decision pages read: published decisions, with how many of their certifications the registry shows. */
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
-import type { RegionCode } from '../../domain/levels.ts';
-import { datedNameOnDate } from '../../domain/organisations.ts';
-import type { DbOrTx } from '../client.ts';
-import { certifications, decisions, organisationNames, products, type Decision } from '../schema/index.ts';
-import { selectCertifications, type CertificationView } from './catalogue.ts';
+import type { RegionCode } from '#domain/levels.ts';
+import { datedNameOnDate } from '#domain/organisations.ts';
+import type { DbOrTx } from '#db/client.ts';
+import { certifications, decisions, organisationNames, products, type Decision } from '#db/schema/index.ts';
+import { selectCertifications, type CertificationView } from './product-records.ts';
 
 const published = 'published' as const;
 

@@ -4,12 +4,12 @@
  */
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { issuerKey, issuerProvinceName, type DecisionInput } from '../../domain/decision-records.ts';
-import { slugForDecision } from '../../domain/decision-slug.ts';
-import { resolveProvince } from '../../domain/provinces.ts';
-import { recordAudit, type Actor } from '../audit.ts';
-import type { DbOrTx } from '../client.ts';
-import { decisions, organisationNames, organisations, provinces, type Decision } from '../schema/index.ts';
+import { issuerKey, issuerProvinceName, type DecisionInput } from '#domain/decision-records.ts';
+import { slugForDecision } from '#domain/decision-slug.ts';
+import { resolveProvince } from '#domain/provinces.ts';
+import { recordAudit, type Actor } from '#db/audit.ts';
+import type { DbOrTx } from '#db/client.ts';
+import { decisions, organisationNames, organisations, provinces, type Decision } from '#db/schema/index.ts';
 import { issuerFor } from './organisations.ts';
 import { listProvinceUnits } from './provinces.ts';
 

@@ -1,9 +1,9 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import type { OfficialListRecord } from '../../domain/export/official-list.ts';
-import type { RegionCode } from '../../domain/levels.ts';
-import type { DbOrTx } from '../client.ts';
-import { certifications, establishments, productGroups, products, provinces } from '../schema/index.ts';
+import type { OfficialListRecord } from '#domain/export/official-list.ts';
+import type { RegionCode } from '#domain/levels.ts';
+import type { DbOrTx } from '#db/client.ts';
+import { certifications, establishments, productGroups, products, provinces } from '#db/schema/index.ts';
 
 /**
  * Certifications as an official list writes them (src/domain/export/official-list.ts), in the order they

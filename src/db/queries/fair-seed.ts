@@ -1,10 +1,10 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
-import { inferFairLevel, parseBoothCount } from '../../domain/fairs.ts';
-import { slugify, uniqueSlug } from '../../domain/slug.ts';
-import { normalizeText } from '../../domain/text.ts';
-import { recordAudit, type Actor } from '../audit.ts';
-import type { DbOrTx } from '../client.ts';
-import { auditLog, fairs, slugRedirects } from '../schema/index.ts';
+import { inferFairLevel, parseBoothCount } from '#domain/fairs.ts';
+import { slugify, uniqueSlug } from '#domain/slug.ts';
+import { normalizeText } from '#domain/text.ts';
+import { recordAudit, type Actor } from '#db/audit.ts';
+import type { DbOrTx } from '#db/client.ts';
+import { auditLog, fairs, slugRedirects } from '#db/schema/index.ts';
 
 /** A fair as the seed file (db/seed/fairs.csv) writes it; `note` is absent from seeds older than #16. */
 export type FairSeedRow = Record<

@@ -1,7 +1,7 @@
 import { and, count, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import type { DbOrTx } from '../client.ts';
-import { establishments, fairExhibitorProducts, fairExhibitors, fairs, products, provinces } from '../schema/index.ts';
+import type { DbOrTx } from '#db/client.ts';
+import { establishments, fairExhibitorProducts, fairExhibitors, fairs, products, provinces } from '#db/schema/index.ts';
 
 /** Published fairs, newest first, for the home page and product pages. */
 export async function listFairs(db: DbOrTx) {

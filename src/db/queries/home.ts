@@ -1,7 +1,7 @@
 import { and, count, eq } from 'drizzle-orm';
-import type { CertificationLevel, RegionCode } from '../../domain/levels.ts';
-import type { DbOrTx } from '../client.ts';
-import { certifications, products } from '../schema/index.ts';
+import type { CertificationLevel, RegionCode } from '#domain/levels.ts';
+import type { DbOrTx } from '#db/client.ts';
+import { certifications, products } from '#db/schema/index.ts';
 
 /**
  * The rounds (year, level, region) the public site holds certifications of, with how many: what the home

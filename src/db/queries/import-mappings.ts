@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
-import { headerSetKey, isImportColumnKey, type ImportColumnKey } from '../../domain/import/columns.ts';
-import type { DbOrTx } from '../client.ts';
-import { importMappings } from '../schema/index.ts';
+import { headerSetKey, isImportColumnKey, type ImportColumnKey } from '#domain/import/columns.ts';
+import type { DbOrTx } from '#db/client.ts';
+import { importMappings } from '#db/schema/index.ts';
 
 /** The column mapping staff chose last time for a file with these headers, or null. */
 export async function rememberedColumns(db: DbOrTx, header: readonly string[]): Promise<(ImportColumnKey | null)[] | null> {

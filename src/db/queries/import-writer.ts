@@ -8,17 +8,17 @@
  * against that); 10,000 new rows take about two hundred statements instead of a dozen each.
  */
 import { eq } from 'drizzle-orm';
-import { decisionNumberKey } from '../../domain/decision-number.ts';
-import { decisionImportKey } from '../../domain/decision-records.ts';
-import { slugForDecision } from '../../domain/decision-slug.ts';
-import { inferLegalForm } from '../../domain/establishments.ts';
-import { productGroupByCode } from '../../domain/groups.ts';
-import { makeRegistryCode } from '../../domain/registry-code.ts';
-import { slugify, uniqueSlug } from '../../domain/slug.ts';
-import { defaultValidUntil } from '../../domain/validity.ts';
-import type { Actor } from '../audit.ts';
-import type { Tx } from '../client.ts';
-import { certifications } from '../schema/index.ts';
+import { decisionNumberKey } from '#domain/decision-number.ts';
+import { decisionImportKey } from '#domain/decision-records.ts';
+import { slugForDecision } from '#domain/decision-slug.ts';
+import { inferLegalForm } from '#domain/establishments.ts';
+import { productGroupByCode } from '#domain/groups.ts';
+import { makeRegistryCode } from '#domain/registry-code.ts';
+import { slugify, uniqueSlug } from '#domain/slug.ts';
+import { defaultValidUntil } from '#domain/validity.ts';
+import type { Actor } from '#db/audit.ts';
+import type { Tx } from '#db/client.ts';
+import { certifications } from '#db/schema/index.ts';
 import type { ImportSummary, RowOutcome } from './import.ts';
 import {
   idOf,

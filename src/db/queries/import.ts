@@ -1,7 +1,7 @@
 import { TransactionRollbackError } from 'drizzle-orm/errors';
-import type { ImportRow } from '../../domain/import/rows.ts';
-import { recordAudit, type Actor } from '../audit.ts';
-import { writeTransaction, type Database } from '../client.ts';
+import type { ImportRow } from '#domain/import/rows.ts';
+import { recordAudit, type Actor } from '#db/audit.ts';
+import { writeTransaction, type Database } from '#db/client.ts';
 import { ImportWriter } from './import-writer.ts';
 import type { StoredProvinceUnit } from './provinces.ts';
 

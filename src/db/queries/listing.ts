@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { levelFacet, type CatalogueItem } from '../../domain/catalogue.ts';
-import { highestCertification } from '../../domain/certification-display.ts';
-import { certificationStatus } from '../../domain/validity.ts';
-import type { DbOrTx } from '../client.ts';
-import { establishments, productGroups, products } from '../schema/index.ts';
-import { selectCertifications } from './catalogue.ts';
+import { levelFacet, type CatalogueItem } from '#domain/listing.ts';
+import { highestCertification } from '#domain/certification-display.ts';
+import { certificationStatus } from '#domain/validity.ts';
+import type { DbOrTx } from '#db/client.ts';
+import { establishments, productGroups, products } from '#db/schema/index.ts';
+import { selectCertifications } from './product-records.ts';
 
 const STATUS_RANK = { valid: 0, expired: 1, revoked: 2 } as const;
 

@@ -4,9 +4,9 @@
  * starting with `login:` are touched here; other throttles share the table under their own prefix.
  */
 import { and, inArray, isNull, like, lt, or, sql } from 'drizzle-orm';
-import type { Counter } from '../../domain/login-throttle.ts';
-import type { DbOrTx } from '../client.ts';
-import { throttleCounters } from '../schema/index.ts';
+import type { Counter } from '#domain/login-throttle.ts';
+import type { DbOrTx } from '#db/client.ts';
+import { throttleCounters } from '#db/schema/index.ts';
 
 export const LOGIN_PREFIX = 'login:';
 /** The most sign-in counters kept; past it the least recently changed go first. */

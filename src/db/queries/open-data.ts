@@ -6,7 +6,7 @@
  */
 import { and, asc, count, desc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import type { RegionCode } from '../../domain/levels.ts';
+import type { RegionCode } from '#domain/levels.ts';
 import type {
   CertificationSource,
   EstablishmentSource,
@@ -16,9 +16,9 @@ import type {
   ProductSource,
   ProvinceRef,
   ProvinceUnitRef,
-} from '../../domain/open-data/records.ts';
-import type { DbOrTx } from '../client.ts';
-import { issuerNamesOf } from './catalogue.ts';
+} from '#domain/open-data/records.ts';
+import type { DbOrTx } from '#db/client.ts';
+import { issuerNamesOf } from './product-records.ts';
 import {
   certifications,
   decisions,
@@ -32,7 +32,7 @@ import {
   products,
   productSetItems,
   provinces,
-} from '../schema/index.ts';
+} from '#db/schema/index.ts';
 
 const published = 'published' as const;
 

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
-import type { CertificationLevel } from '../../domain/levels.ts';
-import { provincialCommitteeName } from '../../domain/provinces.ts';
-import type { DbOrTx } from '../client.ts';
-import { organisationNames, organisations } from '../schema/index.ts';
+import type { CertificationLevel } from '#domain/levels.ts';
+import { provincialCommitteeName } from '#domain/provinces.ts';
+import type { DbOrTx } from '#db/client.ts';
+import { organisationNames, organisations } from '#db/schema/index.ts';
 import type { StoredProvinceUnit } from './provinces.ts';
 
 /** The organisation slug that runs rounds at each level (DOMAIN.md "Levels of certification"). */

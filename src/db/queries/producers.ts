@@ -1,8 +1,8 @@
 import { alias } from 'drizzle-orm/sqlite-core';
 import { and, asc, count, eq } from 'drizzle-orm';
-import { compareVietnamese } from '../../domain/catalogue.ts';
-import type { DbOrTx } from '../client.ts';
-import { establishments, products, provinces } from '../schema/index.ts';
+import { compareVietnamese } from '#domain/listing.ts';
+import type { DbOrTx } from '#db/client.ts';
+import { establishments, products, provinces } from '#db/schema/index.ts';
 
 const published = 'published' as const;
 

@@ -5,10 +5,10 @@
  * the photo list is edited apart from the product form, so it never makes that form's save stale).
  */
 import { and, asc, eq, lt, notExists, notInArray, sql } from 'drizzle-orm';
-import { recordAudit, type Actor } from '../audit.ts';
-import type { DbOrTx } from '../client.ts';
-import type { ProductImage } from '../../domain/product-image.ts';
-import { images, productImages, products } from '../schema/index.ts';
+import { recordAudit, type Actor } from '#db/audit.ts';
+import type { DbOrTx } from '#db/client.ts';
+import type { ProductImage } from '#domain/product-image.ts';
+import { images, productImages, products } from '#db/schema/index.ts';
 
 export type StoredImage = typeof images.$inferSelect;
 

@@ -1,9 +1,9 @@
 import { alias } from 'drizzle-orm/sqlite-core';
 import { eq } from 'drizzle-orm';
-import type { ProvinceUnit } from '../../domain/provinces.ts';
-import type { RegionCode } from '../../domain/levels.ts';
-import type { DbOrTx } from '../client.ts';
-import { provinces } from '../schema/index.ts';
+import type { ProvinceUnit } from '#domain/provinces.ts';
+import type { RegionCode } from '#domain/levels.ts';
+import type { DbOrTx } from '#db/client.ts';
+import { provinces } from '#db/schema/index.ts';
 
 export type StoredProvinceUnit = ProvinceUnit & { id: number; slug: string; currentId: number };
 

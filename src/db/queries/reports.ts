@@ -1,9 +1,9 @@
 import { and, count, desc, eq, lt } from 'drizzle-orm';
-import type { ReportInput } from '../../domain/report/form.ts';
-import { COUNTER_RETENTION_MS, nextCount, PER_SOURCE, SITE_WIDE, type CounterLimit } from '../../domain/report/throttle.ts';
-import { recordAudit } from '../audit.ts';
-import { writeTransaction, type Database, type DbOrTx } from '../client.ts';
-import { errorReports, throttleCounters, users } from '../schema/index.ts';
+import type { ReportInput } from '#domain/report/form.ts';
+import { COUNTER_RETENTION_MS, nextCount, PER_SOURCE, SITE_WIDE, type CounterLimit } from '#domain/report/throttle.ts';
+import { recordAudit } from '#db/audit.ts';
+import { writeTransaction, type Database, type DbOrTx } from '#db/client.ts';
+import { errorReports, throttleCounters, users } from '#db/schema/index.ts';
 
 export type SubmitOutcome =
   { ok: true; id: number } | { ok: false; reason: 'rate-limited-source' | 'rate-limited-site'; retryAfterMs: number };

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import type { DbOrTx } from '../client.ts';
-import { fairs, slugRedirects } from '../schema/index.ts';
+import type { DbOrTx } from '#db/client.ts';
+import { fairs, slugRedirects } from '#db/schema/index.ts';
 
 /** The old slugs of published fairs with the slug each now has, for the permanent redirects of a build. */
 export async function listFairSlugRedirects(db: DbOrTx): Promise<{ oldSlug: string; slug: string }[]> {

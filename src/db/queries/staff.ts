@@ -1,8 +1,8 @@
 import { and, count, desc, eq, gt } from 'drizzle-orm';
-import type { StaffRole } from '../../domain/auth.ts';
-import { recordAudit, type Actor } from '../audit.ts';
-import type { DbOrTx } from '../client.ts';
-import { auditLog, sessions, users } from '../schema/index.ts';
+import type { StaffRole } from '#domain/auth.ts';
+import { recordAudit, type Actor } from '#db/audit.ts';
+import type { DbOrTx } from '#db/client.ts';
+import { auditLog, sessions, users } from '#db/schema/index.ts';
 
 /** Staff e-mails are compared and stored in lower case. */
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();

@@ -6,10 +6,10 @@
  */
 import { and, count, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import type { ProductGroupCode } from '../../domain/groups.ts';
-import type { CertificationLevel, RegionCode } from '../../domain/levels.ts';
-import type { DbOrTx } from '../client.ts';
-import { certifications, establishments, fairExhibitors, fairs, productGroups, products, provinces } from '../schema/index.ts';
+import type { ProductGroupCode } from '#domain/groups.ts';
+import type { CertificationLevel, RegionCode } from '#domain/levels.ts';
+import type { DbOrTx } from '#db/client.ts';
+import { certifications, establishments, fairExhibitors, fairs, productGroups, products, provinces } from '#db/schema/index.ts';
 
 const published = 'published' as const;
 

@@ -1,4 +1,4 @@
-import type { CertificationLevel, RegionCode } from '../levels.ts';
+import type { CertificationLevel, RegionCode } from '#domain/levels.ts';
 
 /** A national or regional round: its level, region (regional only) and year. */
 export interface Round {

@@ -1,4 +1,4 @@
-import { defineStrings, type TableKey } from '../strings.ts';
+import { defineStrings, type TableKey } from '#domain/strings.ts';
 
 /** Text of the About page (/about/, /en/about/) in one language: aboutStrings('en').title → "About this registry". Facts from DOMAIN.md. */
 export const aboutStrings = defineStrings({
@@ -169,4 +169,4 @@ export const aboutStrings = defineStrings({
 export type AboutStringKey = TableKey<typeof aboutStrings>;
 
 /** Fills "{name}" placeholders (the one mechanism's `fill`): fill('a {x}', { x: 1 }) → "a 1". */
-export { fill } from '../strings.ts';
+export { fill } from '#domain/strings.ts';

@@ -4,7 +4,7 @@
  * carry it); the end of validity follows the rule unless staff enter a date.
  */
 import { z } from 'zod';
-import { LEVELS, REGIONS, type CertificationLevel } from '../levels.ts';
+import { LEVELS, REGIONS, type CertificationLevel } from '#domain/levels.ts';
 import {
   checkRoundRegion,
   optionalDate,

@@ -3,7 +3,7 @@
  * the region of the round. Membership is data (provinces.region_code, drawn on the 63 old provinces); a
  * current province that merged old ones from two regions (Lâm Đồng) belongs to each region one of them did.
  */
-import { REGIONS, type RegionCode } from '../levels.ts';
+import { REGIONS, type RegionCode } from '#domain/levels.ts';
 
 export interface ProvinceRegions {
   name: string;

@@ -5,7 +5,7 @@
  * separately (src/pages/admin/decisions/[id]/document.ts); the slug is made once, from the number.
  */
 import { z } from 'zod';
-import { decisionNumberKey } from '../decision-number.ts';
+import { decisionNumberKey } from '#domain/decision-number.ts';
 import {
   checkRoundRegion,
   optionalDate,

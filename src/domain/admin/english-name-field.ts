@@ -3,7 +3,7 @@
  * (safe text, length) through the same rule the importer uses (src/domain/english-name.ts).
  */
 import { z } from 'zod';
-import { cleanEnglishName, ENGLISH_NAME_LIMITS, type NamedEntity } from '../english-name.ts';
+import { cleanEnglishName, ENGLISH_NAME_LIMITS, type NamedEntity } from '#domain/english-name.ts';
 import type { FieldSpec } from './form.ts';
 
 /** A zod field for an optional English name: '' or missing → null, otherwise the cleaned name or a Vietnamese message. */

@@ -3,7 +3,7 @@
  * with messages in Vietnamese beside each field. Anything else in the form is refused, never ignored.
  */
 import { z } from 'zod';
-import { LEGAL_FORMS, type LegalForm } from '../establishments.ts';
+import { LEGAL_FORMS, type LegalForm } from '#domain/establishments.ts';
 import { englishNameField, optionalEnglishName } from './english-name-field.ts';
 import {
   descriptionFields,

@@ -4,7 +4,7 @@
  * products it shows. Demonstration rows (is_sample) are made by the demo seed only, never here.
  */
 import { z } from 'zod';
-import { normalizeBoothCode } from '../fairs.ts';
+import { normalizeBoothCode } from '#domain/fairs.ts';
 import { optionalDecimal, optionalText, readForm, requiredId, status, STATUS_FIELD, version, type FieldSpec } from './form.ts';
 
 const planNumber = optionalDecimal(0, 100_000, 'Toạ độ là số không âm.');

@@ -3,7 +3,7 @@
  * or neither (booth rectangles on the exhibitor form use the same units).
  */
 import { z } from 'zod';
-import { REGIONS, type RegionCode } from '../levels.ts';
+import { REGIONS, type RegionCode } from '#domain/levels.ts';
 import { englishNameField, optionalEnglishName } from './english-name-field.ts';
 import {
   checkbox,

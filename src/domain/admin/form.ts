@@ -4,10 +4,10 @@
  * fields, and comparing two recorded states for history and conflict screens.
  */
 import { z } from 'zod';
-import { stripZeroWidth, textProblem, TEXT_PROBLEM_WORDS } from '../safe-text.ts';
-import { normalizeText } from '../text.ts';
-import { LEVELS, REGIONS, type CertificationLevel, type RegionCode } from '../levels.ts';
-import { fill } from '../strings.ts';
+import { stripZeroWidth, textProblem, TEXT_PROBLEM_WORDS } from '#domain/safe-text.ts';
+import { normalizeText } from '#domain/text.ts';
+import { LEVELS, REGIONS, type CertificationLevel, type RegionCode } from '#domain/levels.ts';
+import { fill } from '#domain/strings.ts';
 import type { PickerKind } from './picker.ts';
 import { ADMIN_WORDS } from './words.ts';
 

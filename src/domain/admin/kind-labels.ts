@@ -3,9 +3,9 @@
  * headings and filter labels, and the refusals only the database can decide. The queries in
  * `src/db/queries/admin/kinds/` take their words from here, so the db layer holds no Vietnamese.
  */
-import type { RecordSection } from '../auth.ts';
-import { LEGAL_FORMS } from '../establishments.ts';
-import { LEVELS, REGIONS } from '../levels.ts';
+import type { RecordSection } from '#domain/auth.ts';
+import { LEGAL_FORMS } from '#domain/establishments.ts';
+import { LEVELS, REGIONS } from '#domain/levels.ts';
 import { FAIR_LEVEL_OPTIONS } from './fair-form.ts';
 import { ORGANISATION_KINDS } from './organisation-form.ts';
 

@@ -5,8 +5,8 @@
  * "Sở Công Thương Hà Tây | | 2008" or "Bộ Công Thương | | | Ministry of Industry and Trade".
  */
 import { z } from 'zod';
-import { cleanEnglishName } from '../english-name.ts';
-import { normalizeText } from '../text.ts';
+import { cleanEnglishName } from '#domain/english-name.ts';
+import { normalizeText } from '#domain/text.ts';
 import { optionalId, readForm, status, STATUS_FIELD, version, type FieldSpec } from './form.ts';
 import { ADMIN_WORDS } from './words.ts';
 

@@ -2,7 +2,7 @@
  * The words of pending changes and release summaries (#20.3): what a change is called, the record nouns,
  * where a record stands, and one line that counts records per kind ("2 chứng nhận, 1 sản phẩm").
  */
-import { formatNumber } from '../i18n.ts';
+import { formatNumber } from '#domain/i18n.ts';
 import { PUBLIC_ENTITIES, SIGN_INS, type PendingChange, type PendingSummary, type Publication, type PublicEntity } from './pending.ts';
 
 export const CHANGE_WORDS: Record<PendingChange, string> = {

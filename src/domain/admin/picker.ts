@@ -4,7 +4,7 @@
  * legal words an establishment's name is written with in two ways ("Hợp tác xã" / "HTX") brought to one.
  * Pure: the database side is src/db/queries/admin/picker.ts, the island src/components/admin/Picker.tsx.
  */
-import { foldVietnamese } from '../text.ts';
+import { foldVietnamese } from '#domain/text.ts';
 
 export const PICKER_KINDS = ['establishments', 'products', 'organisations', 'fairs', 'provinces'] as const;
 export type PickerKind = (typeof PICKER_KINDS)[number];

@@ -4,7 +4,7 @@
  * description: it is what a screen reader says and what shows when the picture cannot load.
  */
 import { z } from 'zod';
-import { normalizeText } from '../text.ts';
+import { normalizeText } from '#domain/text.ts';
 
 export const ALT_MIN = 2;
 export const ALT_MAX = 250;

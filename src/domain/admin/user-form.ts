@@ -7,8 +7,8 @@
  * pure; the query layer applies them again inside the write transaction.
  */
 import { z } from 'zod';
-import { PASSWORD_MAX, PASSWORD_MESSAGES, passwordProblem, type StaffRole } from '../auth.ts';
-import { normalizeText } from '../text.ts';
+import { PASSWORD_MAX, PASSWORD_MESSAGES, passwordProblem, type StaffRole } from '#domain/auth.ts';
+import { normalizeText } from '#domain/text.ts';
 import { formEntries, issueMessages, type FieldSpec, type FormErrors, type FormRead, type Option } from './form.ts';
 
 export const STAFF_ROLES = ['admin', 'editor', 'viewer'] as const satisfies readonly StaffRole[];

@@ -3,4 +3,4 @@
  * named (#20.4): the database stores UTC, staff read the clock on their wall. The formatting itself lives
  * with every other date and number format in src/domain/i18n.ts; the admin's call sites import it from here.
  */
-export { formatVietnamTime, formatVietnamTimeOr, VIETNAM_ZONE, type TimeOptions } from '../i18n.ts';
+export { formatVietnamTime, formatVietnamTimeOr, VIETNAM_ZONE, type TimeOptions } from '#domain/i18n.ts';

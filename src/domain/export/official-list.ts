@@ -3,12 +3,12 @@
  * src/domain/import/columns.ts): what the registry exports, its importer reads back to the same records,
  * whether the file is fixed in a spreadsheet and imported again or loaded into another registry.
  */
-import { establishmentKey } from '../establishments.ts';
-import { productGroupByCode } from '../groups.ts';
-import { IMPORT_COLUMNS, type ImportColumnKey } from '../import/columns.ts';
-import type { ImportRow } from '../import/rows.ts';
-import { levelCode, levelLabel } from '../levels.ts';
-import { compactKey } from '../text.ts';
+import { establishmentKey } from '#domain/establishments.ts';
+import { productGroupByCode } from '#domain/groups.ts';
+import { IMPORT_COLUMNS, type ImportColumnKey } from '#domain/import/columns.ts';
+import type { ImportRow } from '#domain/import/rows.ts';
+import { levelCode, levelLabel } from '#domain/levels.ts';
+import { compactKey } from '#domain/text.ts';
 import type { SheetCell, SheetTable } from './sheet.ts';
 
 /** A certification with the names it may be written under; its facts are those an imported row carries. */

@@ -1,4 +1,4 @@
-import { foldVietnamese } from '../text.ts';
+import { foldVietnamese } from '#domain/text.ts';
 import { problemWords, type ProblemWords } from './problems.ts';
 
 /** The columns of an import file (DESIGN.md "Import format"); either spelling of the header works. */

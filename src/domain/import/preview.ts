@@ -3,7 +3,7 @@
  * certification, an update of a registered one, a duplicate (of a registered certification or of an
  * earlier row) or an error — and the reasons beside it. Pure: built from the validation and the dry run.
  */
-import { writeCsv } from '../csv-write.ts';
+import { writeCsv } from '#domain/csv-write.ts';
 import {
   documentedColumns,
   describeIssue,
@@ -17,8 +17,8 @@ import {
 import type { CsvRecord } from './csv.ts';
 import { problemWords, type ProblemWords } from './problems.ts';
 import type { ImportValidation } from './rows.ts';
-import type { ProvinceUnit } from '../provinces.ts';
-import { normalizeText } from '../text.ts';
+import type { ProvinceUnit } from '#domain/provinces.ts';
+import { normalizeText } from '#domain/text.ts';
 
 export type PreviewStatus = 'new' | 'update' | 'duplicate' | 'error';
 

@@ -3,8 +3,8 @@
  * command line prints the English, the admin's preview and the file of rejected rows the Vietnamese. A
  * problem is raised by its code, never by its sentence, so rewording one language cannot lose the other.
  */
-import type { Locale } from '../i18n.ts';
-import { defineStrings, fill, type Bilingual, type TableKey } from '../strings.ts';
+import type { Locale } from '#domain/i18n.ts';
+import { defineStrings, fill, type Bilingual, type TableKey } from '#domain/strings.ts';
 
 export const importProblems = defineStrings({
   vi: {

@@ -4,10 +4,10 @@
  * the importer also needs English for the command line, so each zod issue is put in words here by its code.
  */
 import type { z } from 'zod';
-import { CertificationInput } from '../admin/certification-form.ts';
-import { EstablishmentInput } from '../admin/establishment-form.ts';
-import { ProductInput } from '../admin/product-form.ts';
-import { TEXT_PROBLEM_WORDS, type TextProblem } from '../safe-text.ts';
+import { CertificationInput } from '#domain/admin/certification-form.ts';
+import { EstablishmentInput } from '#domain/admin/establishment-form.ts';
+import { ProductInput } from '#domain/admin/product-form.ts';
+import { TEXT_PROBLEM_WORDS, type TextProblem } from '#domain/safe-text.ts';
 import { problemWords, type ProblemWords } from './problems.ts';
 
 /** Where each text cell of a row is stored, and the form field that governs it. */

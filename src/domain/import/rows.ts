@@ -1,15 +1,15 @@
-import { cleanEnglishName } from '../english-name.ts';
-import { establishmentKey } from '../establishments.ts';
-import { parseProductGroup, type ProductGroupCode } from '../groups.ts';
-import { ACCEPTED_LEVEL_CODES, levelCode, parseLevel, type LevelValue } from '../levels.ts';
-import { parseProductName, type ProductKind } from '../products.ts';
-import { resolveProvince, type ProvinceUnit } from '../provinces.ts';
-import { compactKey, normalizeText } from '../text.ts';
+import { cleanEnglishName } from '#domain/english-name.ts';
+import { establishmentKey } from '#domain/establishments.ts';
+import { parseProductGroup, type ProductGroupCode } from '#domain/groups.ts';
+import { ACCEPTED_LEVEL_CODES, levelCode, parseLevel, type LevelValue } from '#domain/levels.ts';
+import { parseProductName, type ProductKind } from '#domain/products.ts';
+import { resolveProvince, type ProvinceUnit } from '#domain/provinces.ts';
+import { compactKey, normalizeText } from '#domain/text.ts';
 import { parseCsv, type CsvRecord } from './csv.ts';
 import { IMPORT_COLUMNS, mapHeader, type ImportColumnKey, type ImportIssue } from './columns.ts';
 import { problemWords, type ImportProblemCode, type ProblemValue, type ProblemWords } from './problems.ts';
 import { fieldProblem, unsafeTextWords, type ImportField } from './record-fields.ts';
-import { stripZeroWidth, textProblem } from '../safe-text.ts';
+import { stripZeroWidth, textProblem } from '#domain/safe-text.ts';
 
 /** A valid row of an import file, normalised and resolved against the province table. */
 export interface ImportRow<P extends ProvinceUnit = ProvinceUnit> {

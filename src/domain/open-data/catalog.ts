@@ -3,7 +3,7 @@
  * the licence, and the list of files a release holds under /data/ (which the release check expects).
  */
 import type { z } from 'zod';
-import type { Locale } from '../i18n.ts';
+import type { Locale } from '#domain/i18n.ts';
 import {
   CertificationRecord,
   DecisionRecord,

@@ -7,8 +7,8 @@
  * that starts with = + - @ (a spreadsheet formula); readDatasetCsv takes that apostrophe off again.
  */
 import { z } from 'zod';
-import { writeCsv } from '../csv-write.ts';
-import { parseCsv } from '../import/csv.ts';
+import { writeCsv } from '#domain/csv-write.ts';
+import { parseCsv } from '#domain/import/csv.ts';
 
 export type ColumnKind = 'text' | 'integer' | 'number' | 'boolean' | 'list';
 

@@ -5,7 +5,7 @@
  * publishes validates against the schema it publishes.
  */
 import { createHash } from 'node:crypto';
-import { contentTypeOf } from '../static-paths.ts';
+import { contentTypeOf } from '#domain/static-paths.ts';
 import { DATASETS, MANIFEST_FILE, type DatasetName, type OpenDataFileSpec } from './catalog.ts';
 import { csvColumns, writeDatasetCsv } from './csv.ts';
 import { datasetFileSchema } from './json-schema.ts';
@@ -70,7 +70,7 @@ export interface BuiltFile extends OpenDataFileSpec {
 /** The site path of a file of /data/: dataPath('products.csv') → "/data/products.csv". */
 export const dataPath = (name: string) => `${DATA_BASE}${name}`;
 
-/** A file made elsewhere that the manifest lists too: the change log and feeds (src/server/feed.ts). */
+/** A file made elsewhere that the manifest lists too: the change log and feeds (src/server/feed-responses.ts). */
 export interface CompanionFile {
   path: string;
   dataset: 'changes';

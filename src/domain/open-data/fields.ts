@@ -1,9 +1,9 @@
 /** The field builders and code lists every open-data schema is written with (./record-schemas.ts, ./file-schemas.ts). */
 import { z } from 'zod';
-import type { LegalForm } from '../establishments.ts';
-import type { ProductGroupCode } from '../groups.ts';
-import type { CertificationLevel, RegionCode } from '../levels.ts';
-import type { CertificationStatus } from '../validity.ts';
+import type { LegalForm } from '#domain/establishments.ts';
+import type { ProductGroupCode } from '#domain/groups.ts';
+import type { CertificationLevel, RegionCode } from '#domain/levels.ts';
+import type { CertificationStatus } from '#domain/validity.ts';
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Crockford base32 without I, L, O, U: src/domain/registry-code.ts. */

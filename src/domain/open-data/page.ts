@@ -4,7 +4,7 @@
  * dataset search engines find the downloads.
  */
 import { z } from 'zod';
-import { formatDecimal, type Locale } from '../i18n.ts';
+import { formatDecimal, type Locale } from '#domain/i18n.ts';
 import { DATASET_NAMES, DATASETS, type DatasetName } from './catalog.ts';
 
 export type FieldType = 'text' | 'integer' | 'number' | 'boolean' | 'list' | 'date' | 'url' | 'code';

@@ -4,13 +4,13 @@
  * value: blank text becomes null, statuses are computed on the release date, URLs are absolute, lists
  * and records come in a stable order so that two releases compare line by line.
  */
-import { LEVELS } from '../levels.ts';
-import type { CertificationLevel, RegionCode } from '../levels.ts';
-import type { CertificationCore } from '../certification.ts';
-import type { ProductGroupCode } from '../groups.ts';
-import type { LegalForm } from '../establishments.ts';
-import { fallbackWidth, variantPath, variantsOf } from '../images.ts';
-import { certificationStatus } from '../validity.ts';
+import { LEVELS } from '#domain/levels.ts';
+import type { CertificationLevel, RegionCode } from '#domain/levels.ts';
+import type { CertificationCore } from '#domain/certification.ts';
+import type { ProductGroupCode } from '#domain/groups.ts';
+import type { LegalForm } from '#domain/establishments.ts';
+import { fallbackWidth, variantPath, variantsOf } from '#domain/images.ts';
+import { certificationStatus } from '#domain/validity.ts';
 import type {
   CertificationRecord,
   DecisionRecord,

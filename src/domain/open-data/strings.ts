@@ -1,4 +1,4 @@
-import { defineStrings, type TableKey } from '../strings.ts';
+import { defineStrings, type TableKey } from '#domain/strings.ts';
 
 /** The /data/ page's text in one language: openDataStrings('en').datasetsHeading → "Datasets". */
 export const openDataStrings = defineStrings({

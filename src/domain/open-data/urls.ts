@@ -2,8 +2,8 @@
  * Where the open data and the pages it points at live, as absolute URLs on the site (SITE_URL): one
  * place, so that the records, the manifest, the schemas' $id and the /data/ page agree.
  */
-import { localizePath, type Locale } from '../i18n.ts';
-import { RESERVED_SLUGS } from '../slug.ts';
+import { localizePath, type Locale } from '#domain/i18n.ts';
+import { RESERVED_SLUGS } from '#domain/slug.ts';
 
 /** The files of /data/ are named after their dataset; the per-product documents sit beside the product pages. */
 export const DATA_BASE = '/data/';

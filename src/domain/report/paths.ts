@@ -1,4 +1,4 @@
-import { localizePath, type Locale } from '../i18n.ts';
+import { localizePath, type Locale } from '#domain/i18n.ts';
 
 /** The longest page path a report may name. */
 export const MAX_PAGE_PATH = 300;

@@ -1,5 +1,5 @@
-import type { Locale } from '../i18n.ts';
-import { defineStrings, fill, type StringTable, type TableKey } from '../strings.ts';
+import type { Locale } from '#domain/i18n.ts';
+import { defineStrings, fill, type StringTable, type TableKey } from '#domain/strings.ts';
 import type { ReportProblem } from './form.ts';
 
 /** Text of the report-a-mistake link, form and thank-you page in one language: reportStrings('en').title → "Report a mistake". */

@@ -4,11 +4,11 @@
  * and one compact file of every product's facet values. Products are numbered in folded-name order, so
  * the results of a name query tend to share row chunks.
  */
-import type { CardFields, CatalogueItem, FacetFields, FacetKey, LevelFacet } from '../catalogue.ts';
-import type { CertificationStatus } from '../validity.ts';
-import type { ProductGroupCode } from '../groups.ts';
-import type { Locale } from '../i18n.ts';
-import { foldVietnamese } from '../text.ts';
+import type { CardFields, CatalogueItem, FacetFields, FacetKey, LevelFacet } from '#domain/listing.ts';
+import type { CertificationStatus } from '#domain/validity.ts';
+import type { ProductGroupCode } from '#domain/groups.ts';
+import type { Locale } from '#domain/i18n.ts';
+import { foldVietnamese } from '#domain/text.ts';
 import { buildCompactIndex, type CompactChunk, type CompactManifest } from './compact.ts';
 import { PRODUCT_FIELDS, productFacetWords, productSearchDocument } from './documents.ts';
 import { GLOSSARY_FIELD, glossaryFieldText } from './glossary-terms.ts';

@@ -9,7 +9,7 @@
  * scores exactly as lunr's builder does (BM25, k1 1.2, b 0.75, rounded to 3 decimals).
  */
 import lunr from 'lunr';
-import { foldVietnamese } from '../text.ts';
+import { foldVietnamese } from '#domain/text.ts';
 import { addDocument, newBuilder, registerVietnamese, type SearchField } from './pipeline.ts';
 
 export const COMPACT_VERSION = 1;

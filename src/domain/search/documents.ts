@@ -1,7 +1,7 @@
-import { groupLabel, levelFacetLabel } from '../catalogue-labels.ts';
-import type { CatalogueItem } from '../catalogue.ts';
-import { STATUS_LABELS } from '../certification-display.ts';
-import type { Locale } from '../i18n.ts';
+import { groupLabel, levelFacetLabel } from '#domain/facet-labels.ts';
+import type { CatalogueItem } from '#domain/listing.ts';
+import { STATUS_LABELS } from '#domain/certification-display.ts';
+import type { Locale } from '#domain/i18n.ts';
 import { EXACT_FIELD, type SearchField } from './pipeline.ts';
 
 /** Product index fields: name ≫ establishment ≫ province, group and level. */

@@ -4,9 +4,9 @@
  * a few more terms, no glossary code). Matching is on whole phrases of marked words, longest phrase first, so
  * "chè" never matches "chế" and "nước mắm" is fish sauce rather than water.
  */
-import { GLOSSARY, type GlossaryEntry } from '../glossary.ts';
-import type { Locale } from '../i18n.ts';
-import { foldVietnamese } from '../text.ts';
+import { GLOSSARY, type GlossaryEntry } from '#domain/glossary.ts';
+import type { Locale } from '#domain/i18n.ts';
+import { foldVietnamese } from '#domain/text.ts';
 import type { SearchField } from './pipeline.ts';
 import { searchWords } from './words.ts';
 

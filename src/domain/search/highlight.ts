@@ -1,4 +1,4 @@
-import { foldVietnamese } from '../text.ts';
+import { foldVietnamese } from '#domain/text.ts';
 import { searchWords } from './words.ts';
 
 /**

@@ -2,7 +2,7 @@
  * The words of the zero-result help (src/domain/search/misses.ts), in both languages: why each suggestion
  * is offered, how many it finds, and the plain word for a province with nothing in the registry yet.
  */
-import type { Locale } from '../i18n.ts';
+import type { Locale } from '#domain/i18n.ts';
 import type { MissSuggestion } from './misses.ts';
 import type { EmptyProvince } from './province-mentions.ts';
 

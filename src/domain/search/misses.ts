@@ -4,8 +4,8 @@
  * word when a province the query names has nothing in the registry yet. Pure: the caller passes how
  * many products a query finds.
  */
-import { GLOSSARY, type GlossaryEntry } from '../glossary.ts';
-import { foldVietnamese } from '../text.ts';
+import { GLOSSARY, type GlossaryEntry } from '#domain/glossary.ts';
+import { foldVietnamese } from '#domain/text.ts';
 import {
   emptyProvincesIn,
   findSpans,

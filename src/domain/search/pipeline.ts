@@ -1,5 +1,5 @@
 import lunr from 'lunr';
-import { foldVietnamese } from '../text.ts';
+import { foldVietnamese } from '#domain/text.ts';
 import { searchWords } from './words.ts';
 
 export { searchWords };

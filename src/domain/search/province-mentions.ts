@@ -3,8 +3,8 @@
  * yet. Apart from the rest of the zero-result help (misses.ts), so the search page can say "Tỉnh X chưa có sản
  * phẩm nào trong sổ đăng ký" beside results without loading the glossary.
  */
-import { provinceKey } from '../provinces.ts';
-import { foldVietnamese } from '../text.ts';
+import { provinceKey } from '#domain/provinces.ts';
+import { foldVietnamese } from '#domain/text.ts';
 import { searchWords } from './words.ts';
 
 /** A provincial unit of either era as the search page knows it (published in misses.json). */

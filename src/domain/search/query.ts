@@ -1,5 +1,5 @@
 import type lunr from 'lunr';
-import { foldVietnamese } from '../text.ts';
+import { foldVietnamese } from '#domain/text.ts';
 import { EXACT_FIELD } from './pipeline.ts';
 import { searchWords } from './words.ts';
 

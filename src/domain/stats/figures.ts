@@ -3,10 +3,10 @@
  * level, by product group, by current province (with the provinces as certified inside each), by status on
  * the release day, and the fairs with their exhibitor counts; for the whole country or one region.
  */
-import { levelFacet, LEVEL_FACETS, compareVietnamese, type LevelFacet } from '../catalogue.ts';
-import { PRODUCT_GROUPS, type ProductGroupCode } from '../groups.ts';
-import { LEVELS, type CertificationLevel, type RegionCode } from '../levels.ts';
-import { certificationStatus, type CertificationStatus } from '../validity.ts';
+import { levelFacet, LEVEL_FACETS, compareVietnamese, type LevelFacet } from '#domain/listing.ts';
+import { PRODUCT_GROUPS, type ProductGroupCode } from '#domain/groups.ts';
+import { LEVELS, type CertificationLevel, type RegionCode } from '#domain/levels.ts';
+import { certificationStatus, type CertificationStatus } from '#domain/validity.ts';
 
 /** A published certification of a published product, as the statistics read it. */
 export interface StatsCertification {

@@ -2,7 +2,7 @@
  * The headline figures of the statistics (issue #9): at the top of /stats/, and three of them on the home
  * page, each pointing at the section it sums up.
  */
-import { formatNumber, type Locale } from '../i18n.ts';
+import { formatNumber, type Locale } from '#domain/i18n.ts';
 import { shareOf, type StatsFigures } from './figures.ts';
 import { formatPercent } from './sentences.ts';
 import { statsT } from './strings.ts';

@@ -2,8 +2,8 @@
  * What each chart shows, in one or two sentences written from its numbers (the figure's caption), and the
  * number formats the charts, tables and sentences share. An empty view gets a plain sentence, never NaN.
  */
-import { groupLabel } from '../catalogue-labels.ts';
-import { formatCount, formatDate, formatNumber, type Locale } from '../i18n.ts';
+import { groupLabel } from '#domain/facet-labels.ts';
+import { formatCount, formatDate, formatNumber, type Locale } from '#domain/i18n.ts';
 import { leaders, shareOf, type StatsFair, type StatsFigures } from './figures.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { defineStrings, type TableKey } from '../strings.ts';
+import { defineStrings, type TableKey } from '#domain/strings.ts';
 
 /** Interface text of the statistics pages (issue #9) in one language: statsT('en').statsTitle → "Statistics"; sentences are in sentences.ts. */
 export const statsT = defineStrings({

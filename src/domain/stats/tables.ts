@@ -2,9 +2,9 @@
  * The tables beside the statistics charts (issue #9): rows of cells, where a `value` cell holds exactly the
  * number one bar draws and carries that bar's key; totals, parts and other text are told apart by role.
  */
-import type { LevelFacet } from '../catalogue.ts';
-import { formatNumber, type Locale } from '../i18n.ts';
-import type { CertificationLevel } from '../levels.ts';
+import type { LevelFacet } from '#domain/listing.ts';
+import { formatNumber, type Locale } from '#domain/i18n.ts';
+import type { CertificationLevel } from '#domain/levels.ts';
 import { statsT } from './strings.ts';
 
 /** A number of a table: `value` cells hold what a bar draws (same key), totals and parts add to them. */

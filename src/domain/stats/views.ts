@@ -3,12 +3,12 @@
  * model and a table built from the same numbers, so the table always holds what the chart draws (each bar
  * and each table number carry the same key).
  */
-import { levelFacetLabel, groupLabel } from '../catalogue-labels.ts';
-import { STATUS_LABELS } from '../certification-display.ts';
-import { fairLevelLabel } from '../fairs.ts';
-import { formatFairDates } from '../fair-dates.ts';
-import { formatNumber, localizePath, type Locale } from '../i18n.ts';
-import { levelLabel, type CertificationLevel } from '../levels.ts';
+import { levelFacetLabel, groupLabel } from '#domain/facet-labels.ts';
+import { STATUS_LABELS } from '#domain/certification-display.ts';
+import { fairLevelLabel } from '#domain/fairs.ts';
+import { formatFairDates } from '#domain/fair-dates.ts';
+import { formatNumber, localizePath, type Locale } from '#domain/i18n.ts';
+import { levelLabel, type CertificationLevel } from '#domain/levels.ts';
 import { buildBarChart, type BarChartInput, type ChartModel, type ChartSeries } from './charts.ts';
 import { shareOf, STATUSES, type StatsFair, type StatsFigures } from './figures.ts';
 import {

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { getDatabase } from '../../db/client';
-import { SESSION_COOKIE, signOut } from '../../server/auth';
+import { getDatabase } from '#db/client.ts';
+import { SESSION_COOKIE, signOut } from '#server/auth.ts';
 
 export const prerender = false;
 

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { getDatabase } from '../../db/client';
-import { findPublishedDocument } from '../../db/queries/admin/decision-document';
-import { documentNotFound, documentResponse } from '../../server/documents';
+import { getDatabase } from '#db/client.ts';
+import { findPublishedDocument } from '#db/queries/admin/decision-document.ts';
+import { documentNotFound, documentResponse } from '#server/documents.ts';
 
 export const prerender = false;
 

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getDatabase } from '../../db/client';
-import { publishedVariant, publishedVariantParams } from '../../server/images';
+import { getDatabase } from '#db/client.ts';
+import { publishedVariant, publishedVariantParams } from '#server/images.ts';
 
 export const prerender = true;
 

@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { listProductDocumentSlugs, productDocumentResponse } from '../../server/open-data';
+import { listProductDocumentSlugs, productDocumentResponse } from '#server/open-data.ts';
 
 /** One product with its establishment, certifications, fairs and photos as JSON (/data/product.schema.json). */
 export const getStaticPaths = (async () =>

@@ -11,7 +11,7 @@ import {
   type ImageType,
   type UploadRefusal,
   type VariantFormat,
-} from '../../domain/images.ts';
+} from '#domain/images.ts';
 
 /** What sharp reports as the format of each type we accept (AVIF is read by the HEIF loader). */
 const SHARP_FORMAT: Record<ImageType, string> = { jpeg: 'jpeg', png: 'png', webp: 'webp', avif: 'heif' };

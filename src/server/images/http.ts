@@ -1,9 +1,9 @@
 /** Stored photo variants as HTTP answers: the admin's previews and the build's published copies. */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Database } from '../../db/client.ts';
-import { listPublishedImages } from '../../db/queries/product-images.ts';
-import { parseVariantFileName, VARIANT_MIME, variantFileName, variantsOf, type VariantFormat } from '../../domain/images.ts';
+import type { Database } from '#db/client.ts';
+import { listPublishedImages } from '#db/queries/product-images.ts';
+import { parseVariantFileName, VARIANT_MIME, variantFileName, variantsOf, type VariantFormat } from '#domain/images.ts';
 import { uploadsDir } from './storage.ts';
 
 /** A stored variant's bytes and type, or null; only names of the stored shape ever reach the disk. */

@@ -6,9 +6,9 @@
 import { randomBytes } from 'node:crypto';
 import { open, rename, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { Database } from '../../db/client.ts';
-import { findImageByHash } from '../../db/queries/product-images.ts';
-import { processWide } from '../process-wide.ts';
+import type { Database } from '#db/client.ts';
+import { findImageByHash } from '#db/queries/product-images.ts';
+import { processWide } from '#db/process-wide.ts';
 
 /**
  * Where variants are stored: UPLOADS_DIR, or `uploads/` (git-ignored, outside the web root), resolved

@@ -1,9 +1,9 @@
 /** R17: the sweep of what a crash or a removed photo leaves in the uploads folder and the database. */
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeTransaction, type Database } from '../../db/client.ts';
-import { deleteUnusedImages, listImageHashes } from '../../db/queries/product-images.ts';
-import { parseVariantFileName } from '../../domain/images.ts';
+import { writeTransaction, type Database } from '#db/client.ts';
+import { deleteUnusedImages, listImageHashes } from '#db/queries/product-images.ts';
+import { parseVariantFileName } from '#domain/images.ts';
 import { inFlight, TEMP_PREFIX, uploadsDir } from './storage.ts';
 
 export interface SweepOptions {

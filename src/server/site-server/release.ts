@@ -2,7 +2,7 @@
 import type { FileHandle } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { basename, join } from 'node:path';
-import type { Encoding } from '../../domain/content-coding.ts';
+import type { Encoding } from '#domain/content-coding.ts';
 
 /**
  * The adapter's middleware-mode handler (node_modules/@astrojs/node/dist/types.d.ts, RequestHandler). Its

@@ -7,9 +7,9 @@ import { open, type FileHandle } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, sep } from 'node:path';
 import { pipeline } from 'node:stream';
-import { ifRangeHolds, isCompressible, rangeOf } from '../../domain/content-coding.ts';
-import { headerPolicyOf, metaPolicyOf } from '../../domain/csp.ts';
-import { contentTypeOf, entityTag, httpDate, isNotModified } from '../../domain/static-paths.ts';
+import { ifRangeHolds, isCompressible, rangeOf } from '#domain/content-coding.ts';
+import { headerPolicyOf, metaPolicyOf } from '#domain/csp.ts';
+import { contentTypeOf, entityTag, httpDate, isNotModified } from '#domain/static-paths.ts';
 import { errorCode, errorText, type Entity, type Log, type SendOptions } from './release.ts';
 
 export const SECURITY_HEADERS: Record<string, string> = {

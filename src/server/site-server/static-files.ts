@@ -8,10 +8,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { chooseEncoding, CODING_SUFFIX, isCompressible, type Coding } from '../../domain/content-coding.ts';
-import { unknownPathAnswer } from '../../domain/not-found-route.ts';
-import { movedTo, parseRedirects, REDIRECTS_FILE } from '../../domain/redirects.ts';
-import { cacheControlOf, contentTypeOf, type StaticTarget } from '../../domain/static-paths.ts';
+import { chooseEncoding, CODING_SUFFIX, isCompressible, type Coding } from '#domain/content-coding.ts';
+import { unknownPathAnswer } from '#domain/not-found-route.ts';
+import { movedTo, parseRedirects, REDIRECTS_FILE } from '#domain/redirects.ts';
+import { cacheControlOf, contentTypeOf, type StaticTarget } from '#domain/static-paths.ts';
 import type { FileCache } from './file-cache.ts';
 import type { Entity, Log, Release, SendOptions } from './release.ts';
 import { openFile, pagePolicy, plain, redirect, sendFile, type Opened } from './responses.ts';

@@ -3,7 +3,7 @@
  * query reaches → the rows of the top 10), rendering the names; a page in English opens the English files.
  * Bundled and minified by the benchmark.
  */
-import { ProductSearch } from '../../../src/scripts/search-client.ts';
+import { ProductSearch } from '#scripts/search-client.ts';
 
 const list = document.getElementById('results')!;
 let opened: Promise<ProductSearch> | undefined;

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { openDatabase } from '../../../src/db/client.ts';
-import { SESSION_COOKIE, signIn } from '../../../src/server/auth.ts';
+import { openDatabase } from '#db/client.ts';
+import { SESSION_COOKIE, signIn } from '#server/auth.ts';
 import { STAFF_EMAIL, STAFF_PASSWORD, STAFF_SITE, type Site, type StaffRole } from './sites.ts';
 
 /**

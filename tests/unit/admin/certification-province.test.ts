@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isProvinceInRegion, regionalProvinceProblem } from '../../../src/domain/admin/certification-province.ts';
+import { isProvinceInRegion, regionalProvinceProblem } from '#domain/admin/certification-province.ts';
 
 const oldProvince = (name: string, regionCode: string | null) => ({ name, regionCode, predecessorRegions: [] });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readDecisionDocumentForm, documentNotice } from '../../../src/domain/admin/decision-document-form.ts';
-import { readDecisionForm } from '../../../src/domain/admin/decision-form.ts';
-import { readCertificationForm } from '../../../src/domain/admin/certification-form.ts';
+import { readDecisionDocumentForm, documentNotice } from '#domain/admin/decision-document-form.ts';
+import { readDecisionForm } from '#domain/admin/decision-form.ts';
+import { readCertificationForm } from '#domain/admin/certification-form.ts';
 
 const valid = {
   number: '  3116/QĐ-BCT ',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FAIR_LEVEL_OPTIONS } from '../../../src/domain/admin/fair-form.ts';
+import { FAIR_LEVEL_OPTIONS } from '#domain/admin/fair-form.ts';
 import {
   fairLevelLabel,
   KIND_LABELS,
@@ -8,8 +8,8 @@ import {
   levelWithRegion,
   organisationKindLabel,
   regionLabel,
-} from '../../../src/domain/admin/kind-labels.ts';
-import { RECORD_SECTIONS } from '../../../src/domain/auth.ts';
+} from '#domain/admin/kind-labels.ts';
+import { RECORD_SECTIONS } from '#domain/auth.ts';
 
 describe('KIND_LABELS', () => {
   it('has words for every record section and no other', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describePublicChanges, describeStaffOnlyChanges } from '../../../src/domain/admin/pending-strings.ts';
-import { derivePending, isNothingPending, publicationOf, snapshotName, type PendingAuditRow } from '../../../src/domain/admin/pending.ts';
+import { describePublicChanges, describeStaffOnlyChanges } from '#domain/admin/pending-strings.ts';
+import { derivePending, isNothingPending, publicationOf, snapshotName, type PendingAuditRow } from '#domain/admin/pending.ts';
 
 let nextId = 100;
 const row = (action: string, entity: string, entityId: number | null, before?: unknown, after?: unknown): PendingAuditRow => ({

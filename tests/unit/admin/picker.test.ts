@@ -14,7 +14,7 @@ import {
   readPickerQuery,
   shortForm,
   unknownPickedMessage,
-} from '../../../src/domain/admin/picker.ts';
+} from '#domain/admin/picker.ts';
 
 const params = (s: string) => new URLSearchParams(s);
 const score = (name: string, q: string, extra: string[] = []) => pickerScore(pickerHaystack(name, extra), pickerTerms(q));

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readCertificationForm } from '../../../src/domain/admin/certification-form.ts';
-import { readExhibitorForm } from '../../../src/domain/admin/exhibitor-form.ts';
-import { readFairForm } from '../../../src/domain/admin/fair-form.ts';
-import { asPosted, displayValue, optionalDate, readForm } from '../../../src/domain/admin/form.ts';
-import { formatNameLine, parseNameLine, readOrganisationForm } from '../../../src/domain/admin/organisation-form.ts';
-import { PRODUCT_FIELDS, readProductForm } from '../../../src/domain/admin/product-form.ts';
+import { readCertificationForm } from '#domain/admin/certification-form.ts';
+import { readExhibitorForm } from '#domain/admin/exhibitor-form.ts';
+import { readFairForm } from '#domain/admin/fair-form.ts';
+import { asPosted, displayValue, optionalDate, readForm } from '#domain/admin/form.ts';
+import { formatNameLine, parseNameLine, readOrganisationForm } from '#domain/admin/organisation-form.ts';
+import { PRODUCT_FIELDS, readProductForm } from '#domain/admin/product-form.ts';
 import { z } from 'zod';
 
 const errorsOf = (r: { ok: boolean; errors?: Record<string, string | undefined> }) => (r.ok ? {} : r.errors!);

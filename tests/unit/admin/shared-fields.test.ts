@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { CERTIFICATION_FIELDS } from '../../../src/domain/admin/certification-form.ts';
-import { DECISION_FIELDS } from '../../../src/domain/admin/decision-form.ts';
-import { checkRoundRegion, descriptionFields, optionalChoice, roundFields } from '../../../src/domain/admin/form.ts';
-import { PRODUCT_FIELDS } from '../../../src/domain/admin/product-form.ts';
+import { CERTIFICATION_FIELDS } from '#domain/admin/certification-form.ts';
+import { DECISION_FIELDS } from '#domain/admin/decision-form.ts';
+import { checkRoundRegion, descriptionFields, optionalChoice, roundFields } from '#domain/admin/form.ts';
+import { PRODUCT_FIELDS } from '#domain/admin/product-form.ts';
 
 describe('optionalChoice', () => {
   const region = optionalChoice(['north', 'south'], 'Chọn khu vực.');

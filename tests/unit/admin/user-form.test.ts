@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PASSWORD_MESSAGES } from '../../../src/domain/auth.ts';
+import { PASSWORD_MESSAGES } from '#domain/auth.ts';
 import {
   accountChangeProblem,
   editUserSchema,
@@ -7,7 +7,7 @@ import {
   ownPasswordSchema,
   passwordErrors,
   readUserForm,
-} from '../../../src/domain/admin/user-form.ts';
+} from '#domain/admin/user-form.ts';
 
 const PASSWORD = 'Chè-Thái-2026!';
 const newUser = {

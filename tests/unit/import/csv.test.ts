@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCsvBytes, parseCsv } from '../../../src/domain/import/csv.ts';
+import { decodeCsvBytes, parseCsv } from '#domain/import/csv.ts';
 
 describe('parseCsv', () => {
   it('reads quoted cells with commas, doubled quotes and line breaks', () => {

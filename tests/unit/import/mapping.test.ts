@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { headerSetKey } from '../../../src/domain/import/columns.ts';
-import { MAPPING_FIELD, readMappingForm, suggestColumns } from '../../../src/domain/import/mapping.ts';
+import { headerSetKey } from '#domain/import/columns.ts';
+import { MAPPING_FIELD, readMappingForm, suggestColumns } from '#domain/import/mapping.ts';
 
 describe('suggestColumns', () => {
   it('reads the usual words of Vietnamese lists, each column once', () => {

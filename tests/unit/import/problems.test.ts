@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { seedProvinceUnits } from '../../../src/db/reference.ts';
-import { decodeCsvBytes, parseCsv } from '../../../src/domain/import/csv.ts';
-import { importProblems, problemWords, type ImportProblemCode } from '../../../src/domain/import/problems.ts';
-import { validateImport } from '../../../src/domain/import/rows.ts';
-import { tableProblems } from '../../../src/domain/strings.ts';
+import { seedProvinceUnits } from '#db/reference.ts';
+import { decodeCsvBytes, parseCsv } from '#domain/import/csv.ts';
+import { importProblems, problemWords, type ImportProblemCode } from '#domain/import/problems.ts';
+import { validateImport } from '#domain/import/rows.ts';
+import { tableProblems } from '#domain/strings.ts';
 
 const provinces = seedProvinceUnits();
 

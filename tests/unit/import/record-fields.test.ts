@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readEstablishmentForm } from '../../../src/domain/admin/establishment-form.ts';
-import { readProductForm } from '../../../src/domain/admin/product-form.ts';
-import { fieldProblem } from '../../../src/domain/import/record-fields.ts';
+import { readEstablishmentForm } from '#domain/admin/establishment-form.ts';
+import { readProductForm } from '#domain/admin/product-form.ts';
+import { fieldProblem } from '#domain/import/record-fields.ts';
 
 const product = (name: string) => ({ name, kind: 'single', status: 'published', version: '1' });
 const establishment = (name: string) => ({ name, legalForm: 'cooperative', provinceId: '1', status: 'published', version: '1' });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { seedProvinceUnits } from '../../../src/db/reference.ts';
-import { formatIssue, mapHeader } from '../../../src/domain/import/columns.ts';
-import { validateImport } from '../../../src/domain/import/rows.ts';
+import { seedProvinceUnits } from '#db/reference.ts';
+import { formatIssue, mapHeader } from '#domain/import/columns.ts';
+import { validateImport } from '#domain/import/rows.ts';
 
 const provinces = seedProvinceUnits();
 const context = { provinces, currentYear: 2026 };

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkZip, XLSX_LIMITS } from '../../../src/domain/import/zip-check.ts';
+import { checkZip, XLSX_LIMITS } from '#domain/import/zip-check.ts';
 import { makeZip } from '../../support/zip.ts';
 
 /** A refusal whose reason mentions `text`. */

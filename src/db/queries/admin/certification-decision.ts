@@ -1,8 +1,8 @@
 /** The decision a certification's form points to (issue #16): it must exist and be of the same level. */
 import { eq } from 'drizzle-orm';
-import { LEVELS, REGIONS } from '../../../domain/levels.ts';
-import type { DbOrTx } from '../../client.ts';
-import { decisions } from '../../schema/index.ts';
+import { LEVELS, REGIONS } from '#domain/levels.ts';
+import type { DbOrTx } from '#db/client.ts';
+import { decisions } from '#db/schema/index.ts';
 import type { Invalid } from './records.ts';
 
 const levelName = (code: string, region: string | null) =>

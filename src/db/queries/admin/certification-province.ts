@@ -3,9 +3,9 @@
  * prefill "province when certified") and a province's regions (to check it against a regional level).
  */
 import { eq } from 'drizzle-orm';
-import type { ProvinceRegions } from '../../../domain/admin/certification-province.ts';
-import type { DbOrTx } from '../../client.ts';
-import { establishments, products, provinces } from '../../schema/index.ts';
+import type { ProvinceRegions } from '#domain/admin/certification-province.ts';
+import type { DbOrTx } from '#db/client.ts';
+import { establishments, products, provinces } from '#db/schema/index.ts';
 
 /** The province of the establishment that makes a product; null when the product or its establishment has none. */
 export async function provinceOfProduct(db: DbOrTx, productId: number): Promise<number | null> {

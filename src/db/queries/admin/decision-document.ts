@@ -3,9 +3,9 @@
  * decision, guarded by the version the page was loaded at; and what the public document route may serve.
  */
 import { and, eq, sql } from 'drizzle-orm';
-import { recordAudit, type Actor } from '../../audit.ts';
-import type { DbOrTx } from '../../client.ts';
-import { certifications, decisions, products } from '../../schema/index.ts';
+import { recordAudit, type Actor } from '#db/audit.ts';
+import type { DbOrTx } from '#db/client.ts';
+import { certifications, decisions, products } from '#db/schema/index.ts';
 import { decisionState } from './decision-kind.ts';
 
 export interface StoredDocument {

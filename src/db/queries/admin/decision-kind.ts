@@ -5,14 +5,14 @@
  * (./decision-document.ts) and shown in the history through `historyFields`.
  */
 import { and, eq, ne } from 'drizzle-orm';
-import { DECISION_FIELDS, readDecisionForm, type DecisionInput } from '../../../domain/admin/decision-form.ts';
-import { KIND_MESSAGES, KIND_WORDS, levelWithRegion } from '../../../domain/admin/kind-labels.ts';
-import type { FieldSpec } from '../../../domain/admin/form.ts';
-import { decisionNumberKey } from '../../../domain/decision-number.ts';
-import { slugForDecision } from '../../../domain/decision-slug.ts';
-import { foldVietnamese } from '../../../domain/text.ts';
-import type { DbOrTx } from '../../client.ts';
-import { certifications, decisions, organisationNames } from '../../schema/index.ts';
+import { DECISION_FIELDS, readDecisionForm, type DecisionInput } from '#domain/admin/decision-form.ts';
+import { KIND_MESSAGES, KIND_WORDS, levelWithRegion } from '#domain/admin/kind-labels.ts';
+import type { FieldSpec } from '#domain/admin/form.ts';
+import { decisionNumberKey } from '#domain/decision-number.ts';
+import { slugForDecision } from '#domain/decision-slug.ts';
+import { foldVietnamese } from '#domain/text.ts';
+import type { DbOrTx } from '#db/client.ts';
+import { certifications, decisions, organisationNames } from '#db/schema/index.ts';
 import { countBy, kindOf, labelled } from './kinds/shared.ts';
 import { haystack, type RecordKind, type RecordState } from './records.ts';
 

@@ -1,8 +1,8 @@
 /** The decisions a certification's form offers: those of its level and round year first, then every other. */
-import { compareVietnamese } from '../../../domain/catalogue.ts';
-import type { Option } from '../../../domain/admin/form.ts';
-import type { DbOrTx } from '../../client.ts';
-import { decisions } from '../../schema/index.ts';
+import { compareVietnamese } from '#domain/listing.ts';
+import type { Option } from '#domain/admin/form.ts';
+import type { DbOrTx } from '#db/client.ts';
+import { decisions } from '#db/schema/index.ts';
 
 export const DOCUMENT_STATE_OPTIONS: Option[] = [
   { value: 'yes', label: 'Có văn bản PDF' },

@@ -4,10 +4,10 @@
  * editor loaded it, nothing is written and both versions come back.
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { BoothPosition } from '../../../domain/floor-plan.ts';
-import { recordAudit, type Actor } from '../../audit.ts';
-import type { DbOrTx } from '../../client.ts';
-import { establishments, fairExhibitors, fairs } from '../../schema/index.ts';
+import type { BoothPosition } from '#domain/floor-plan.ts';
+import { recordAudit, type Actor } from '#db/audit.ts';
+import type { DbOrTx } from '#db/client.ts';
+import { establishments, fairExhibitors, fairs } from '#db/schema/index.ts';
 import { exhibitorKind } from './kinds.ts';
 
 export interface EditableBooth {

@@ -5,7 +5,7 @@
  * scripts), each table's row count and highest id.
  */
 import { sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../client.ts';
+import type { DbOrTx } from '#db/client.ts';
 
 type Shelf = Map<string, { stamp: string; value: unknown }>;
 const held = new WeakMap<object, Shelf>();

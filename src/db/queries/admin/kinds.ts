@@ -3,7 +3,7 @@
  * form maps to columns and related rows, what its list shows, and its writable state for history,
  * conflicts and restores. Their words come from `src/domain/admin/kind-labels.ts`.
  */
-import type { RecordSection } from '../../../domain/auth.ts';
+import type { RecordSection } from '#domain/auth.ts';
 import { decisionKind } from './decision-kind.ts';
 import { certificationKind } from './kinds/certification.ts';
 import { establishmentKind } from './kinds/establishment.ts';

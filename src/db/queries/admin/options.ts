@@ -1,15 +1,15 @@
 /** The choices of the staff forms' select boxes and checkboxes, read from the database when a form needs them. */
 import { asc, eq } from 'drizzle-orm';
-import { LEVEL_OPTIONS, REGION_OPTIONS } from '../../../domain/admin/certification-form.ts';
-import { LEGAL_FORM_OPTIONS } from '../../../domain/admin/establishment-form.ts';
-import { FAIR_LEVEL_OPTIONS } from '../../../domain/admin/fair-form.ts';
-import { STATUS_OPTIONS, type FieldSpec, type Option, type Options, type OptionSource } from '../../../domain/admin/form.ts';
-import { ORGANISATION_KINDS } from '../../../domain/admin/organisation-form.ts';
-import { PRODUCT_KIND_OPTIONS } from '../../../domain/admin/product-form.ts';
-import { ACTIVE_OPTIONS, ROLE_OPTIONS } from '../../../domain/admin/user-form.ts';
-import { compareVietnamese } from '../../../domain/catalogue.ts';
-import type { DbOrTx } from '../../client.ts';
-import { establishments, fairs, organisationNames, organisations, productGroups, products, provinces } from '../../schema/index.ts';
+import { LEVEL_OPTIONS, REGION_OPTIONS } from '#domain/admin/certification-form.ts';
+import { LEGAL_FORM_OPTIONS } from '#domain/admin/establishment-form.ts';
+import { FAIR_LEVEL_OPTIONS } from '#domain/admin/fair-form.ts';
+import { STATUS_OPTIONS, type FieldSpec, type Option, type Options, type OptionSource } from '#domain/admin/form.ts';
+import { ORGANISATION_KINDS } from '#domain/admin/organisation-form.ts';
+import { PRODUCT_KIND_OPTIONS } from '#domain/admin/product-form.ts';
+import { ACTIVE_OPTIONS, ROLE_OPTIONS } from '#domain/admin/user-form.ts';
+import { compareVietnamese } from '#domain/listing.ts';
+import type { DbOrTx } from '#db/client.ts';
+import { establishments, fairs, organisationNames, organisations, productGroups, products, provinces } from '#db/schema/index.ts';
 import { decisionOptions, DOCUMENT_STATE_OPTIONS } from './decision-options.ts';
 
 const byLabel = (a: Option, b: Option) => compareVietnamese(a.label, b.label);

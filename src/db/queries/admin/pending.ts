@@ -3,9 +3,9 @@
  * ranges of the log with their snapshots, one record's rows, and where a release's range starts.
  */
 import { and, asc, eq, gt, lte, max } from 'drizzle-orm';
-import type { PendingAuditRow } from '../../../domain/admin/pending.ts';
-import type { DbOrTx } from '../../client.ts';
-import { auditLog } from '../../schema/index.ts';
+import type { PendingAuditRow } from '#domain/admin/pending.ts';
+import type { DbOrTx } from '#db/client.ts';
+import { auditLog } from '#db/schema/index.ts';
 
 const pendingColumns = {
   id: auditLog.id,

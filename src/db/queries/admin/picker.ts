@@ -14,12 +14,12 @@ import {
   type PickerKind,
   type PickerPage,
   type PickerQuery,
-} from '../../../domain/admin/picker.ts';
-import { ORGANISATION_KINDS } from '../../../domain/admin/organisation-form.ts';
-import { compareVietnamese } from '../../../domain/catalogue.ts';
-import { LEGAL_FORMS } from '../../../domain/establishments.ts';
-import { LEVELS, REGIONS } from '../../../domain/levels.ts';
-import type { DbOrTx } from '../../client.ts';
+} from '#domain/admin/picker.ts';
+import { ORGANISATION_KINDS } from '#domain/admin/organisation-form.ts';
+import { compareVietnamese } from '#domain/listing.ts';
+import { LEGAL_FORMS } from '#domain/establishments.ts';
+import { LEVELS, REGIONS } from '#domain/levels.ts';
+import type { DbOrTx } from '#db/client.ts';
 import { heldList } from './held.ts';
 
 interface Row extends PickerItem {

@@ -5,13 +5,13 @@
  */
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
-import type { FieldSpec, FormErrors, OptionSource } from '../../../domain/admin/form.ts';
-import type { RecordSection } from '../../../domain/auth.ts';
-import { compareVietnamese } from '../../../domain/catalogue.ts';
-import { foldVietnamese } from '../../../domain/text.ts';
-import { recordAudit, type Actor } from '../../audit.ts';
-import type { DbOrTx } from '../../client.ts';
-import { auditLog, users } from '../../schema/index.ts';
+import type { FieldSpec, FormErrors, OptionSource } from '#domain/admin/form.ts';
+import type { RecordSection } from '#domain/auth.ts';
+import { compareVietnamese } from '#domain/listing.ts';
+import { foldVietnamese } from '#domain/text.ts';
+import { recordAudit, type Actor } from '#db/audit.ts';
+import type { DbOrTx } from '#db/client.ts';
+import { auditLog, users } from '#db/schema/index.ts';
 import { heldList } from './held.ts';
 
 export const ADMIN_PAGE_SIZE = 25;

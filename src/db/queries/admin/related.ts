@@ -1,7 +1,7 @@
 /** What a staff record page lists beside its form: a producer's products, a product's certificates, a fair's exhibitors. */
 import { asc, desc, eq } from 'drizzle-orm';
-import type { DbOrTx } from '../../client.ts';
-import { certifications, establishments, fairExhibitors, fairs, products, provinces } from '../../schema/index.ts';
+import type { DbOrTx } from '#db/client.ts';
+import { certifications, establishments, fairExhibitors, fairs, products, provinces } from '#db/schema/index.ts';
 
 export async function productsOfEstablishment(db: DbOrTx, establishmentId: number) {
   return db

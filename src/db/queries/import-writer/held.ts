@@ -2,11 +2,11 @@
  * What the import writer (../import-writer.ts) holds about each record the rows reach, and the small
  * helpers its passes share.
  */
-import type { DecisionForLinking } from '../decisions.ts';
-import type { ImportRow } from '../../../domain/import/rows.ts';
-import type { AuditAction } from '../../audit.ts';
-import { certifications, type decisions, type establishments, type products } from '../../schema/index.ts';
-import type { StoredProvinceUnit } from '../provinces.ts';
+import type { DecisionForLinking } from '#db/queries/decisions.ts';
+import type { ImportRow } from '#domain/import/rows.ts';
+import type { AuditAction } from '#db/audit.ts';
+import { certifications, type decisions, type establishments, type products } from '#db/schema/index.ts';
+import type { StoredProvinceUnit } from '#db/queries/provinces.ts';
 
 export type Row = ImportRow<StoredProvinceUnit>;
 export type EstablishmentRow = typeof establishments.$inferSelect;

@@ -4,12 +4,12 @@
  * number key, taken slugs and registry codes). The planning pass then adds what earlier rows create.
  */
 import { asc, eq, inArray, type SQL } from 'drizzle-orm';
-import { decisionNumberKey } from '../../../domain/decision-number.ts';
-import { makeRegistryCode } from '../../../domain/registry-code.ts';
-import { compactKey } from '../../../domain/text.ts';
-import type { Tx } from '../../client.ts';
-import { certifications, decisions, establishments, products, provinces } from '../../schema/index.ts';
-import { listDecisionsByNumberKeys } from '../decisions.ts';
+import { decisionNumberKey } from '#domain/decision-number.ts';
+import { makeRegistryCode } from '#domain/registry-code.ts';
+import { compactKey } from '#domain/text.ts';
+import type { Tx } from '#db/client.ts';
+import { certifications, decisions, establishments, products, provinces } from '#db/schema/index.ts';
+import { listDecisionsByNumberKeys } from '#db/queries/decisions.ts';
 import {
   CERTIFICATION_FIELDS,
   chunks,

@@ -4,10 +4,10 @@
  * the order the rows made them.
  */
 import { inArray } from 'drizzle-orm';
-import type { Actor } from '../../audit.ts';
-import { insertAll, insertReturning, updateAll } from '../../batch.ts';
-import type { Tx } from '../../client.ts';
-import { auditLog, certifications, decisions, establishments, products, productSetItems } from '../../schema/index.ts';
+import type { Actor } from '#db/audit.ts';
+import { insertAll, insertReturning, updateAll } from '#db/batch.ts';
+import type { Tx } from '#db/client.ts';
+import { auditLog, certifications, decisions, establishments, products, productSetItems } from '#db/schema/index.ts';
 import {
   chunks,
   idOf,

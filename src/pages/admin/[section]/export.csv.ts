@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { getDatabase } from '../../../db/client';
-import { adminExport } from '../../../server/exports';
+import { getDatabase } from '#db/client.ts';
+import { adminExport } from '#server/exports.ts';
 
 export const prerender = false;
 

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { variantResponse } from '../../../server/images';
+import { variantResponse } from '#server/images.ts';
 
 export const prerender = false;
 

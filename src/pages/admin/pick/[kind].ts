@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { getDatabase } from '../../../db/client';
-import { pickerAnswer } from '../../../server/picker-endpoint';
+import { getDatabase } from '#db/client.ts';
+import { pickerAnswer } from '#server/picker-endpoint.ts';
 
 export const prerender = false;
 

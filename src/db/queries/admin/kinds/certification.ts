@@ -3,18 +3,18 @@
  * and the registry code and import key fixed at creation.
  */
 import { eq } from 'drizzle-orm';
-import { type CertificationInput, CERTIFICATION_FIELDS, readCertificationForm } from '../../../../domain/admin/certification-form.ts';
-import { regionalProvinceProblem } from '../../../../domain/admin/certification-province.ts';
-import { KIND_MESSAGES, levelLabel, levelWithRegion } from '../../../../domain/admin/kind-labels.ts';
-import { levelCode } from '../../../../domain/levels.ts';
-import { formatRegistryCode, makeRegistryCode } from '../../../../domain/registry-code.ts';
-import { compactKey } from '../../../../domain/text.ts';
-import { defaultValidUntil } from '../../../../domain/validity.ts';
-import type { DbOrTx } from '../../../client.ts';
-import { certifications, establishments, products, provinces } from '../../../schema/index.ts';
-import { certificationDecision } from '../certification-decision.ts';
-import { provinceRegions } from '../certification-province.ts';
-import { haystack, type Invalid, type RecordKind } from '../records.ts';
+import { type CertificationInput, CERTIFICATION_FIELDS, readCertificationForm } from '#domain/admin/certification-form.ts';
+import { regionalProvinceProblem } from '#domain/admin/certification-province.ts';
+import { KIND_MESSAGES, levelLabel, levelWithRegion } from '#domain/admin/kind-labels.ts';
+import { levelCode } from '#domain/levels.ts';
+import { formatRegistryCode, makeRegistryCode } from '#domain/registry-code.ts';
+import { compactKey } from '#domain/text.ts';
+import { defaultValidUntil } from '#domain/validity.ts';
+import type { DbOrTx } from '#db/client.ts';
+import { certifications, establishments, products, provinces } from '#db/schema/index.ts';
+import { certificationDecision } from '#db/queries/admin/certification-decision.ts';
+import { provinceRegions } from '#db/queries/admin/certification-province.ts';
+import { haystack, type Invalid, type RecordKind } from '#db/queries/admin/records.ts';
 import { kindOf, labelled, pick, plain, provinceName, statusOf } from './shared.ts';
 
 type CertificationValues = ReturnType<typeof CertificationInput.parse>;

@@ -1,10 +1,10 @@
 /** Establishments (cơ sở) as a record kind staff edit (../records.ts). */
 import { eq } from 'drizzle-orm';
-import { ESTABLISHMENT_FIELDS, readEstablishmentForm, type EstablishmentInput } from '../../../../domain/admin/establishment-form.ts';
-import { KIND_MESSAGES, legalFormLabel } from '../../../../domain/admin/kind-labels.ts';
-import { establishmentKey } from '../../../../domain/establishments.ts';
-import { establishments, provinces } from '../../../schema/index.ts';
-import { haystack, type RecordKind } from '../records.ts';
+import { ESTABLISHMENT_FIELDS, readEstablishmentForm, type EstablishmentInput } from '#domain/admin/establishment-form.ts';
+import { KIND_MESSAGES, legalFormLabel } from '#domain/admin/kind-labels.ts';
+import { establishmentKey } from '#domain/establishments.ts';
+import { establishments, provinces } from '#db/schema/index.ts';
+import { haystack, type RecordKind } from '#db/queries/admin/records.ts';
 import { freeSlug, kindOf, labelled, namedRecord, pick, plain, provinceName, statusOf } from './shared.ts';
 
 export const establishmentKind: RecordKind<EstablishmentInput> = {

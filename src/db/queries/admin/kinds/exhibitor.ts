@@ -1,10 +1,10 @@
 /** Fair exhibitors as a record kind staff edit (../records.ts), with the products each shows as related rows. */
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { EXHIBITOR_FIELDS, readExhibitorForm, type ExhibitorInput } from '../../../../domain/admin/exhibitor-form.ts';
-import { KIND_MESSAGES, KIND_WORDS } from '../../../../domain/admin/kind-labels.ts';
-import type { DbOrTx } from '../../../client.ts';
-import { establishments, fairExhibitorProducts, fairExhibitors, fairs, products } from '../../../schema/index.ts';
-import { haystack, type Invalid, type RecordKind } from '../records.ts';
+import { EXHIBITOR_FIELDS, readExhibitorForm, type ExhibitorInput } from '#domain/admin/exhibitor-form.ts';
+import { KIND_MESSAGES, KIND_WORDS } from '#domain/admin/kind-labels.ts';
+import type { DbOrTx } from '#db/client.ts';
+import { establishments, fairExhibitorProducts, fairExhibitors, fairs, products } from '#db/schema/index.ts';
+import { haystack, type Invalid, type RecordKind } from '#db/queries/admin/records.ts';
 import { kindOf, labelled, listsBy, pick, plain, statusOf } from './shared.ts';
 
 /** The columns of an exhibitor, or a refusal: a second booth for the same establishment, or another's products. */

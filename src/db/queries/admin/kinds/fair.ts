@@ -1,9 +1,9 @@
 /** Fairs as a record kind staff edit (../records.ts). */
 import { eq } from 'drizzle-orm';
-import { FAIR_FIELDS, readFairForm, type FairInput } from '../../../../domain/admin/fair-form.ts';
-import { fairLevelLabel } from '../../../../domain/admin/kind-labels.ts';
-import { fairExhibitors, fairs } from '../../../schema/index.ts';
-import { haystack, type RecordKind } from '../records.ts';
+import { FAIR_FIELDS, readFairForm, type FairInput } from '#domain/admin/fair-form.ts';
+import { fairLevelLabel } from '#domain/admin/kind-labels.ts';
+import { fairExhibitors, fairs } from '#db/schema/index.ts';
+import { haystack, type RecordKind } from '#db/queries/admin/records.ts';
 import { countBy, freeSlug, kindOf, labelled, namedRecord, pick, plain, statusOf } from './shared.ts';
 
 export const fairKind: RecordKind<FairInput> = {

@@ -1,16 +1,16 @@
 /** Organisations (recognising bodies) as a record kind staff edit (../records.ts), with their names over time. */
 import { asc, eq, inArray } from 'drizzle-orm';
-import { organisationKindLabel } from '../../../../domain/admin/kind-labels.ts';
+import { organisationKindLabel } from '#domain/admin/kind-labels.ts';
 import {
   formatNameLine,
   ORGANISATION_FIELDS,
   parseNameLine,
   readOrganisationForm,
   type OrganisationInput,
-} from '../../../../domain/admin/organisation-form.ts';
-import type { DbOrTx } from '../../../client.ts';
-import { organisationNames, organisations, provinces } from '../../../schema/index.ts';
-import { haystack, type RecordKind } from '../records.ts';
+} from '#domain/admin/organisation-form.ts';
+import type { DbOrTx } from '#db/client.ts';
+import { organisationNames, organisations, provinces } from '#db/schema/index.ts';
+import { haystack, type RecordKind } from '#db/queries/admin/records.ts';
 import { freeSlug, kindOf, labelled, listsBy, pick, plain, statusOf } from './shared.ts';
 
 async function organisationNameRows(db: DbOrTx, id: number) {

@@ -1,10 +1,10 @@
 /** Products as a record kind staff edit (../records.ts), with the items of a set as related rows. */
 import { asc, eq } from 'drizzle-orm';
-import { KIND_WORDS } from '../../../../domain/admin/kind-labels.ts';
-import { PRODUCT_FIELDS, readProductForm, type ProductInput } from '../../../../domain/admin/product-form.ts';
-import { compactKey } from '../../../../domain/text.ts';
-import { certifications, establishments, productGroups, products, productSetItems } from '../../../schema/index.ts';
-import { haystack, type RecordKind } from '../records.ts';
+import { KIND_WORDS } from '#domain/admin/kind-labels.ts';
+import { PRODUCT_FIELDS, readProductForm, type ProductInput } from '#domain/admin/product-form.ts';
+import { compactKey } from '#domain/text.ts';
+import { certifications, establishments, productGroups, products, productSetItems } from '#db/schema/index.ts';
+import { haystack, type RecordKind } from '#db/queries/admin/records.ts';
 import { countBy, freeSlug, kindOf, labelled, namedRecord, pick, plain, statusOf } from './shared.ts';
 
 export const productKind: RecordKind<ProductInput> = {

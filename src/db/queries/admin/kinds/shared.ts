@@ -1,14 +1,14 @@
 /** What the record kinds in this folder share: picking a row's writable state, slugs, names and counts. */
 import { count, eq, getTableName } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
-import type { OptionSource } from '../../../../domain/admin/form.ts';
-import { KIND_LABELS } from '../../../../domain/admin/kind-labels.ts';
-import type { RecordSection } from '../../../../domain/auth.ts';
-import { slugify, uniqueSlug } from '../../../../domain/slug.ts';
-import type { DbOrTx } from '../../../client.ts';
-import type { establishments, fairs, organisations, products } from '../../../schema/index.ts';
-import { provinces } from '../../../schema/index.ts';
-import type { ListFilter, RecordKind, RecordState } from '../records.ts';
+import type { OptionSource } from '#domain/admin/form.ts';
+import { KIND_LABELS } from '#domain/admin/kind-labels.ts';
+import type { RecordSection } from '#domain/auth.ts';
+import { slugify, uniqueSlug } from '#domain/slug.ts';
+import type { DbOrTx } from '#db/client.ts';
+import type { establishments, fairs, organisations, products } from '#db/schema/index.ts';
+import { provinces } from '#db/schema/index.ts';
+import type { ListFilter, RecordKind, RecordState } from '#db/queries/admin/records.ts';
 
 type Identity<I extends { version: number }> = Pick<RecordKind<I>, 'section' | 'entity' | 'table' | 'fields' | 'read'>;
 

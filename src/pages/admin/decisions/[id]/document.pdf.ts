@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { getDatabase } from '../../../../db/client';
-import { getDecisionDocument } from '../../../../db/queries/admin/decision-document';
-import { recordId } from '../../../../server/admin-pages';
-import { documentNotFound, documentResponse } from '../../../../server/documents';
+import { getDatabase } from '#db/client.ts';
+import { getDecisionDocument } from '#db/queries/admin/decision-document.ts';
+import { recordId } from '#server/admin-pages.ts';
+import { documentNotFound, documentResponse } from '#server/documents.ts';
 
 export const prerender = false;
 

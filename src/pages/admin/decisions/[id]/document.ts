@@ -1,14 +1,14 @@
 import type { APIRoute } from 'astro';
-import { getDatabase } from '../../../../db/client';
-import { getDecisionDocument } from '../../../../db/queries/admin/decision-document';
-import { readDecisionDocumentForm } from '../../../../domain/admin/decision-document-form';
-import { safeDocumentName } from '../../../../domain/decision-document';
-import { MULTIPART_OVERHEAD_BYTES } from '../../../../domain/images';
-import { MAX_DOCUMENT_BYTES, PDF_MESSAGES, PDF_STATUS } from '../../../../domain/pdf-check';
-import { recordId } from '../../../../server/admin-pages';
-import { removeDecisionDocument, storeDecisionDocument } from '../../../../server/documents';
-import { readLimited } from '../../../../server/images';
-import { problemPage } from '../../../../server/problem-page';
+import { getDatabase } from '#db/client.ts';
+import { getDecisionDocument } from '#db/queries/admin/decision-document.ts';
+import { readDecisionDocumentForm } from '#domain/admin/decision-document-form.ts';
+import { safeDocumentName } from '#domain/decision-document.ts';
+import { MULTIPART_OVERHEAD_BYTES } from '#domain/images.ts';
+import { MAX_DOCUMENT_BYTES, PDF_MESSAGES, PDF_STATUS } from '#domain/pdf-check.ts';
+import { recordId } from '#server/admin-pages.ts';
+import { removeDecisionDocument, storeDecisionDocument } from '#server/documents.ts';
+import { readLimited } from '#server/images.ts';
+import { problemPage } from '#server/problem-page.ts';
 
 export const prerender = false;
 

@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { getDatabase } from '../../../../db/client';
-import { notFound } from '../../../../server/admin-pages';
-import { rejectedOfStaged } from '../../../../server/admin-import';
-import { loadStaged } from '../../../../server/import-staging';
+import { getDatabase } from '#db/client.ts';
+import { notFound } from '#server/admin-pages.ts';
+import { rejectedOfStaged } from '#server/admin-import.ts';
+import { loadStaged } from '#server/import-staging.ts';
 
 export const prerender = false;
 

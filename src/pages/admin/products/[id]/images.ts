@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getDatabase, writeTransaction } from '../../../../db/client';
+import { getDatabase, writeTransaction } from '#db/client.ts';
 import {
   addProductImage,
   getProductForImages,
@@ -7,10 +7,10 @@ import {
   removeProductImage,
   setProductImageAlt,
   type ImageListChange,
-} from '../../../../db/queries/product-images';
-import { readProductImageForm, type ImageNotice } from '../../../../domain/admin/product-image-form';
-import { MAX_UPLOAD_BYTES, MULTIPART_OVERHEAD_BYTES, UPLOAD_MESSAGES, UPLOAD_STATUS } from '../../../../domain/images';
-import { imageJobs, ingestImage, readLimited } from '../../../../server/images';
+} from '#db/queries/product-images.ts';
+import { readProductImageForm, type ImageNotice } from '#domain/admin/product-image-form.ts';
+import { MAX_UPLOAD_BYTES, MULTIPART_OVERHEAD_BYTES, UPLOAD_MESSAGES, UPLOAD_STATUS } from '#domain/images.ts';
+import { imageJobs, ingestImage, readLimited } from '#server/images.ts';
 
 export const prerender = false;
 

@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { productSearchFile, productSearchFileNames } from '../../../../server/search-data';
+import { productSearchFile, productSearchFileNames } from '#server/search-data.ts';
 
 /** The product search files: manifest, facets, term chunks (t-N) and result rows (r-N). */
 export const getStaticPaths = (async () =>

@@ -1,8 +1,8 @@
-import { changeFeedEntries } from '../domain/change-feed.ts';
-import { atomFeed } from '../domain/feed.ts';
-import { localizePath, type Locale } from '../domain/i18n.ts';
-import { t } from '../domain/ui-strings.ts';
-import { buildChangeLog, publicChangeLog } from './change-log.ts';
+import { changeFeedEntries } from '#domain/change-log-feed.ts';
+import { atomFeed } from '#domain/atom.ts';
+import { localizePath, type Locale } from '#domain/i18n.ts';
+import { t } from '#domain/ui-strings.ts';
+import { buildChangeLog, publicChangeLog } from './release-change-log.ts';
 
 /**
  * /feed.xml and /en/feed.xml: the change feed of certifications (issue #9). Each release is an entry with

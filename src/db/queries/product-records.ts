@@ -1,9 +1,9 @@
 import { alias } from 'drizzle-orm/sqlite-core';
 import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
-import type { CertificationView } from '../../domain/certification-view.ts';
-import type { CertificationLevel, RegionCode } from '../../domain/levels.ts';
-import { datedNameOnDate } from '../../domain/organisations.ts';
-import type { DbOrTx } from '../client.ts';
+import type { CertificationView } from '#domain/certification-view.ts';
+import type { CertificationLevel, RegionCode } from '#domain/levels.ts';
+import { datedNameOnDate } from '#domain/organisations.ts';
+import type { DbOrTx } from '#db/client.ts';
 import {
   certifications,
   decisions,
@@ -13,7 +13,7 @@ import {
   products,
   productSetItems,
   provinces,
-} from '../schema/index.ts';
+} from '#db/schema/index.ts';
 
 const published = 'published' as const;
 

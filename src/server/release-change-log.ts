@@ -7,11 +7,11 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getDatabase, type Database, type DbOrTx } from '../db/client.ts';
-import { selectCertifications } from '../db/queries/catalogue.ts';
-import { listPublishedDecisions } from '../db/queries/decision-pages.ts';
-import { nextChangeLog, parseChangeLog, type CertificationState, type ChangeLog, type DecisionState } from '../domain/change-log.ts';
-import { certificationStatus, todayIso } from '../domain/validity.ts';
+import { getDatabase, type Database, type DbOrTx } from '#db/client.ts';
+import { selectCertifications } from '#db/queries/product-records.ts';
+import { listPublishedDecisions } from '#db/queries/decision-pages.ts';
+import { nextChangeLog, parseChangeLog, type CertificationState, type ChangeLog, type DecisionState } from '#domain/change-log.ts';
+import { certificationStatus, todayIso } from '#domain/validity.ts';
 import { oncePerBuild } from './build-memo.ts';
 import { currentReleaseInfo, type ReleaseInfo } from './release-info.ts';
 

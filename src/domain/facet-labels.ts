@@ -1,5 +1,5 @@
 import { STATUS_LABELS } from './certification-display.ts';
-import type { FacetKey, LevelFacet } from './catalogue.ts';
+import type { FacetKey, LevelFacet } from './listing.ts';
 import { productGroupByCode, type ProductGroupCode } from './groups.ts';
 import type { Locale } from './i18n.ts';
 import { levelLabel, type CertificationLevel, type RegionCode } from './levels.ts';

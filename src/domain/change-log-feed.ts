@@ -11,7 +11,7 @@ import {
   type DecisionState,
   type ReleaseChanges,
 } from './change-log.ts';
-import type { FeedEntry } from './feed.ts';
+import type { FeedEntry } from './atom.ts';
 import { formatCount, formatDate, type Locale } from './i18n.ts';
 import { levelLabel, type CertificationLevel, type RegionCode } from './levels.ts';
 import { provinceWithSuccessor } from './provinces.ts';

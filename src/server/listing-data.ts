@@ -1,6 +1,6 @@
-import { getDatabase } from '../db/client.ts';
-import { listCatalogueItems } from '../db/queries/listing.ts';
-import { facetValueLabel, provinceFacetLabel } from '../domain/catalogue-labels.ts';
+import { getDatabase } from '#db/client.ts';
+import { listCatalogueItems } from '#db/queries/listing.ts';
+import { facetValueLabel, provinceFacetLabel } from '#domain/facet-labels.ts';
 import {
   compareVietnamese,
   countFacets,
@@ -11,11 +11,11 @@ import {
   sortItems,
   type CatalogueItem,
   type FacetKey,
-} from '../domain/catalogue.ts';
-import { PRODUCT_GROUPS } from '../domain/groups.ts';
-import { localizePath, type Locale } from '../domain/i18n.ts';
-import { t } from '../domain/ui-strings.ts';
-import { todayIso } from '../domain/validity.ts';
+} from '#domain/listing.ts';
+import { PRODUCT_GROUPS } from '#domain/groups.ts';
+import { localizePath, type Locale } from '#domain/i18n.ts';
+import { t } from '#domain/ui-strings.ts';
+import { todayIso } from '#domain/validity.ts';
 
 export interface FacetOption {
   value: string;

@@ -5,9 +5,9 @@
  * module point into that release. So the real project root, the releases folder and the uploads folder are
  * pinned as absolute paths in the environment first; the bundled code reads them from there.
  */
-import { ROOT } from '../server/build.ts';
-import { uploadsDir } from '../server/images.ts';
-import { startSiteServer } from '../server/site-server.ts';
+import { ROOT } from '#server/build.ts';
+import { uploadsDir } from '#server/images.ts';
+import { startSiteServer } from '#server/site-server.ts';
 
 export async function serveReleases(dir: string, elapsed: () => string = () => ''): Promise<void> {
   process.env['REGISTRY_ROOT'] = ROOT;
