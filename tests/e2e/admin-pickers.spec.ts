@@ -35,10 +35,13 @@ test('an editor picks an establishment by typing "hop tac xa che" with the keybo
   const list = page.getByRole('listbox', { name: 'Kết quả tìm cơ sở' });
   await expect(list).toBeVisible();
   await expect(picker).toHaveAttribute('aria-expanded', 'true');
-  // Every answer holds the words without marks, whichever way the legal form is written.
-  const labels = await list.locator('.picker-label').allTextContents();
-  expect(labels.length).toBeGreaterThan(1);
-  for (const label of labels) expect(label).toMatch(/^(Hợp tác xã|HTX) ch/i);
+  // Every answer holds the words without marks, whichever way the legal form is written. The list first shows
+  // the answers to the words typed so far ("hop tac xa"): wait until it answers the whole query.
+  await expect(async () => {
+    const labels = await list.locator('.picker-label').allTextContents();
+    expect(labels.length).toBeGreaterThan(1);
+    for (const label of labels) expect(label).toMatch(/^(Hợp tác xã|HTX) ch/i);
+  }).toPass({ timeout: 15_000 });
   // Province and level are shown beside each name.
   await expect(list.getByRole('option').first()).toContainText(/ · Hợp tác xã · Cấp /);
 
