@@ -9,6 +9,12 @@ import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { isLocalFile, openDatabase, type Database } from '#db/client.ts';
 
+/** Throws unless SQLite finds the copy sound (`what` names the copy in the message). */
+async function checkIntegrity(copy: Pick<Database, 'client'>, what: string): Promise<void> {
+  const verdict = (await copy.client.execute('PRAGMA integrity_check')).rows[0]?.[0];
+  if (verdict !== 'ok') throw new Error(`${what} integrity check: ${typeof verdict === 'string' ? verdict : 'no answer'}`);
+}
+
 /** A consistent copy of the database at `final`, integrity-checked before it is trusted; null when not a local file. */
 export async function backupDatabase(database: Pick<Database, 'url' | 'client'>, final: string): Promise<string | null> {
   if (!isLocalFile(database.url)) return null;
@@ -16,9 +22,7 @@ export async function backupDatabase(database: Pick<Database, 'url' | 'client'>,
   await database.client.execute({ sql: 'VACUUM INTO ?', args: [temporary] });
   const copy = await openDatabase({ url: `file:${temporary}` });
   try {
-    const check = await copy.client.execute('PRAGMA integrity_check');
-    const verdict = check.rows[0]?.[0];
-    if (verdict !== 'ok') throw new Error(`backup integrity check: ${typeof verdict === 'string' ? verdict : 'no answer'}`);
+    await checkIntegrity(copy, 'backup');
   } finally {
     copy.close();
   }
@@ -63,9 +67,7 @@ export async function snapshotDatabase(database: Pick<Database, 'url' | 'client'
       }
     }
     for (const entry of entries.filter((e) => e.type !== 'table')) await copy.client.execute(entry.sql);
-    const check = await copy.client.execute('PRAGMA integrity_check');
-    const verdict = check.rows[0]?.[0];
-    if (verdict !== 'ok') throw new Error(`snapshot integrity check: ${typeof verdict === 'string' ? verdict : 'no answer'}`);
+    await checkIntegrity(copy, 'snapshot');
     await copy.client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
   } catch (error) {
     copy.close();

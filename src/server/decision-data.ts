@@ -4,7 +4,7 @@
  */
 import { getDatabase } from '#db/client.ts';
 import { listCertificationsOfDecision, listPublishedDecisions, type DecisionSummary } from '#db/queries/decision-pages.ts';
-import type { CertificationView } from '#db/queries/product-records.ts';
+import type { CertificationView } from '#domain/certification-view.ts';
 import { oncePerBuild } from './build-memo.ts';
 
 export type { DecisionSummary };

@@ -3,7 +3,8 @@
  * the fairs to show. The component renders what this returns.
  */
 import { getDatabase } from '#db/client.ts';
-import { getCatalogueCounts, listNewestCertifications, type CertificationView } from '#db/queries/product-records.ts';
+import { getCatalogueCounts, listNewestCertifications } from '#db/queries/product-records.ts';
+import type { CertificationView } from '#domain/certification-view.ts';
 import { listCertificationRounds } from '#db/queries/home.ts';
 import { groupFairsByPhase } from '#domain/fairs.ts';
 import { homeFigures, type HomeFigures } from '#domain/home-figures.ts';

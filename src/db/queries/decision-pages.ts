@@ -4,7 +4,8 @@ import type { RegionCode } from '#domain/levels.ts';
 import { datedNameOnDate } from '#domain/organisations.ts';
 import type { DbOrTx } from '#db/client.ts';
 import { certifications, decisions, organisationNames, products, type Decision } from '#db/schema/index.ts';
-import { selectCertifications, type CertificationView } from './product-records.ts';
+import { selectCertifications } from './product-records.ts';
+import type { CertificationView } from '#domain/certification-view.ts';
 
 const published = 'published' as const;
 

@@ -12,8 +12,6 @@ import { images, productImages, products } from '#db/schema/index.ts';
 
 export type StoredImage = typeof images.$inferSelect;
 
-export type { ProductImage };
-
 const imageColumns = {
   imageId: productImages.imageId,
   hash: images.contentHash,

@@ -34,8 +34,6 @@ export async function getCatalogueCounts(db: DbOrTx) {
   };
 }
 
-export type { CertificationView };
-
 /** Certifications' issuers, read in one query: the name each issuer bore on the decision's date (or at the round's end). */
 export async function issuerNamesOf(
   db: DbOrTx,

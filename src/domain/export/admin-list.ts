@@ -2,7 +2,7 @@
  * A staff list (/admin/<section>/) as a table: the columns the page shows, with the same headings, so
  * that a download holds what was on the screen (every page of it).
  */
-import { formatVietnamTime, VIETNAM_ZONE } from '#domain/admin/vietnam-time.ts';
+import { formatVietnamTime, VIETNAM_ZONE } from '#domain/i18n.ts';
 import type { SheetCell, SheetTable } from './sheet.ts';
 
 /** A record as a staff list shows it (the part of src/db/queries/admin/records.ts ListRow a table needs). */

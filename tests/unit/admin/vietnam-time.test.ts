@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatVietnamTime, formatVietnamTimeOr } from '#domain/admin/vietnam-time.ts';
+import { formatVietnamTime, formatVietnamTimeOr } from '#domain/i18n.ts';
 
 describe('formatVietnamTime', () => {
   it.each([
