@@ -6,7 +6,6 @@
 import { z } from 'zod';
 import { LEVELS, REGIONS, type CertificationLevel } from '#domain/levels.ts';
 import {
-  checkRoundRegion,
   optionalDate,
   optionalDecimal,
   optionalId,
@@ -14,14 +13,11 @@ import {
   optionalWebUrl,
   readForm,
   requiredId,
-  ROUND_FIELDS,
-  roundFields,
-  SOURCE_URL_FIELD,
   status,
-  STATUS_FIELD,
   version,
   type FieldSpec,
 } from './form.ts';
+import { checkRoundRegion, ROUND_FIELDS, roundFields, SOURCE_URL_FIELD, STATUS_FIELD } from './shared-fields.ts';
 import { ADMIN_WORDS } from './words.ts';
 
 /**

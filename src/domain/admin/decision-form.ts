@@ -7,7 +7,6 @@
 import { z } from 'zod';
 import { decisionNumberKey } from '#domain/decision-number.ts';
 import {
-  checkRoundRegion,
   optionalDate,
   optionalId,
   optionalInt,
@@ -15,14 +14,11 @@ import {
   optionalWebUrl,
   readForm,
   requiredText,
-  ROUND_FIELDS,
-  roundFields,
-  SOURCE_URL_FIELD,
   status,
-  STATUS_FIELD,
   version,
   type FieldSpec,
 } from './form.ts';
+import { checkRoundRegion, ROUND_FIELDS, roundFields, SOURCE_URL_FIELD, STATUS_FIELD } from './shared-fields.ts';
 import { ADMIN_WORDS } from './words.ts';
 
 export const DecisionInput = z

@@ -5,18 +5,8 @@
 import { z } from 'zod';
 import { LEGAL_FORMS, type LegalForm } from '#domain/establishments.ts';
 import { englishNameField, optionalEnglishName } from './english-name-field.ts';
-import {
-  descriptionFields,
-  optionalText,
-  optionalWebUrl,
-  readForm,
-  requiredId,
-  requiredText,
-  status,
-  STATUS_FIELD,
-  version,
-  type FieldSpec,
-} from './form.ts';
+import { optionalText, optionalWebUrl, readForm, requiredId, requiredText, status, version, type FieldSpec } from './form.ts';
+import { descriptionFields, STATUS_FIELD } from './shared-fields.ts';
 import { ADMIN_WORDS } from './words.ts';
 
 export const EstablishmentInput = z

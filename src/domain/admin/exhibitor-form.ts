@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { normalizeBoothCode } from '#domain/fairs.ts';
-import { optionalDecimal, optionalText, readForm, requiredId, status, STATUS_FIELD, version, type FieldSpec } from './form.ts';
+import { optionalDecimal, optionalText, readForm, requiredId, status, version, type FieldSpec } from './form.ts';
+import { STATUS_FIELD } from './shared-fields.ts';
 
 const planNumber = optionalDecimal(0, 100_000, 'Toạ độ là số không âm.');
 

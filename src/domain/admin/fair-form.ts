@@ -7,7 +7,6 @@ import { REGIONS, type RegionCode } from '#domain/levels.ts';
 import { englishNameField, optionalEnglishName } from './english-name-field.ts';
 import {
   checkbox,
-  descriptionFields,
   optionalChoice,
   optionalDate,
   optionalId,
@@ -16,12 +15,11 @@ import {
   optionalWebUrl,
   readForm,
   requiredText,
-  SOURCE_URL_FIELD,
   status,
-  STATUS_FIELD,
   version,
   type FieldSpec,
 } from './form.ts';
+import { descriptionFields, SOURCE_URL_FIELD, STATUS_FIELD } from './shared-fields.ts';
 import { ADMIN_WORDS } from './words.ts';
 
 export const FAIR_LEVELS = ['national', 'regional', 'provincial', 'international', 'other'] as const;

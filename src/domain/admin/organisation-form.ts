@@ -7,7 +7,8 @@
 import { z } from 'zod';
 import { cleanEnglishName } from '#domain/english-name.ts';
 import { normalizeText } from '#domain/text.ts';
-import { optionalId, readForm, status, STATUS_FIELD, version, type FieldSpec } from './form.ts';
+import { optionalId, readForm, status, version, type FieldSpec } from './form.ts';
+import { STATUS_FIELD } from './shared-fields.ts';
 import { ADMIN_WORDS } from './words.ts';
 
 export const ORGANISATION_KINDS = [

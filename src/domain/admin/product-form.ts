@@ -4,18 +4,8 @@
  */
 import { z } from 'zod';
 import { englishNameField, optionalEnglishName } from './english-name-field.ts';
-import {
-  descriptionFields,
-  lines,
-  optionalId,
-  optionalText,
-  readForm,
-  requiredText,
-  status,
-  STATUS_FIELD,
-  version,
-  type FieldSpec,
-} from './form.ts';
+import { lines, optionalId, optionalText, readForm, requiredText, status, version, type FieldSpec } from './form.ts';
+import { descriptionFields, STATUS_FIELD } from './shared-fields.ts';
 
 export const ProductInput = z
   .object({

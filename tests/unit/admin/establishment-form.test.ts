@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ESTABLISHMENT_FIELDS, LEGAL_FORM_OPTIONS, readEstablishmentForm } from '#domain/admin/establishment-form.ts';
-import { STATUS_OPTIONS, changedFields, displayValue } from '#domain/admin/form.ts';
+import { changedFields, displayValue } from '#domain/admin/form.ts';
+import { STATUS_OPTIONS } from '#domain/admin/shared-fields.ts';
 
 const valid = {
   name: '  HTX   chè Tuyết\u00a0Hương ',

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CERTIFICATION_FIELDS } from '#domain/admin/certification-form.ts';
 import { DECISION_FIELDS } from '#domain/admin/decision-form.ts';
-import { checkRoundRegion, descriptionFields, optionalChoice, roundFields } from '#domain/admin/form.ts';
+import { optionalChoice } from '#domain/admin/form.ts';
+import { checkRoundRegion, descriptionFields, roundFields } from '#domain/admin/shared-fields.ts';
 import { PRODUCT_FIELDS } from '#domain/admin/product-form.ts';
 
 describe('optionalChoice', () => {
